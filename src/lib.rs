@@ -1,0 +1,1 @@
+//! monthly-return: the HKEX FF301 monthly return as data, checks, drafts, PDF and editor.
