@@ -1,1 +1,9 @@
 //! monthly-return: the HKEX FF301 monthly return as data, checks, drafts, PDF and editor.
+//!
+//! Everything except `ui` is plain Rust with no GUI dependency: the editor reads derived figures
+//! and findings and only edits the data.
+
+pub mod calc;
+pub mod model;
+pub mod rules;
+pub mod template;

@@ -1,0 +1,509 @@
+//! Every figure the form derives, from one pure function over the inputs.
+//!
+//! A derived figure is `None` only when its arithmetic overflowed; the path of each such cell is
+//! listed in [`Derived::overflows`] so the rules can report it instead of the program panicking.
+//! Blank inputs count as zero.
+
+mod summary;
+
+pub use summary::Summary;
+use summary::summarise;
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use crate::model::path::{FieldPath, FormPart};
+use crate::model::{ClassId, MonthlyReturn, OptionMovement};
+
+/// Derived figures of part I for one block.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct AuthorisedFigures {
+    pub close_shares: Option<i64>,
+    pub preceding_capital: Option<Decimal>,
+    pub movement_capital: Option<Decimal>,
+    pub close_capital: Option<Decimal>,
+    /// Par value used for the closing row (the closing par if typed, else the preceding one).
+    pub close_par_value: Option<Decimal>,
+}
+
+/// Derived figures of part II for one block.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct IssuedFigures {
+    pub preceding_total: Option<i64>,
+    pub close_excluding_treasury: Option<i64>,
+    pub close_treasury: Option<i64>,
+    pub close_total: Option<i64>,
+}
+
+/// Derived figures of one III(A) block.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct OptionFigures {
+    /// Options outstanding at close, one per scheme.
+    pub closing_outstanding: Vec<Option<i64>>,
+    pub summary: Summary,
+}
+
+/// Derived figures of one III(B) block.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WarrantFigures {
+    /// Nominal value at close, one per warrant.
+    pub closing_nominal: Vec<Option<Decimal>>,
+    pub summary: Summary,
+}
+
+/// Derived figures of one III(C) block.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ConvertibleFigures {
+    /// Amount at close, one per instrument.
+    pub closing_amount: Vec<Option<Decimal>>,
+    /// floor(amount at close ÷ conversion price) when both are in one currency and the price is
+    /// positive; `None` when it cannot be worked out.
+    pub expected_issuable: Vec<Option<i64>>,
+    pub summary: Summary,
+}
+
+/// Derived figures of one III(D) block.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ArrangementFigures {
+    pub summary: Summary,
+}
+
+/// Derived figures of one III(E) block: EE1 and EE2 are the signed sums of E1 and E2.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct EventFigures {
+    pub ee1: Option<i64>,
+    pub ee2: Option<i64>,
+}
+
+/// Derived figures of one HDR line.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct HdrFigures {
+    pub close_hdrs: Option<i64>,
+    /// floor(HDRs at close ÷ HDRs per share) when the ratio is positive.
+    pub underlying_shares: Option<i64>,
+}
+
+/// The grand totals after III(E) for one class: the signed changes that part II must show.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ClassTotals {
+    pub class: ClassId,
+    /// `Total of AA1 to EE1` = AA1 + BB1 + CC1 + DD1 + EE1.
+    pub total_excluding_treasury: Option<i64>,
+    /// `Total of AA2 to EE2` = −(AA2 + BB2 + CC2 + DD2) + EE2.
+    pub total_treasury: Option<i64>,
+}
+
+/// Every derived figure of a return; vectors are indexed like the blocks they belong to.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Derived {
+    pub part1: Vec<AuthorisedFigures>,
+    /// `Total authorised/registered share capital at the end of the month`, one per currency,
+    /// sorted by currency code.
+    pub capital_totals: BTreeMap<String, Option<Decimal>>,
+    pub part2: Vec<IssuedFigures>,
+    pub part3a: Vec<OptionFigures>,
+    pub part3b: Vec<WarrantFigures>,
+    pub part3c: Vec<ConvertibleFigures>,
+    pub part3d: Vec<ArrangementFigures>,
+    pub part3e: Vec<EventFigures>,
+    pub part4: Vec<HdrFigures>,
+    /// One entry per class, in the order of the class list.
+    pub class_totals: Vec<ClassTotals>,
+    /// Paths of derived cells whose arithmetic overflowed.
+    pub overflows: Vec<FieldPath>,
+}
+
+impl Derived {
+    pub fn class_totals(&self, class: ClassId) -> Option<&ClassTotals> {
+        self.class_totals.iter().find(|t| t.class == class)
+    }
+}
+
+/// Records overflowed cells while computing.
+#[derive(Default)]
+struct Overflows(Vec<FieldPath>);
+
+impl Overflows {
+    fn check<T>(&mut self, value: Option<T>, path: impl FnOnce() -> FieldPath) -> Option<T> {
+        if value.is_none() {
+            self.0.push(path());
+        }
+        value
+    }
+}
+
+fn add(a: Option<i64>, b: Option<i64>) -> Option<i64> {
+    a?.checked_add(b?)
+}
+
+fn add_dec(a: Option<Decimal>, b: Option<Decimal>) -> Option<Decimal> {
+    a?.checked_add(b?)
+}
+
+/// Sum of optional inputs (blank = 0); `None` on overflow.
+fn sum_inputs(values: impl IntoIterator<Item = Option<i64>>) -> Option<i64> {
+    values
+        .into_iter()
+        .try_fold(0i64, |acc, v| acc.checked_add(v.unwrap_or(0)))
+}
+
+/// Derives every figure of `ret`. Pure: same input, same output; never panics.
+pub fn derive(ret: &MonthlyReturn) -> Derived {
+    let mut of = Overflows::default();
+    let mut d = Derived {
+        part1: derive_part1(ret, &mut of),
+        part2: derive_part2(ret, &mut of),
+        ..Derived::default()
+    };
+    d.capital_totals = capital_totals(ret, &d.part1, &mut of);
+    derive_part3(ret, &mut d, &mut of);
+    d.part4 = derive_part4(ret, &mut of);
+    d.class_totals = class_totals(ret, &d, &mut of);
+    d.overflows = of.0;
+    d
+}
+
+fn derive_part1(ret: &MonthlyReturn, of: &mut Overflows) -> Vec<AuthorisedFigures> {
+    ret.part1
+        .part
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let p = || FormPart::I.block(i);
+            let preceding = Some(b.preceding_shares.unwrap_or(0));
+            let movement = Some(b.movement_shares.unwrap_or(0));
+            let close_shares = of.check(add(preceding, movement), || p().key("close/shares"));
+            let par = b.par_value.amount.unwrap_or_default();
+            let close_par = b.closing_par_value.unwrap_or(par);
+            let (preceding_capital, movement_capital, close_capital) = if b.manual_capital {
+                let pre = b.manual_preceding_capital.unwrap_or_default();
+                let mov = b.manual_movement_capital.unwrap_or_default();
+                let close = of.check(pre.checked_add(mov), || p().key("close/capital"));
+                (Some(pre), Some(mov), close)
+            } else {
+                let pre = of.check(
+                    Decimal::from(b.preceding_shares.unwrap_or(0)).checked_mul(par),
+                    || p().key("preceding/capital"),
+                );
+                let close = of.check(
+                    close_shares.and_then(|s| Decimal::from(s).checked_mul(close_par)),
+                    || p().key("close/capital"),
+                );
+                let mov = of.check(close.and_then(|c| c.checked_sub(pre?)), || {
+                    p().key("movement/capital")
+                });
+                (pre, mov, close)
+            };
+            AuthorisedFigures {
+                close_shares,
+                preceding_capital,
+                movement_capital,
+                close_capital,
+                close_par_value: Some(close_par),
+            }
+        })
+        .collect()
+}
+
+fn capital_totals(
+    ret: &MonthlyReturn,
+    part1: &[AuthorisedFigures],
+    of: &mut Overflows,
+) -> BTreeMap<String, Option<Decimal>> {
+    let mut totals: BTreeMap<String, Option<Decimal>> = BTreeMap::new();
+    for (b, f) in ret.part1.part.active().iter().zip(part1) {
+        let ccy = b.par_value.currency.trim().to_uppercase();
+        let entry = totals.entry(ccy).or_insert(Some(Decimal::ZERO));
+        *entry = add_dec(*entry, f.close_capital);
+    }
+    for (ccy, total) in &totals {
+        of.check(*total, || FormPart::I.path().key("total").key(ccy));
+    }
+    totals
+}
+
+fn derive_part2(ret: &MonthlyReturn, of: &mut Overflows) -> Vec<IssuedFigures> {
+    ret.part2
+        .part
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let p = || FormPart::II.block(i);
+            let pre_ex = b.preceding.excluding_treasury.unwrap_or(0);
+            let pre_tr = b.preceding.treasury.unwrap_or(0);
+            let preceding_total =
+                of.check(pre_ex.checked_add(pre_tr), || p().key("preceding/total"));
+            let close_excluding_treasury = of.check(
+                pre_ex.checked_add(b.movement.excluding_treasury.unwrap_or(0)),
+                || p().key("close/excluding_treasury"),
+            );
+            let close_treasury = of
+                .check(pre_tr.checked_add(b.movement.treasury.unwrap_or(0)), || {
+                    p().key("close/treasury")
+                });
+            let close_total = of.check(add(close_excluding_treasury, close_treasury), || {
+                p().key("close/total")
+            });
+            IssuedFigures {
+                preceding_total,
+                close_excluding_treasury,
+                close_treasury,
+                close_total,
+            }
+        })
+        .collect()
+}
+
+fn derive_part3(ret: &MonthlyReturn, d: &mut Derived, of: &mut Overflows) {
+    d.part3a = ret
+        .part3a
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let closing_outstanding = b
+                .schemes
+                .iter()
+                .enumerate()
+                .map(|(s, sc)| {
+                    let close = OptionMovement::ALL.into_iter().try_fold(
+                        sc.preceding_outstanding.unwrap_or(0),
+                        |acc, m| {
+                            acc.checked_add(sc.movement(m).unwrap_or(0).checked_mul(m.sign())?)
+                        },
+                    );
+                    of.check(close, || {
+                        FormPart::IIIA
+                            .block(i)
+                            .index("scheme", s)
+                            .key("closing_outstanding")
+                    })
+                })
+                .collect();
+            let summary = summarise(
+                b.schemes.iter().map(|s| (s.new_shares, s.from_treasury)),
+                FormPart::IIIA.block(i),
+                of,
+            );
+            OptionFigures {
+                closing_outstanding,
+                summary,
+            }
+        })
+        .collect();
+
+    d.part3b = ret
+        .part3b
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let closing_nominal = b
+                .warrants
+                .iter()
+                .enumerate()
+                .map(|(w, wa)| {
+                    let pre = wa.preceding_nominal.unwrap_or_default();
+                    let ex = wa.exercised_nominal.unwrap_or_default();
+                    of.check(pre.checked_sub(ex), || {
+                        FormPart::IIIB
+                            .block(i)
+                            .index("warrant", w)
+                            .key("closing_nominal")
+                    })
+                })
+                .collect();
+            let summary = summarise(
+                b.warrants.iter().map(|w| (w.new_shares, w.from_treasury)),
+                FormPart::IIIB.block(i),
+                of,
+            );
+            WarrantFigures {
+                closing_nominal,
+                summary,
+            }
+        })
+        .collect();
+
+    d.part3c = ret
+        .part3c
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let mut closing_amount = Vec::with_capacity(b.convertibles.len());
+            let mut expected_issuable = Vec::with_capacity(b.convertibles.len());
+            for (c, cv) in b.convertibles.iter().enumerate() {
+                let close = cv
+                    .movements
+                    .iter()
+                    .try_fold(cv.preceding_amount.unwrap_or_default(), |acc, m| {
+                        acc.checked_add(m.signed_amount())
+                    });
+                let close = of.check(close, || {
+                    FormPart::IIIC
+                        .block(i)
+                        .index("convertible", c)
+                        .key("closing_amount")
+                });
+                closing_amount.push(close);
+                expected_issuable.push(shares_for_amount(
+                    close,
+                    &cv.currency,
+                    cv.conversion_price.amount,
+                    &cv.conversion_price.currency,
+                ));
+            }
+            let summary = summarise(
+                b.convertibles
+                    .iter()
+                    .map(|c| (c.new_shares, c.from_treasury)),
+                FormPart::IIIC.block(i),
+                of,
+            );
+            ConvertibleFigures {
+                closing_amount,
+                expected_issuable,
+                summary,
+            }
+        })
+        .collect();
+
+    d.part3d = ret
+        .part3d
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| ArrangementFigures {
+            summary: summarise(
+                b.arrangements
+                    .iter()
+                    .map(|a| (a.new_shares, a.from_treasury)),
+                FormPart::IIID.block(i),
+                of,
+            ),
+        })
+        .collect();
+
+    d.part3e = ret
+        .part3e
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| EventFigures {
+            ee1: of.check(
+                sum_inputs(b.events.iter().map(|e| e.change_excluding_treasury)),
+                || FormPart::IIIE.block(i).key("ee1"),
+            ),
+            ee2: of.check(
+                sum_inputs(b.events.iter().map(|e| e.change_treasury)),
+                || FormPart::IIIE.block(i).key("ee2"),
+            ),
+        })
+        .collect();
+}
+
+/// floor(amount ÷ price) when both are in the same currency and the price is positive.
+pub fn shares_for_amount(
+    amount: Option<Decimal>,
+    amount_currency: &str,
+    price: Option<Decimal>,
+    price_currency: &str,
+) -> Option<i64> {
+    let amount = amount?;
+    let price = price?;
+    if price <= Decimal::ZERO
+        || !amount_currency
+            .trim()
+            .eq_ignore_ascii_case(price_currency.trim())
+    {
+        return None;
+    }
+    let shares = amount.checked_div(price)?.floor();
+    i64::try_from(shares).ok()
+}
+
+fn derive_part4(ret: &MonthlyReturn, of: &mut Overflows) -> Vec<HdrFigures> {
+    ret.part4
+        .part
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let close_hdrs = of.check(sum_inputs([h.preceding_hdrs, h.movement_hdrs]), || {
+                FormPart::IV.path().index("hdr", i).key("close")
+            });
+            let underlying_shares = match (close_hdrs, h.hdrs_per_share) {
+                (Some(c), Some(r)) if r > Decimal::ZERO => Decimal::from(c)
+                    .checked_div(r)
+                    .and_then(|x| i64::try_from(x.floor()).ok()),
+                _ => None,
+            };
+            HdrFigures {
+                close_hdrs,
+                underlying_shares,
+            }
+        })
+        .collect()
+}
+
+fn class_totals(ret: &MonthlyReturn, d: &Derived, of: &mut Overflows) -> Vec<ClassTotals> {
+    ret.classes
+        .iter()
+        .map(|class| {
+            let id = class.id;
+            let mut x1: Vec<Option<i64>> = Vec::new();
+            let mut x2: Vec<Option<i64>> = Vec::new();
+            let mut push = |s: &Summary| {
+                x1.push(s.xx1);
+                x2.push(s.xx2.and_then(i64::checked_neg));
+            };
+            for (b, f) in ret.part3a.active().iter().zip(&d.part3a) {
+                if b.class == id {
+                    push(&f.summary);
+                }
+            }
+            for (b, f) in ret.part3b.active().iter().zip(&d.part3b) {
+                if b.class == id {
+                    push(&f.summary);
+                }
+            }
+            for (b, f) in ret.part3c.active().iter().zip(&d.part3c) {
+                if b.class == id {
+                    push(&f.summary);
+                }
+            }
+            for (b, f) in ret.part3d.active().iter().zip(&d.part3d) {
+                if b.class == id {
+                    push(&f.summary);
+                }
+            }
+            for (b, f) in ret.part3e.active().iter().zip(&d.part3e) {
+                if b.class == id {
+                    x1.push(f.ee1);
+                    x2.push(f.ee2);
+                }
+            }
+            let total =
+                |v: Vec<Option<i64>>| v.into_iter().try_fold(0i64, |a, x| a.checked_add(x?));
+            ClassTotals {
+                class: id,
+                total_excluding_treasury: of.check(total(x1), || {
+                    FormPart::IIIE
+                        .path()
+                        .index("total", id.0 as usize)
+                        .key("excluding_treasury")
+                }),
+                total_treasury: of.check(total(x2), || {
+                    FormPart::IIIE
+                        .path()
+                        .index("total", id.0 as usize)
+                        .key("treasury")
+                }),
+            }
+        })
+        .collect()
+}
