@@ -241,9 +241,9 @@ fn every_known_due_date_is_the_fifth_business_day() {
     let mut month_end = d(2023, 12, 31);
     while month_end < d(2027, 12, 1) {
         let (date, days) = known(month_end);
-        assert_eq!(
-            date.weekday() == Weekday::Sat || date.weekday() == Weekday::Sun,
-            false
+        assert!(
+            !matches!(date.weekday(), Weekday::Sat | Weekday::Sun),
+            "{month_end}: due on a weekend"
         );
         let counted = month_end
             .iter_days()
