@@ -4,6 +4,7 @@
 //! and findings and only edits the data.
 
 pub mod calc;
+pub mod calendar;
 pub mod model;
 pub mod rules;
 pub mod template;
