@@ -6,5 +6,6 @@
 pub mod calc;
 pub mod calendar;
 pub mod model;
+pub mod pdf;
 pub mod rules;
 pub mod template;

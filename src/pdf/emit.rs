@@ -1,0 +1,386 @@
+//! Frames → PDF bytes. The only module in the crate that talks to printpdf's writer.
+//!
+//! Text uses the base-14 Helvetica faces (not embedded, WinAnsi-encoded), positioned absolutely:
+//! every run gets its own `BT … Tm … Tj … ET`, because `Td` is relative and would accumulate.
+//! Output is deterministic: metadata dates come from [`DocMeta`] and the trailer `/ID`, which
+//! printpdf fills from a process-wide counter, is replaced by a hash of the input.
+
+use std::fmt::Write as _;
+
+use chrono::{DateTime, Utc};
+use printpdf::{
+    BuiltinFont, Color, Greyscale, Line as PdfLine, LinePoint, Op, PaintMode, PdfDocument,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect as PdfRect, TextItem, TextMatrix,
+};
+
+use super::frame::{Font, Item, Line, Page, Shape, Text};
+use super::metrics;
+
+/// Document metadata written to the PDF's Info dictionary.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DocMeta {
+    pub title: String,
+    pub author: String,
+    pub subject: String,
+    /// The application that made the file (`/Creator`).
+    pub creator: String,
+    /// Creation and modification date. Fixed by the caller (not "now") so that exporting the
+    /// same return twice gives the same bytes; defaults to the Unix epoch.
+    pub date: DateTime<Utc>,
+}
+
+impl Default for DocMeta {
+    fn default() -> Self {
+        Self {
+            title: String::new(),
+            author: String::new(),
+            subject: String::new(),
+            creator: concat!("monthly-return ", env!("CARGO_PKG_VERSION")).to_string(),
+            date: DateTime::UNIX_EPOCH,
+        }
+    }
+}
+
+/// Why a set of pages could not be written.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum EmitError {
+    #[error("nothing to export: no pages")]
+    NoPages,
+    /// The base-14 fonts cannot show this character; printpdf would silently print `?`.
+    #[error("page {page}: the PDF fonts cannot show {ch:?} (U+{:04X}) in {text:?}", code_point(.ch))]
+    Unencodable { page: usize, text: String, ch: char },
+    #[error("page {page}: a coordinate or size is not a finite number")]
+    NotFinite { page: usize },
+    #[error("the PDF metadata date is outside the range the PDF writer accepts: {0}")]
+    BadDate(String),
+    #[error("the PDF writer failed: {0}")]
+    Write(String),
+}
+
+fn code_point(c: &char) -> u32 {
+    u32::from(*c)
+}
+
+/// Writes `pages` (page numbers in errors count from 1) as one PDF document.
+pub fn emit(pages: &[Page], meta: &DocMeta) -> Result<Vec<u8>, EmitError> {
+    if pages.is_empty() {
+        return Err(EmitError::NoPages);
+    }
+    for (i, page) in pages.iter().enumerate() {
+        check_page(page, i + 1)?;
+    }
+
+    let mut doc = PdfDocument::new(&meta.title);
+    let date = printpdf::OffsetDateTime::from_unix_timestamp(meta.date.timestamp())
+        .map_err(|e| EmitError::BadDate(e.to_string()))?;
+    let info = &mut doc.metadata.info;
+    info.author.clone_from(&meta.author);
+    info.subject.clone_from(&meta.subject);
+    info.creator.clone_from(&meta.creator);
+    info.producer = concat!(
+        "monthly-return ",
+        env!("CARGO_PKG_VERSION"),
+        " (printpdf 0.12)"
+    )
+    .to_string();
+    info.creation_date = date;
+    info.modification_date = date;
+    info.metadata_date = date;
+    doc.pages = pages.iter().map(page_to_pdf).collect();
+
+    let mut warnings = Vec::new();
+    let opts = PdfSaveOptions {
+        image_optimization: None,
+        ..PdfSaveOptions::default()
+    };
+    let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
+    lo.compress();
+    // Overwrite both strings of the trailer's `/ID` (no-op if printpdf stops writing one).
+    let id = content_id(pages, meta);
+    if let Ok(ids) = lo.trailer.get_mut(b"ID").and_then(|o| o.as_array_mut()) {
+        for part in ids.iter_mut() {
+            if let Ok(bytes) = part.as_str_mut() {
+                bytes.clone_from(&id);
+            }
+        }
+    }
+    let mut bytes = Vec::new();
+    lo.save_to(&mut bytes)
+        .map_err(|e| EmitError::Write(e.to_string()))?;
+    Ok(bytes)
+}
+
+/// Refuses what printpdf would write wrongly: unencodable text and NaN/infinite numbers.
+fn check_page(page: &Page, number: usize) -> Result<(), EmitError> {
+    let finite = |values: &[f32]| values.iter().all(|v| v.is_finite());
+    if !finite(&[page.width_pt, page.height_pt]) {
+        return Err(EmitError::NotFinite { page: number });
+    }
+    for item in &page.items {
+        let ok = match item {
+            Item::Text(t) => {
+                if let Some((_, ch)) = metrics::first_unencodable(&t.text) {
+                    return Err(EmitError::Unencodable {
+                        page: number,
+                        text: t.text.clone(),
+                        ch,
+                    });
+                }
+                finite(&[t.x, t.baseline, t.size])
+            }
+            Item::Line(l) => finite(&[l.x1, l.y1, l.x2, l.y2, l.width]),
+            Item::Rect(s) => {
+                finite(&[s.rect.x, s.rect.y, s.rect.width, s.rect.height])
+                    && s.stroke_width.is_none_or(f32::is_finite)
+                    && s.fill_grey.is_none_or(f32::is_finite)
+            }
+        };
+        if !ok {
+            return Err(EmitError::NotFinite { page: number });
+        }
+    }
+    Ok(())
+}
+
+fn page_to_pdf(page: &Page) -> PdfPage {
+    let h = page.height_pt;
+    let mut ops = Vec::with_capacity(page.items.len() * 5);
+    for item in &page.items {
+        match item {
+            Item::Text(t) => text_ops(t, h, &mut ops),
+            Item::Line(l) => line_ops(l, h, &mut ops),
+            Item::Rect(s) => rect_ops(s, h, &mut ops),
+        }
+    }
+    let media = PdfRect::from_wh(Pt(page.width_pt), Pt(page.height_pt));
+    PdfPage {
+        media_box: media.clone(),
+        trim_box: media.clone(),
+        crop_box: media,
+        ops,
+    }
+}
+
+fn builtin(font: Font) -> BuiltinFont {
+    match font {
+        Font::Regular => BuiltinFont::Helvetica,
+        Font::Bold => BuiltinFont::HelveticaBold,
+    }
+}
+
+fn text_ops(t: &Text, page_height: f32, ops: &mut Vec<Op>) {
+    if t.text.is_empty() {
+        return;
+    }
+    ops.extend([
+        Op::StartTextSection,
+        Op::SetFont {
+            font: PdfFontHandle::Builtin(builtin(t.font)),
+            size: Pt(t.size),
+        },
+        Op::SetTextMatrix {
+            matrix: TextMatrix::Translate(Pt(t.x), Pt(page_height - t.baseline)),
+        },
+        Op::ShowText {
+            items: vec![TextItem::Text(t.text.clone())],
+        },
+        Op::EndTextSection,
+    ]);
+}
+
+fn point(x: f32, y: f32, page_height: f32) -> LinePoint {
+    LinePoint {
+        p: Point {
+            x: Pt(x),
+            y: Pt(page_height - y),
+        },
+        bezier: false,
+    }
+}
+
+fn line_ops(l: &Line, page_height: f32, ops: &mut Vec<Op>) {
+    ops.extend([
+        Op::SetOutlineThickness { pt: Pt(l.width) },
+        Op::DrawLine {
+            line: PdfLine {
+                points: vec![
+                    point(l.x1, l.y1, page_height),
+                    point(l.x2, l.y2, page_height),
+                ],
+                is_closed: false,
+            },
+        },
+    ]);
+}
+
+fn grey(level: f32) -> Color {
+    Color::Greyscale(Greyscale::new(level.clamp(0.0, 1.0), None))
+}
+
+fn rect_ops(s: &Shape, page_height: f32, ops: &mut Vec<Op>) {
+    let mode = match (s.fill_grey, s.stroke_width) {
+        (None, None) => return,
+        (None, Some(_)) => PaintMode::Stroke,
+        (Some(_), None) => PaintMode::Fill,
+        (Some(_), Some(_)) => PaintMode::FillStroke,
+    };
+    let r = s.rect;
+    let rect = PdfRect {
+        mode: Some(mode),
+        ..PdfRect::from_xywh(
+            Pt(r.x),
+            Pt(page_height - r.y - r.height),
+            Pt(r.width),
+            Pt(r.height),
+        )
+    };
+    // The fill colour is scoped to this rectangle so text after it stays black.
+    ops.push(Op::SaveGraphicsState);
+    if let Some(level) = s.fill_grey {
+        ops.push(Op::SetFillColor { col: grey(level) });
+    }
+    if let Some(width) = s.stroke_width {
+        ops.push(Op::SetOutlineThickness { pt: Pt(width) });
+    }
+    ops.push(Op::DrawRectangle { rectangle: rect });
+    ops.push(Op::RestoreGraphicsState);
+}
+
+/// A 32-character document id derived from the input, so identical input gives identical files
+/// (printpdf's own id comes from a process-wide counter and changes on every save).
+fn content_id(pages: &[Page], meta: &DocMeta) -> Vec<u8> {
+    let input = format!("{pages:?}{meta:?}");
+    let mut id = String::with_capacity(32);
+    for seed in [0xcbf2_9ce4_8422_2325_u64, 0x6c62_272e_07bb_0142] {
+        let hash = input.bytes().fold(seed, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+        });
+        let _ = write!(id, "{hash:016X}");
+    }
+    id.into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::frame::Rect;
+    use crate::pdf::read_back;
+
+    fn sample_pages() -> Vec<Page> {
+        let mut p1 = Page::a4_landscape();
+        p1.text(761.56, 27.27, Font::Regular, 9.0, "FF301");
+        p1.text(
+            22.11,
+            97.10,
+            Font::Bold,
+            11.0,
+            "Monthly Return for Equity Issuer",
+        );
+        p1.fill_rect(
+            Rect::from_edges(600.4, 153.5, 798.8, 171.8),
+            0.85,
+            Some(0.5),
+        );
+        p1.stroke_rect(Rect::from_edges(20.7, 251.6, 139.7, 269.7), 0.5);
+        p1.line(135.2, 143.6, 277.5, 143.6, 0.5);
+        p1.text_right(797.09, 317.70, Font::Regular, 9.0, "100,000,000");
+        p1.text(390.73, 547.76, Font::Regular, 9.0, "Page 1 of 2");
+        let mut p2 = Page::a4_landscape();
+        p2.text(
+            23.53,
+            57.60,
+            Font::Bold,
+            10.0,
+            "II. Movements in Issued Shares",
+        );
+        p2.text(22.11, 146.95, Font::Regular, 9.0, "Café – “quoted” €5");
+        p2.text(390.73, 547.76, Font::Regular, 9.0, "Page 2 of 2");
+        vec![p1, p2]
+    }
+
+    fn meta() -> DocMeta {
+        DocMeta {
+            title: "FF301 Moon Inc. January 2026".into(),
+            author: "Moon Inc.".into(),
+            ..DocMeta::default()
+        }
+    }
+
+    #[test]
+    fn emitted_text_reads_back_on_the_right_pages() {
+        let bytes = emit(&sample_pages(), &meta()).unwrap();
+        assert!(bytes.starts_with(b"%PDF-"));
+        let pages = read_back::page_texts(&bytes).unwrap();
+        assert_eq!(pages.len(), 2);
+        assert!(pages[0].iter().any(|t| t == "FF301"));
+        assert!(pages[0].iter().any(|t| t == "100,000,000"));
+        assert!(pages[0].iter().any(|t| t == "Page 1 of 2"));
+        assert!(!pages[0].iter().any(|t| t.contains("II. Movements")));
+        assert!(
+            pages[1]
+                .iter()
+                .any(|t| t == "II. Movements in Issued Shares")
+        );
+        assert!(
+            pages[1].iter().any(|t| t == "Café – “quoted” €5"),
+            "{:?}",
+            pages[1]
+        );
+        assert!(pages[1].iter().any(|t| t == "Page 2 of 2"));
+    }
+
+    #[test]
+    fn same_pages_give_identical_bytes() {
+        let a = emit(&sample_pages(), &meta()).unwrap();
+        let b = emit(&sample_pages(), &meta()).unwrap();
+        assert_eq!(a, b);
+        let mut other = sample_pages();
+        other[1].text(22.11, 200.0, Font::Regular, 9.0, "changed");
+        assert_ne!(emit(&other, &meta()).unwrap(), a);
+    }
+
+    #[test]
+    fn metadata_and_page_size_are_written() {
+        let bytes = emit(&sample_pages(), &meta()).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(text.contains("/MediaBox[0 0 841.89 595.28]"), "media box");
+        assert!(text.contains("D:19700101000000"), "fixed epoch date");
+        assert!(text.contains("/BaseFont/Helvetica-Bold"));
+        let doc = printpdf::PdfDocument::parse(
+            &bytes,
+            &printpdf::PdfParseOptions::default(),
+            &mut Vec::new(),
+        )
+        .unwrap();
+        assert_eq!(
+            doc.metadata.info.document_title,
+            "FF301 Moon Inc. January 2026"
+        );
+        assert_eq!(doc.metadata.info.author, "Moon Inc.");
+    }
+
+    #[test]
+    fn unencodable_text_is_refused() {
+        let mut pages = sample_pages();
+        pages[1].text(22.0, 300.0, Font::Regular, 9.0, "金山雲 Kingsoft");
+        assert_eq!(
+            emit(&pages, &meta()),
+            Err(EmitError::Unencodable {
+                page: 2,
+                text: "金山雲 Kingsoft".into(),
+                ch: '金'
+            })
+        );
+    }
+
+    #[test]
+    fn nothing_to_emit_and_nan_are_errors() {
+        assert_eq!(emit(&[], &meta()), Err(EmitError::NoPages));
+        let mut page = Page::a4_landscape();
+        page.line(0.0, f32::NAN, 1.0, 1.0, 0.5);
+        assert_eq!(
+            emit(&[page], &meta()),
+            Err(EmitError::NotFinite { page: 1 })
+        );
+    }
+}
