@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
+use crate::calendar::{self, DueDate};
 use crate::model::path::{FieldPath, FormPart};
 use crate::model::{ClassId, MonthlyReturn, OptionMovement};
 
@@ -112,6 +113,9 @@ pub struct Derived {
     pub class_totals: Vec<ClassTotals>,
     /// Paths of derived cells whose arithmetic overflowed.
     pub overflows: Vec<FieldPath>,
+    /// When the return must be published (08:30 HKT, fifth business day after the month end);
+    /// `None` while the month end is blank.
+    pub due_date: Option<DueDate>,
 }
 
 impl Derived {
@@ -161,6 +165,7 @@ pub fn derive(ret: &MonthlyReturn) -> Derived {
     d.part4 = derive_part4(ret, &mut of);
     d.class_totals = class_totals(ret, &d, &mut of);
     d.overflows = of.0;
+    d.due_date = ret.header.month_end.map(calendar::due_date);
     d
 }
 
