@@ -277,6 +277,9 @@ pub mod part3a {
     pub fn shares_issuable_at_close(b: usize, s: usize) -> FieldPath {
         scheme(b, s).key("shares_issuable_at_close")
     }
+    pub fn remaining_to_be_granted(b: usize, s: usize) -> FieldPath {
+        scheme(b, s).key("remaining_to_be_granted")
+    }
     pub fn funds_raised(b: usize) -> FieldPath {
         FormPart::IIIA.block(b).key("funds_raised").key("amount")
     }
@@ -313,6 +316,9 @@ pub mod part3b {
     /// B2.
     pub fn from_treasury(b: usize, w: usize) -> FieldPath {
         warrant(b, w).key("from_treasury")
+    }
+    pub fn shares_issuable_at_close(b: usize, w: usize) -> FieldPath {
+        warrant(b, w).key("shares_issuable_at_close")
     }
     pub fn subscription_price(b: usize, w: usize) -> FieldPath {
         warrant(b, w).key("subscription_price").key("amount")
@@ -376,6 +382,9 @@ pub mod part3d {
     /// D2.
     pub fn from_treasury(b: usize, a: usize) -> FieldPath {
         arrangement(b, a).key("from_treasury")
+    }
+    pub fn shares_issuable_at_close(b: usize, a: usize) -> FieldPath {
+        arrangement(b, a).key("shares_issuable_at_close")
     }
 }
 
@@ -524,6 +533,9 @@ mod tests {
             "IIIE/total[3]/treasury"
         );
         assert_eq!(part4::close_hdrs(0).as_str(), "IV/hdr[0]/close");
-        assert_eq!(summary::xx1(FormPart::IIID, 0).as_str(), "IIID/class[0]/xx1");
+        assert_eq!(
+            summary::xx1(FormPart::IIID, 0).as_str(),
+            "IIID/class[0]/xx1"
+        );
     }
 }
