@@ -244,6 +244,10 @@ pub mod part2 {
     pub fn close_total(i: usize) -> FieldPath {
         cell(i, "close", "total")
     }
+    /// The v1.2.0 public float tick boxes (complied / not complied).
+    pub fn public_float_complied(i: usize) -> FieldPath {
+        FormPart::II.block(i).key("public_float").key("complied")
+    }
 }
 
 /// Paths of III(A): `IIIA/class[b]/scheme[s]/<field>`.

@@ -273,3 +273,42 @@ fn str_006(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         }
     }
 }
+
+/// Number of rows of active block `i` of a part III sub-part.
+fn row_count(ret: &MonthlyReturn, part: FormPart, i: usize) -> Option<usize> {
+    match part {
+        FormPart::IIIA => ret.part3a.active().get(i).map(|b| b.schemes.len()),
+        FormPart::IIIB => ret.part3b.active().get(i).map(|b| b.warrants.len()),
+        FormPart::IIIC => ret.part3c.active().get(i).map(|b| b.convertibles.len()),
+        FormPart::IIID => ret.part3d.active().get(i).map(|b| b.arrangements.len()),
+        FormPart::IIIE => ret.part3e.active().get(i).map(|b| b.events.len()),
+        _ => None,
+    }
+}
+
+pub(super) const STR_007: Rule = Rule {
+    id: "STR-007",
+    severity: Severity::Warning,
+    part: FormPart::Header,
+    title: "Part III block has no rows",
+    explanation: "A Part III block prints its class header and an empty table when it has no \
+        scheme, warrant, convertible, arrangement or event. Add the row, or delete the block \
+        (and mark the sub-part Not applicable if nothing is left).",
+    check: str_007,
+};
+
+fn str_007(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let ret = ctx.ret;
+    for part in PART_III {
+        for i in 0..active_len(ret, part) {
+            if row_count(ret, part, i) == Some(0) {
+                STR_007.emit(
+                    out,
+                    format!("{}: block {} has no rows", part.title(), i + 1),
+                    part.block(i),
+                    Vec::new(),
+                );
+            }
+        }
+    }
+}

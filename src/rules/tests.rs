@@ -300,6 +300,9 @@ const TRIGGERS: &[(&str, &str, Mutation)] = &[
     ("STR-006", "classes[1]", |r| {
         r.classes.push(ShareClass::new(ClassId(2)))
     }),
+    ("STR-007", "IIID/class[0]", |r| {
+        r.part3d.blocks[0].arrangements.clear()
+    }),
     // 10,000,000,000 − 20,000,000,000 = −10,000,000,000 at close.
     ("I-001", "I/class[0]/movement/shares", |r| {
         p1(r).movement_shares = Some(-20_000_000_000)
@@ -339,6 +342,9 @@ const TRIGGERS: &[(&str, &str, Mutation)] = &[
     // Issued at close 1,015,650,000 > 1,000,000,000 authorised.
     ("II-004", "II/class[0]/close/total", |r| {
         p1(r).preceding_shares = Some(1_000_000_000)
+    }),
+    ("II-005", "II/class[0]/public_float/complied", |r| {
+        r.template_version = TemplateVersion::V1_2_0
     }),
     // 10,000,000 − 300,000 − 20,000,000 < 0.
     (
@@ -717,6 +723,16 @@ fn pending_cancellation_may_predate_the_month_but_not_follow_it() {
     assert!(of_rule(&run(&r), "IIIE-002").is_empty());
     event(&mut r, 3).event_date = Some(day(2024, 11, 1));
     assert_eq!(of_rule(&run(&r), "IIIE-002").len(), 1);
+}
+
+#[test]
+fn public_float_ticked_either_way_is_clean() {
+    let mut r = clean();
+    r.template_version = TemplateVersion::V1_2_0;
+    p2(&mut r).public_float.complied = Some(false);
+    assert!(run(&r).is_empty());
+    p2(&mut r).public_float.complied = Some(true);
+    assert!(run(&r).is_empty());
 }
 
 #[test]
