@@ -144,6 +144,7 @@ static CATALOGUE: &[Rule] = &[
     structure::STR_005,
     structure::STR_006,
     structure::STR_007,
+    structure::STR_008,
     part1::I_001,
     part1::I_002,
     part1::I_003,

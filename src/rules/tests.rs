@@ -303,6 +303,11 @@ const TRIGGERS: &[(&str, &str, Mutation)] = &[
     ("STR-007", "IIID/class[0]", |r| {
         r.part3d.blocks[0].arrangements.clear()
     }),
+    (
+        "STR-008",
+        "IIIC/class[0]/convertible[0]/conversion_price/currency",
+        |r| conv(r).conversion_price.currency = "hkd".to_string(),
+    ),
     // 10,000,000,000 − 20,000,000,000 = −10,000,000,000 at close.
     ("I-001", "I/class[0]/movement/shares", |r| {
         p1(r).movement_shares = Some(-20_000_000_000)
