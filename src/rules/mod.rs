@@ -122,8 +122,9 @@ pub const BY_CONSTRUCTION: &[(FormPart, &str)] = &[
     ),
 ];
 
-/// Every rule, in catalogue order (by part, then id). One table: a rule is active once it is
-/// listed here. Ids are stable and never reused.
+/// Every rule, in catalogue order (by area in print order, then id; roll-forward `PREV` rules
+/// last). One table: a rule is active once it is listed here. Ids are stable and never reused:
+/// a retired rule keeps its id out of circulation.
 pub fn catalogue() -> &'static [Rule] {
     CATALOGUE
 }
