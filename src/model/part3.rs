@@ -152,7 +152,7 @@ pub enum ConvertibleType {
     #[default]
     BondNotes,
     PreferenceShares,
-    /// Others (please specify) — the text goes in `type_other`.
+    /// Others (please specify) — the text goes in `kind_other`.
     Others,
 }
 
