@@ -945,23 +945,6 @@ fn roll_forward_message_states_the_difference() {
     );
 }
 
-/// Recalculation plus every rule on the clean return; run with
-/// `cargo test --release -- --ignored --nocapture timing` to see the figure (target ≤ 20 µs).
-#[test]
-#[ignore]
-fn timing() {
-    let r = clean();
-    let n = 20_000u32;
-    let start = std::time::Instant::now();
-    let mut total = 0;
-    for _ in 0..n {
-        let d = derive(std::hint::black_box(&r));
-        total += check(&r, &d).len();
-    }
-    let per = start.elapsed() / n;
-    println!("derive + check: {per:?} per return ({total} findings)");
-}
-
 /// Spec §6: the Kingsoft Cloud return for October 2024 checks clean.
 #[test]
 fn kingsoft_cloud_october_2024_checks_clean() {
