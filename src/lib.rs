@@ -8,5 +8,6 @@ pub mod calendar;
 pub mod io;
 pub mod model;
 pub mod pdf;
+pub mod rollforward;
 pub mod rules;
 pub mod template;
