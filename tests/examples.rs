@@ -90,7 +90,10 @@ fn kingsoft_derives_the_filed_figures() {
         "Executive Director, Vice Chairman of the Board and acting Chief Executive Officer"
     );
     // Due 5 business days after Thu 31 Oct 2024: Fri 1, Mon 4, Tue 5, Wed 6, Thu 7 Nov.
-    assert_eq!(d.due_date.as_ref().and_then(|d| d.date()), Some(date(2024, 11, 7)));
+    assert_eq!(
+        d.due_date.as_ref().and_then(|d| d.date()),
+        Some(date(2024, 11, 7))
+    );
 }
 
 #[test]
@@ -171,7 +174,10 @@ fn h_and_a_shares_close_as_worked_out_by_hand() {
 
     // Due 5 business days after Mon 31 Mar 2025: Tue 1, Wed 2, Thu 3, (Fri 4 Ching Ming),
     // Mon 7, Tue 8 Apr.
-    assert_eq!(d.due_date.as_ref().and_then(|d| d.date()), Some(date(2025, 4, 8)));
+    assert_eq!(
+        d.due_date.as_ref().and_then(|d| d.date()),
+        Some(date(2025, 4, 8))
+    );
 }
 
 #[test]
@@ -220,7 +226,10 @@ fn convertible_and_placing_close_as_worked_out_by_hand() {
 
     // Due 5 business days after Mon 30 Jun 2025: (Tue 1 Jul holiday), Wed 2, Thu 3, Fri 4,
     // Mon 7, Tue 8 Jul.
-    assert_eq!(d.due_date.as_ref().and_then(|d| d.date()), Some(date(2025, 7, 8)));
+    assert_eq!(
+        d.due_date.as_ref().and_then(|d| d.date()),
+        Some(date(2025, 7, 8))
+    );
 }
 
 #[test]
