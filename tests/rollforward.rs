@@ -246,3 +246,23 @@ fn overflowed_close_is_an_error_naming_the_field() {
         "{err}"
     );
 }
+
+#[test]
+fn rolled_returns_pass_the_previous_month_rules() {
+    for name in [
+        "kingsoft-cloud-2024-10.ron",
+        "h-and-a-shares-2025-03.ron",
+        "convertible-and-placing-2025-06.ron",
+    ] {
+        let prev = example(name);
+        let next = roll_forward(&prev).unwrap();
+        let findings = monthly_return::rules::check_against_previous(&prev, &next);
+        assert!(findings.is_empty(), "{name}: {findings:#?}");
+    }
+    // The rules do notice a balance that was not brought forward.
+    let prev = example("h-and-a-shares-2025-03.ron");
+    let mut next = roll_forward(&prev).unwrap();
+    next.part2.part.blocks[0].preceding.treasury = Some(3_500_000);
+    let findings = monthly_return::rules::check_against_previous(&prev, &next);
+    assert!(findings.iter().any(|f| f.rule == "PREV-003"), "{findings:#?}");
+}
