@@ -5,8 +5,12 @@
 
 pub mod calc;
 pub mod calendar;
+pub mod cli;
+pub mod examples;
 pub mod format;
+pub mod io;
 pub mod model;
 pub mod pdf;
+pub mod rollforward;
 pub mod rules;
 pub mod template;
