@@ -264,8 +264,9 @@ fn moon_v120_exports_with_public_float_and_six_notes() {
         5,
         &pages[4],
         &[
-            "52,377,600",
             "Issued",
+            "52,377,600",
+            "52,377,600",
             "10,475,520",
             "Bond/Notes",
             "HKD",

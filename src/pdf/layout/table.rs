@@ -34,12 +34,13 @@ pub fn shaded(page: &mut Page, x0: f32, top: f32, x1: f32, bottom: f32) {
 /// (`Number of issued shares` / `(excluding treasury shares)`).
 pub fn wrap_nice(text: &str, font: Font, size: f32, width: f32) -> Vec<String> {
     let lines = wrap(text, font, size, width);
-    if lines.len() == 2
-        && let Some(pos) = text.rfind(" (")
-    {
-        let (head, tail) = (text[..pos].trim_end(), text[pos..].trim_start());
-        if text_width(head, font, size) <= width && text_width(tail, font, size) <= width {
-            return vec![head.to_string(), tail.to_string()];
+    if lines.len() == 2 {
+        // The first parenthesis that leaves both halves on one line each.
+        for (pos, _) in text.match_indices(" (") {
+            let (head, tail) = (text[..pos].trim_end(), text[pos..].trim_start());
+            if text_width(head, font, size) <= width && text_width(tail, font, size) <= width {
+                return vec![head.to_string(), tail.to_string()];
+            }
         }
     }
     lines
