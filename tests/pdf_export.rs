@@ -28,7 +28,7 @@ fn assert_in_order(page_no: usize, page: &[String], expected: &[&str]) {
             Some(p) => from += p + 1,
             None => panic!(
                 "page {page_no}: {want:?} not found (in order) in {:#?}",
-                &page[..]
+                page
             ),
         }
     }

@@ -28,7 +28,7 @@ impl Cursor {
 
     /// Closes the current page and starts a blank one.
     pub fn new_page(&mut self) {
-        let full = std::mem::replace(&mut self.current, Page::a4_landscape());
+        let full = std::mem::take(&mut self.current);
         self.done.push(full);
         self.y = CONTENT_TOP;
     }
