@@ -5,7 +5,10 @@
 
 pub mod calc;
 pub mod calendar;
+pub mod format;
+pub mod io;
 pub mod model;
 pub mod pdf;
+pub mod rollforward;
 pub mod rules;
 pub mod template;
