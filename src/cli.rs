@@ -15,6 +15,7 @@ use crate::format;
 use crate::io as draft;
 use crate::model::MonthlyReturn;
 use crate::model::path::FormPart;
+use crate::pdf;
 use crate::rollforward;
 use crate::rules::{self, Finding, Severity};
 
@@ -41,7 +42,8 @@ impl From<Exit> for ExitCode {
 const EXIT_CODES: &str = "\
 Exit status:
   0  done; for check: no errors (warnings allowed)
-  1  check found errors, or roll-forward could not compute a closing figure
+  1  check found errors (export: written as a DRAFT), or roll-forward could not compute a
+     closing figure
   2  a draft could not be read, or the command line is wrong
   3  nothing written: the output exists (use --force), is the input, or writing failed";
 
@@ -96,7 +98,18 @@ pub enum Command {
         #[arg(long)]
         long: bool,
     },
-    // EXPORT (PDF engineer): `export DRAFT -o OUT.pdf` goes here, with its arm in `run`.
+    /// Export the return as a PDF laid out like the HKEX template. A return with errors
+    /// exports as a draft (every page marked `DRAFT — n errors`) and exits 1.
+    Export {
+        /// The draft (.ron) to export.
+        draft: PathBuf,
+        /// Where to write the PDF.
+        #[arg(short, long, value_name = "OUT.pdf")]
+        output: PathBuf,
+        /// Replace OUT.pdf if it exists (never the input draft).
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// Parses the command line and runs it.
@@ -115,6 +128,11 @@ pub fn run(cli: Cli) -> Exit {
         }) => roll_forward(&draft, &output, force),
         Some(Command::New { output, force }) => new(&output, force),
         Some(Command::Rules { long }) => list_rules(long),
+        Some(Command::Export {
+            draft,
+            output,
+            force,
+        }) => export(&draft, &output, force),
         None => run_editor(cli.path),
     }
 }
@@ -310,6 +328,33 @@ fn roll_forward(input: &Path, output: &Path, force: bool) -> Exit {
     }
     out(text);
     Exit::Ok
+}
+
+fn export(input: &Path, output: &Path, force: bool) -> Exit {
+    let ret = match load(input) {
+        Ok(r) => r,
+        Err(e) => return e,
+    };
+    if let Err(e) = may_write(output, Some(input), force) {
+        return e;
+    }
+    if let Err(e) = pdf::export_to_file(&ret, output) {
+        fail(format!("cannot export {}: {e}", input.display()));
+        return Exit::NotWritten;
+    }
+    let errors = rules::count(&rules::check(&ret, &calc::derive(&ret)), Severity::Error);
+    if errors > 0 {
+        out(format!(
+            "Wrote {} as a DRAFT: the return has {errors} error{} (run `monthly-return check {}`).\n",
+            output.display(),
+            if errors == 1 { "" } else { "s" },
+            input.display()
+        ));
+        Exit::Findings
+    } else {
+        out(format!("Wrote {}.\n", output.display()));
+        Exit::Ok
+    }
 }
 
 fn new(output: &Path, force: bool) -> Exit {

@@ -258,3 +258,56 @@ fn no_subcommand_prints_usage_and_bad_usage_exits_2() {
     let (code, _, _) = run(&[os("check")]);
     assert_eq!(code, Some(2));
 }
+
+#[test]
+fn export_writes_a_ten_page_pdf_and_refuses_to_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("kingsoft.pdf");
+    let draft = example("kingsoft-cloud-2024-10.ron");
+    let (code, stdout, err) = run(&[os("export"), p(&draft), os("-o"), p(&out)]);
+    assert_eq!(code, Some(0), "{stdout}{err}");
+    let bytes = fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"%PDF"));
+    let pages = monthly_return::pdf::read_back::page_texts(&bytes).unwrap();
+    assert_eq!(pages.len(), 10);
+
+    // A second export without --force leaves the first PDF alone.
+    let (code, _, err) = run(&[os("export"), p(&draft), os("-o"), p(&out)]);
+    assert_eq!(code, Some(3), "{err}");
+    assert!(err.contains("already exists"), "{err}");
+    assert_eq!(fs::read(&out).unwrap(), bytes);
+}
+
+#[test]
+fn export_of_a_return_with_errors_is_a_draft_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ret = io::load(&example("kingsoft-cloud-2024-10.ron")).unwrap();
+    ret.header.issuer_name.clear(); // HDR-001: one error
+    let draft = dir.path().join("broken.ron");
+    io::save(&draft, &ret).unwrap();
+    let out = dir.path().join("broken.pdf");
+    let (code, stdout, err) = run(&[os("export"), p(&draft), os("-o"), p(&out)]);
+    assert_eq!(code, Some(1), "{stdout}{err}");
+    assert!(stdout.contains("DRAFT"), "{stdout}");
+    let pages = monthly_return::pdf::read_back::page_texts(&fs::read(&out).unwrap()).unwrap();
+    assert!(
+        pages
+            .iter()
+            .all(|t| t.iter().any(|s| s.contains("DRAFT — 1 error")))
+    );
+}
+
+#[test]
+fn export_of_an_unreadable_draft_exits_2_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("bad.ron");
+    fs::write(
+        &draft,
+        "(format_version: 1, ret: (header: (issuer_name: 5)))",
+    )
+    .unwrap();
+    let out = dir.path().join("bad.pdf");
+    let (code, _, err) = run(&[os("export"), p(&draft), os("-o"), p(&out)]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(!out.exists());
+}
