@@ -9,3 +9,4 @@ pub mod model;
 pub mod pdf;
 pub mod rules;
 pub mod template;
+pub mod ui;

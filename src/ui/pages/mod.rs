@@ -1,0 +1,111 @@
+//! One function per page of the form. Contract with the shell (see `ui/mod.rs`).
+
+use serde::{Deserialize, Serialize};
+
+use crate::calc::Derived;
+use crate::model::MonthlyReturn;
+use crate::model::path::{FieldPath, FormPart};
+use crate::rules::Finding;
+
+use super::widgets::{FieldBuffers, FindingIndex};
+
+/// The pages of the navigation list, in form order. The header block (issuer, month, status,
+/// date submitted) and the share class list live on page I, as on the printed form's page 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Page {
+    #[default]
+    I,
+    II,
+    IIIA,
+    IIIB,
+    IIIC,
+    IIID,
+    IIIE,
+    IV,
+    V,
+    Notes,
+}
+
+impl Page {
+    pub const ALL: [Page; 10] = [
+        Page::I,
+        Page::II,
+        Page::IIIA,
+        Page::IIIB,
+        Page::IIIC,
+        Page::IIID,
+        Page::IIIE,
+        Page::IV,
+        Page::V,
+        Page::Notes,
+    ];
+
+    /// Name in the navigation list.
+    pub fn title(self) -> &'static str {
+        match self {
+            Page::I => "I. Authorised capital",
+            Page::II => "II. Issued shares",
+            Page::IIIA => "III(A). Share options",
+            Page::IIIB => "III(B). Warrants",
+            Page::IIIC => "III(C). Convertibles",
+            Page::IIID => "III(D). Other arrangements",
+            Page::IIIE => "III(E). Other movements",
+            Page::IV => "IV. HDR",
+            Page::V => "V. Confirmations",
+            Page::Notes => "Notes",
+        }
+    }
+
+    pub fn next(self) -> Page {
+        let i = Page::ALL.iter().position(|p| *p == self).unwrap_or(0);
+        Page::ALL[(i + 1).min(Page::ALL.len() - 1)]
+    }
+
+    pub fn previous(self) -> Page {
+        let i = Page::ALL.iter().position(|p| *p == self).unwrap_or(0);
+        Page::ALL[i.saturating_sub(1)]
+    }
+}
+
+/// The page that shows the field at `path` (header and class list → page I).
+pub fn page_for_path(path: &FieldPath) -> Page {
+    match path.part() {
+        FormPart::Header | FormPart::I => Page::I,
+        FormPart::II => Page::II,
+        FormPart::IIIA => Page::IIIA,
+        FormPart::IIIB => Page::IIIB,
+        FormPart::IIIC => Page::IIIC,
+        FormPart::IIID => Page::IIID,
+        FormPart::IIIE => Page::IIIE,
+        FormPart::IV => Page::IV,
+        FormPart::V => Page::V,
+    }
+}
+
+/// Everything a page needs besides the return it edits.
+pub struct PageContext<'a> {
+    pub derived: &'a Derived,
+    pub findings: &'a FindingIndex<'a>,
+    /// Text typed into numeric/date fields that is not (yet) a valid value, kept per field path
+    /// so nothing typed is lost when the user switches pages.
+    pub buffers: &'a mut FieldBuffers,
+    /// Set by the shell when a finding is clicked: the widget with this path scrolls into view,
+    /// takes keyboard focus and clears it.
+    pub pending_focus: &'a mut Option<FieldPath>,
+}
+
+/// Draws `page` for editing `ret`.
+pub fn page_ui(ui: &mut egui::Ui, page: Page, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
+    let _ = (ret, ctx);
+    ui.heading(page.title());
+}
+
+/// Findings for the navigation list counts (errors, warnings) of one page.
+pub fn page_counts(page: Page, findings: &[Finding]) -> (usize, usize) {
+    use crate::rules::Severity;
+    let on_page = findings.iter().filter(|f| page_for_path(&f.path) == page);
+    on_page.fold((0, 0), |(e, w), f| match f.severity {
+        Severity::Error => (e + 1, w),
+        Severity::Warning => (e, w + 1),
+    })
+}
