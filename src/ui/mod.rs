@@ -8,7 +8,16 @@
 //! `pages/` and `widgets/` belong to the page editor. The contract between them is this file
 //! and `pages/mod.rs` (`Page`, `PageContext`, `page_ui`, `page_for_path`).
 
+pub mod app;
+pub mod commands;
+pub mod dialogs;
+pub mod findings_panel;
 pub mod pages;
+pub mod prefs;
+pub mod recovery;
+pub mod start;
+pub mod status;
+pub mod undo;
 pub mod widgets;
 
 pub use pages::{Page, PageContext, page_for_path, page_ui};
