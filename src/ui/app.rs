@@ -274,6 +274,11 @@ impl EditorApp {
         self.close_allowed
     }
 
+    /// The title last sent to the window.
+    pub fn window_title(&self) -> &str {
+        &self.title
+    }
+
     pub fn prefs(&self) -> &Prefs {
         &self.prefs
     }
@@ -492,9 +497,11 @@ impl EditorApp {
             } else if warnings > 0 {
                 counts = counts.color(ui.visuals().warn_fg_color);
             }
-            let button = egui::Button::selectable(self.page == page, page.title())
-                .right_text(counts)
-                .min_size(egui::vec2(ui.available_width(), 0.0));
+            let mut button = egui::Button::selectable(self.page == page, page.title());
+            if errors + warnings > 0 {
+                button = button.right_text(counts);
+            }
+            let button = button.min_size(egui::vec2(ui.available_width(), 0.0));
             let hover = format!("{errors} errors, {warnings} warnings");
             if ui.add(button).on_hover_text(hover).clicked() {
                 cmds.push(Command::GoToPage(page));
@@ -756,7 +763,10 @@ impl EditorApp {
                 self.status = Some(StatusMessage::info(format!("Opened {}", path.display())));
             }
             Err(message) => {
-                self.status = Some(StatusMessage::error("The draft could not be opened"));
+                self.status = Some(StatusMessage::error(format!(
+                    "Not opened: {}",
+                    path.display()
+                )));
                 self.prompt = Some(Prompt::LoadError { message });
             }
         }
