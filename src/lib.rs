@@ -5,8 +5,10 @@
 
 pub mod calc;
 pub mod calendar;
+pub mod io;
 pub mod model;
 pub mod pdf;
+pub mod rollforward;
 pub mod rules;
 pub mod template;
 pub mod ui;

@@ -1,0 +1,151 @@
+//! Drafts on disk: a [`MonthlyReturn`] in RON inside a versioned envelope
+//! (`docs/draft-format.md`).
+//!
+//! - [`load`] refuses anything that is not a draft this build understands, with an error naming the
+//!   file and, where there is one, the line and column. It hands back only the return: there is
+//!   no "document bound to a path" to save over, so a file that could not be read is never
+//!   overwritten by accident. Callers save to a path the user chose or to the path of a draft
+//!   that loaded successfully.
+//! - [`save`] is atomic: a temporary file in the same directory is written, flushed, synced and
+//!   renamed over the target, so a crash or a full disk leaves the previous file intact.
+
+mod error;
+mod format;
+
+use std::fs::{self, File};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+pub use error::{LoadError, ParseError, SaveError};
+pub use format::{Draft, FORMAT_VERSION, from_str, to_string};
+
+use crate::model::MonthlyReturn;
+
+/// Drafts larger than this are refused before being read: a real draft is a few kilobytes and
+/// even the stress return is well under a megabyte.
+pub const MAX_DRAFT_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Reads the draft at `path`.
+pub fn load(path: &Path) -> Result<MonthlyReturn, LoadError> {
+    let text = read_text(path)?;
+    from_str(&text).map_err(|error| LoadError::Parse {
+        path: path.to_path_buf(),
+        error,
+    })
+}
+
+/// Reads a file whole, after checking its size, and insists on UTF-8.
+fn read_text(path: &Path) -> Result<String, LoadError> {
+    let unreadable = |error: io::Error| LoadError::Unreadable {
+        path: path.to_path_buf(),
+        error,
+    };
+    let file = File::open(path).map_err(|error| match error.kind() {
+        io::ErrorKind::NotFound => LoadError::NotFound {
+            path: path.to_path_buf(),
+        },
+        _ => unreadable(error),
+    })?;
+    let size = file.metadata().map_err(unreadable)?.len();
+    let too_large = |size| LoadError::TooLarge {
+        path: path.to_path_buf(),
+        size,
+        limit: MAX_DRAFT_BYTES,
+    };
+    if size > MAX_DRAFT_BYTES {
+        return Err(too_large(size));
+    }
+    // `take` guards against a file that grows between the size check and the read.
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(MAX_DRAFT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if read > MAX_DRAFT_BYTES {
+        return Err(too_large(read));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]);
+        let line = 1 + valid.matches('\n').count();
+        let column = 1 + valid.rsplit('\n').next().map_or(0, |l| l.chars().count());
+        LoadError::NotUtf8 {
+            path: path.to_path_buf(),
+            line,
+            column,
+            offset,
+        }
+    })
+}
+
+/// Writes `ret` to `path` atomically, in the current format. On any error the file previously at
+/// `path` (if any) is left as it was.
+pub fn save(path: &Path, ret: &MonthlyReturn) -> Result<(), SaveError> {
+    let text = to_string(ret).map_err(|error| SaveError::Serialize {
+        path: path.to_path_buf(),
+        error,
+    })?;
+    write_atomic(path, text.as_bytes())
+}
+
+/// Temporary file in the target's directory (so the rename cannot cross file systems), written,
+/// flushed, synced, then renamed over the target.
+fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let write_err = |error| SaveError::Write {
+        path: path.to_path_buf(),
+        error,
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(|error| SaveError::TempFile {
+        path: path.to_path_buf(),
+        dir: dir.clone(),
+        error,
+    })?;
+    // Keep the permissions of the file being replaced (the temporary file starts as 0600).
+    if let Ok(meta) = fs::metadata(path) {
+        tmp.as_file()
+            .set_permissions(meta.permissions())
+            .map_err(write_err)?;
+    }
+    tmp.write_all(bytes).map_err(write_err)?;
+    tmp.flush().map_err(write_err)?;
+    tmp.as_file().sync_all().map_err(write_err)?;
+    tmp.persist(path).map_err(|e| SaveError::Persist {
+        path: path.to_path_buf(),
+        error: e.error,
+    })?;
+    // Make the rename itself durable; best effort, as not every platform can open a directory.
+    if let Ok(d) = File::open(&dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blank_return_round_trips_through_text() {
+        let ret = MonthlyReturn::blank();
+        let text = to_string(&ret).unwrap();
+        assert!(text.starts_with("// FF301 monthly return draft"));
+        assert!(text.contains("format_version: 1"));
+        assert_eq!(from_str(&text).unwrap(), ret);
+    }
+
+    #[test]
+    fn byte_order_mark_is_ignored() {
+        let text = format!("\u{feff}{}", to_string(&MonthlyReturn::blank()).unwrap());
+        assert_eq!(from_str(&text).unwrap(), MonthlyReturn::blank());
+    }
+
+    #[test]
+    fn minimal_draft_uses_defaults() {
+        let ret = from_str("(format_version: 1, ret: (header: (issuer_name: \"X\")))").unwrap();
+        assert_eq!(ret.header.issuer_name, "X");
+    }
+}
