@@ -24,34 +24,6 @@ use crate::model::path::FieldPath;
 use crate::model::{MonthlyReturn, TemplateVersion};
 use crate::rules::{self, Finding};
 
-/// Reading and writing drafts. Until the `io` module lands this is a private RON adapter with
-/// the same contract: errors carry line and column, saves are atomic.
-mod draft_io {
-    use std::path::Path;
-
-    use crate::model::MonthlyReturn;
-
-    pub fn load(path: &Path) -> Result<MonthlyReturn, String> {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        ron::from_str(&text).map_err(|e| {
-            format!(
-                "{}: line {}, column {}: {}",
-                path.display(),
-                e.span.start.line,
-                e.span.start.col,
-                e.code
-            )
-        })
-    }
-
-    pub fn save(ret: &MonthlyReturn, path: &Path) -> Result<(), String> {
-        let text = ron::ser::to_string_pretty(ret, ron::ser::PrettyConfig::default())
-            .map_err(|e| e.to_string())?;
-        super::super::prefs::write_atomically(path, text.as_bytes())
-            .map_err(|e| format!("{}: {e}", path.display()))
-    }
-}
-
 /// The example return offered on the start screen, opened as an untitled copy.
 const EXAMPLE: Option<&str> = None;
 
@@ -59,7 +31,7 @@ const EXAMPLE: Option<&str> = None;
 const PDF_EXPORT_AVAILABLE: bool = false;
 
 /// Whether roll forward is wired in this build.
-const ROLL_FORWARD_AVAILABLE: bool = false;
+const ROLL_FORWARD_AVAILABLE: bool = true;
 
 /// Everything the app takes from its surroundings; tests replace folders, dialogs and clocks.
 pub struct AppConfig {
@@ -741,11 +713,7 @@ impl EditorApp {
                 }
                 None => self.status = Some(StatusMessage::error("No example in this build")),
             },
-            Pending::RollForward => {
-                self.status = Some(StatusMessage::error(
-                    "Roll forward is not available in this build",
-                ));
-            }
+            Pending::RollForward => self.roll_forward(),
             Pending::Quit => {
                 self.close_allowed = true;
                 self.clean_exit();
@@ -756,7 +724,7 @@ impl EditorApp {
 
     /// Opens the draft at `path`; a draft that does not load is reported and left untouched.
     fn open_path(&mut self, path: &Path) {
-        match draft_io::load(path) {
+        match crate::io::load(path) {
             Ok(ret) => {
                 self.replace_document(Document::new(ret, Some(path.to_path_buf())));
                 self.prefs.add_recent(path);
@@ -767,7 +735,9 @@ impl EditorApp {
                     "Not opened: {}",
                     path.display()
                 )));
-                self.prompt = Some(Prompt::LoadError { message });
+                self.prompt = Some(Prompt::LoadError {
+                    message: message.to_string(),
+                });
             }
         }
     }
@@ -799,7 +769,7 @@ impl EditorApp {
                 }
             }
         };
-        match draft_io::save(&doc.ret, &path) {
+        match crate::io::save(&path, &doc.ret) {
             Ok(()) => {
                 doc.saved = Some(doc.ret.clone());
                 doc.dirty = false;
@@ -821,6 +791,33 @@ impl EditorApp {
             Err(e) => {
                 self.status = Some(StatusMessage::error(format!("Not saved: {e}")));
                 false
+            }
+        }
+    }
+
+    /// Replaces the return with next month's, untitled (the user saves it under a new name; the
+    /// current month's draft is never overwritten by accident).
+    fn roll_forward(&mut self) {
+        let Some(doc) = &self.doc else { return };
+        match crate::rollforward::roll_forward(&doc.ret) {
+            Ok(next) => {
+                let month = next
+                    .header
+                    .month_end
+                    .map(|d| d.format("%B %Y").to_string())
+                    .unwrap_or_default();
+                let mut doc = Document::new(next, None);
+                // Untitled and not saved anywhere yet: closing must ask.
+                doc.saved = None;
+                doc.dirty = true;
+                self.replace_document(doc);
+                self.page = Page::I;
+                self.status = Some(StatusMessage::info(format!(
+                    "Rolled forward to {month}: untitled until saved"
+                )));
+            }
+            Err(e) => {
+                self.status = Some(StatusMessage::error(format!("Not rolled forward: {e}")));
             }
         }
     }
