@@ -1,9 +1,9 @@
 //! Pieces every page shares: headings, the `Not applicable` switch, the share-class header of a
 //! block, list buttons (add / remove / move) and the off-screen culling of long lists.
 
-use egui::{Align, Frame, Id, Label, Layout, Margin, Rect, RichText, Ui, vec2};
+use egui::{Align, Frame, Grid, Id, Label, Layout, Margin, Rect, RichText, Ui, vec2};
 
-use crate::model::path::FieldPath;
+use crate::model::path::{FieldPath, FormPart};
 use crate::model::{ClassId, ShareClass};
 use crate::template::texts;
 use crate::ui::widgets::{self, TEXT_WIDTH};
@@ -62,7 +62,7 @@ pub fn not_applicable_switch(
     value: &mut bool,
     has_blocks: bool,
 ) {
-    let path = part_path.key("not_applicable");
+    let path = part_path.key("not_applicable"); // = path::part::not_applicable(part)
     widgets::checkbox_field(
         ui,
         ctx,
@@ -257,4 +257,200 @@ pub fn next_free_class(classes: &[ShareClass], used: impl Iterator<Item = ClassI
 /// Width for one-line text fields of cards.
 pub fn text_width(ui: &Ui) -> f32 {
     (ui.available_width() - LABEL_WIDTH - 24.0).clamp(200.0, TEXT_WIDTH * 2.0)
+}
+
+/// A block of a part that belongs to one share class.
+pub trait ClassBlock {
+    fn class_id(&mut self) -> &mut ClassId;
+    fn new_for(class: ClassId) -> Self;
+}
+
+macro_rules! class_block {
+    ($($t:ty),*) => {$(
+        impl ClassBlock for $t {
+            fn class_id(&mut self) -> &mut ClassId {
+                &mut self.class
+            }
+            fn new_for(class: ClassId) -> Self {
+                Self { class, ..Self::default() }
+            }
+        }
+    )*};
+}
+
+class_block!(
+    crate::model::OptionBlock,
+    crate::model::WarrantBlock,
+    crate::model::ConvertibleBlock,
+    crate::model::ArrangementBlock,
+    crate::model::EventBlock
+);
+
+/// The `Not applicable` switch and the class blocks of a part III sub-part: each block a card
+/// with its number, move/remove buttons, class picker and header, then `body`.
+pub fn part3_blocks_ui<B: ClassBlock>(
+    ui: &mut Ui,
+    ctx: &mut PageContext<'_>,
+    part: FormPart,
+    short: &str,
+    classes: &[ShareClass],
+    blocks: &mut crate::model::Part<B>,
+    mut body: impl FnMut(&mut Ui, &mut PageContext<'_>, usize, &mut B),
+) {
+    let has_blocks = !blocks.blocks.is_empty();
+    not_applicable_switch(
+        ui,
+        ctx,
+        &part.path(),
+        &format!("Part {short}"),
+        &mut blocks.not_applicable,
+        has_blocks,
+    );
+    if blocks.not_applicable {
+        return;
+    }
+    let len = blocks.blocks.len();
+    let mut action = None;
+    for (i, block) in blocks.blocks.iter_mut().enumerate() {
+        let bp = part.block(i);
+        let name = format!("Part {short} block {}", i + 1);
+        card(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(format!("{}.", i + 1)).strong());
+                if let Some(a) =
+                    list_buttons(ui, &format!("part {short} class block {}", i + 1), i, len)
+                {
+                    action = Some(a);
+                }
+            });
+            block_class_ui(ui, ctx, &bp, &name, classes, block.class_id());
+            body(ui, ctx, i, block);
+        });
+    }
+    if widgets::action_button(
+        ui,
+        ui_text::ADD_BLOCK,
+        &format!("Add class block to part {short}"),
+    )
+    .clicked()
+    {
+        let mut used: Vec<ClassId> = Vec::with_capacity(len);
+        for b in blocks.blocks.iter_mut() {
+            used.push(*b.class_id());
+        }
+        let id = next_free_class(classes, used.into_iter());
+        blocks.blocks.push(B::new_for(id));
+    }
+    if let Some(a) = action {
+        a.apply(&mut blocks.blocks);
+    }
+}
+
+/// The rows of one block (schemes, warrants, events...): each a card with its number and
+/// move/remove buttons, culled when off screen, then an `Add` button. `what` is the item's
+/// name (`"option scheme"`); `owner` names the block for accessibility.
+#[allow(clippy::too_many_arguments)]
+pub fn items_ui<T: Default>(
+    ui: &mut Ui,
+    ctx: &mut PageContext<'_>,
+    block_path: &FieldPath,
+    segment: &str,
+    what: &str,
+    owner: &str,
+    items: &mut Vec<T>,
+    mut row: impl FnMut(&mut Ui, &mut PageContext<'_>, usize, &mut T),
+) {
+    let len = items.len();
+    let mut action = None;
+    for (j, item) in items.iter_mut().enumerate() {
+        let ip = block_path.index(segment, j);
+        let force = wants_focus(ctx, &ip);
+        let id = Id::unique(("item-height", ip.as_str()));
+        culled(ui, id, force, |ui| {
+            Frame::new()
+                .fill(ui.visuals().extreme_bg_color.gamma_multiply(0.4))
+                .stroke(ui.visuals().widgets.noninteractive.bg_stroke)
+                .corner_radius(4)
+                .inner_margin(Margin::same(6))
+                .show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        ui.label(RichText::new(format!("{} {}", capitalise(what), j + 1)).strong());
+                        if let Some(a) =
+                            list_buttons(ui, &format!("{what} {} of {owner}", j + 1), j, len)
+                        {
+                            action = Some(a);
+                        }
+                    });
+                    row(ui, ctx, j, item);
+                });
+        });
+    }
+    if widgets::action_button(
+        ui,
+        &format!("Add {what}"),
+        &format!("Add {what} to {owner}"),
+    )
+    .clicked()
+    {
+        items.push(T::default());
+    }
+    if let Some(a) = action {
+        a.apply(items);
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// The two summary lines under a III(A)–(D) block:
+/// `Increase in issued shares (excluding treasury shares): <n> <class> (AA1)` and
+/// `Decrease in treasury shares: <n> <class> (AA2)`, both calculated.
+pub fn summary_lines(
+    ui: &mut Ui,
+    ctx: &mut PageContext<'_>,
+    part: FormPart,
+    letter: char,
+    b: usize,
+    class: &str,
+    summary: Option<crate::calc::Summary>,
+) {
+    let t = &texts().part3;
+    let s = summary.unwrap_or_default();
+    let name = format!("Part III({letter}) block {}", b + 1);
+    Grid::new(("summary", part.root(), b))
+        .num_columns(3)
+        .spacing([12.0, 0.0])
+        .show(ui, |ui| {
+            ui.with_layout(Layout::right_to_left(Align::Min), |ui| {
+                ui.label(&t.increase_line)
+            });
+            widgets::computed_cell(
+                ui,
+                ctx,
+                &crate::model::path::summary::xx1(part, b),
+                &format!("{name} increase in issued shares ({letter}{letter}1)"),
+                &widgets::count_text(s.xx1),
+                widgets::NUMBER_WIDTH,
+            );
+            ui.label(format!("{class} ({letter}{letter}1)"));
+            ui.end_row();
+            ui.with_layout(Layout::right_to_left(Align::Min), |ui| {
+                ui.label(&t.decrease_treasury_line)
+            });
+            widgets::computed_cell(
+                ui,
+                ctx,
+                &crate::model::path::summary::xx2(part, b),
+                &format!("{name} decrease in treasury shares ({letter}{letter}2)"),
+                &widgets::count_text(s.xx2),
+                widgets::NUMBER_WIDTH,
+            );
+            ui.label(format!("{class} ({letter}{letter}2)"));
+            ui.end_row();
+        });
 }

@@ -348,7 +348,7 @@ fn part1_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
         ui.horizontal(|ui| {
             ui.label(&t.part1.total);
             ui.label(if ccy.is_empty() { "—" } else { ccy.as_str() });
-            let path = part_path.key("total").key(ccy);
+            let path = path::part1::total(ccy);
             let text = widgets::amount_text(*total);
             widgets::computed_cell(
                 ui,
@@ -363,7 +363,7 @@ fn part1_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
     common::remarks_ui(
         ui,
         ctx,
-        &part_path.key("remarks"),
+        &path::part::remarks(FormPart::I),
         "Part I",
         &mut part1.remarks,
     );
@@ -383,7 +383,7 @@ fn authorised_table(
     widgets::checkbox_field(
         ui,
         ctx,
-        &bp.key("manual_capital"),
+        &path::part1::manual_capital(i),
         &format!("{n} capital manual input"),
         &mut b.manual_capital,
         manual_text,
@@ -410,7 +410,7 @@ fn authorised_table(
             widgets::count_field(
                 ui,
                 ctx,
-                &bp.key("preceding").key("shares"),
+                &path::part1::preceding_shares(i),
                 &format!("{n} preceding authorised shares"),
                 &mut b.preceding_shares,
             );
@@ -424,7 +424,7 @@ fn authorised_table(
             capital_cell(
                 ui,
                 ctx,
-                &bp.key("preceding").key("capital"),
+                &path::part1::preceding_capital(i),
                 &format!("{n} preceding authorised capital"),
                 &ccy,
                 b.manual_capital,
@@ -438,7 +438,7 @@ fn authorised_table(
             widgets::count_field(
                 ui,
                 ctx,
-                &bp.key("movement").key("shares"),
+                &path::part1::movement_shares(i),
                 &format!("{n} increase or decrease in authorised shares"),
                 &mut b.movement_shares,
             );
@@ -446,7 +446,7 @@ fn authorised_table(
             capital_cell(
                 ui,
                 ctx,
-                &bp.key("movement").key("capital"),
+                &path::part1::movement_capital(i),
                 &format!("{n} increase or decrease in authorised capital"),
                 &ccy,
                 b.manual_capital,
@@ -460,7 +460,7 @@ fn authorised_table(
             widgets::computed_cell(
                 ui,
                 ctx,
-                &bp.key("close").key("shares"),
+                &path::part1::close_shares(i),
                 &format!("{n} closing authorised shares"),
                 &widgets::count_text(fig.close_shares),
                 NUMBER_WIDTH,
@@ -475,7 +475,7 @@ fn authorised_table(
                 widgets::decimal_field(
                     ui,
                     ctx,
-                    &bp.key("closing_par_value"),
+                    &path::part1::closing_par_value(i),
                     &format!("{n} par value at close of the month if changed"),
                     &mut b.closing_par_value,
                     Some(&hint),
@@ -486,7 +486,7 @@ fn authorised_table(
                 widgets::computed_cell(
                     ui,
                     ctx,
-                    &bp.key("close").key("capital"),
+                    &path::part1::close_capital(i),
                     &format!("{n} closing authorised capital"),
                     &widgets::amount_text(fig.close_capital),
                     NUMBER_WIDTH,

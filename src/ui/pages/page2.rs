@@ -3,7 +3,7 @@
 
 use egui::{Grid, RichText, Ui};
 
-use crate::model::path::{FieldPath, FormPart};
+use crate::model::path::{self, FieldPath, FormPart};
 use crate::model::{IssuedBlock, MonthlyReturn, PublicFloat};
 use crate::template::{PublicFloatTexts, texts};
 use crate::ui::widgets::{self, NUMBER_WIDTH, TEXT_WIDTH};
@@ -76,7 +76,7 @@ pub fn page_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) 
     common::remarks_ui(
         ui,
         ctx,
-        &part_path.key("remarks"),
+        &path::part::remarks(FormPart::II),
         "Part II",
         &mut part2.remarks,
     );
@@ -112,21 +112,21 @@ fn issued_table(
             widgets::count_field(
                 ui,
                 ctx,
-                &bp.key("preceding").key("excluding_treasury"),
+                &path::part2::preceding_excluding_treasury(i),
                 &format!("{n} preceding issued shares excluding treasury"),
                 &mut b.preceding.excluding_treasury,
             );
             widgets::count_field(
                 ui,
                 ctx,
-                &bp.key("preceding").key("treasury"),
+                &path::part2::preceding_treasury(i),
                 &format!("{n} preceding treasury shares"),
                 &mut b.preceding.treasury,
             );
             widgets::computed_cell(
                 ui,
                 ctx,
-                &bp.key("preceding").key("total"),
+                &path::part2::preceding_total(i),
                 &format!("{n} preceding total issued shares"),
                 &widgets::count_text(fig.preceding_total),
                 NUMBER_WIDTH,
@@ -137,14 +137,14 @@ fn issued_table(
             widgets::count_field(
                 ui,
                 ctx,
-                &bp.key("movement").key("excluding_treasury"),
+                &path::part2::movement_excluding_treasury(i),
                 &format!("{n} increase or decrease in issued shares excluding treasury"),
                 &mut b.movement.excluding_treasury,
             );
             widgets::count_field(
                 ui,
                 ctx,
-                &bp.key("movement").key("treasury"),
+                &path::part2::movement_treasury(i),
                 &format!("{n} increase or decrease in treasury shares"),
                 &mut b.movement.treasury,
             );
@@ -156,7 +156,7 @@ fn issued_table(
             widgets::computed_cell(
                 ui,
                 ctx,
-                &bp.key("close").key("excluding_treasury"),
+                &path::part2::close_excluding_treasury(i),
                 &format!("{n} closing issued shares excluding treasury"),
                 &widgets::count_text(fig.close_excluding_treasury),
                 NUMBER_WIDTH,
@@ -164,7 +164,7 @@ fn issued_table(
             widgets::computed_cell(
                 ui,
                 ctx,
-                &bp.key("close").key("treasury"),
+                &path::part2::close_treasury(i),
                 &format!("{n} closing treasury shares"),
                 &widgets::count_text(fig.close_treasury),
                 NUMBER_WIDTH,
@@ -172,7 +172,7 @@ fn issued_table(
             widgets::computed_cell(
                 ui,
                 ctx,
-                &bp.key("close").key("total"),
+                &path::part2::close_total(i),
                 &format!("{n} closing total issued shares"),
                 &widgets::count_text(fig.close_total),
                 NUMBER_WIDTH,

@@ -1,59 +1,14 @@
 //! Parsing what the user types and showing values the way the printed form does.
 //!
-//! Numbers go straight from text to `i64` / `Decimal` (never through `f64`). Private to the
-//! editor until `crate::format` (branch `rules`) lands; the printed forms must stay identical.
+//! Numbers go straight from text to `i64` / `Decimal` (never through `f64`). Display uses
+//! [`crate::format`], so the editor shows a figure exactly as the PDF and the rules write it.
 
 use std::str::FromStr;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-/// `3805284801` → `3,805,284,801`, `-112875` → `-112,875`.
-pub fn count(v: i64) -> String {
-    let digits = v.unsigned_abs().to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-    if v < 0 {
-        out.push('-');
-    }
-    group_into(&mut out, &digits);
-    out
-}
-
-/// Thousands separators on the integer part, every typed decimal kept (`0.00001`).
-pub fn amount(v: Decimal) -> String {
-    let s = v.to_string();
-    let (sign, rest) = match s.strip_prefix('-') {
-        Some(r) => ("-", r),
-        None => ("", s.as_str()),
-    };
-    let (int, frac) = match rest.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (rest, None),
-    };
-    let mut out = String::with_capacity(s.len() + int.len() / 3);
-    out.push_str(sign);
-    group_into(&mut out, int);
-    if let Some(f) = frac {
-        out.push('.');
-        out.push_str(f);
-    }
-    out
-}
-
-fn group_into(out: &mut String, digits: &str) {
-    let n = digits.len();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (n - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-}
-
-/// `06 November 2024`, as printed on the form.
-pub fn date(d: NaiveDate) -> String {
-    d.format("%d %B %Y").to_string()
-}
+pub use crate::format::{amount, count, date};
 
 /// Why typed text is not a value; the text itself is kept by the caller.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
