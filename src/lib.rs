@@ -5,6 +5,7 @@
 
 pub mod calc;
 pub mod calendar;
+pub mod format;
 pub mod io;
 pub mod model;
 pub mod pdf;

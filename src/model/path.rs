@@ -142,6 +142,349 @@ pub mod header {
     }
 }
 
+/// Paths shared by the block lists of every part.
+pub mod part {
+    use super::{FieldPath, FormPart};
+    /// The `Not applicable` tick box of a part (`IIIB/not_applicable`).
+    pub fn not_applicable(part: FormPart) -> FieldPath {
+        part.path().key("not_applicable")
+    }
+    /// The class picker of block `block` (`II/class[0]/class`).
+    pub fn block_class(part: FormPart, block: usize) -> FieldPath {
+        part.block(block).key("class")
+    }
+    /// The `Remarks:` of a part.
+    pub fn remarks(part: FormPart) -> FieldPath {
+        part.path().key("remarks")
+    }
+}
+
+/// Paths of the share class registry (`classes[i]`).
+pub mod classes {
+    use super::FieldPath;
+    pub fn class(i: usize) -> FieldPath {
+        FieldPath::class_registry(i)
+    }
+    pub fn description(i: usize) -> FieldPath {
+        FieldPath::class_registry(i).key("description")
+    }
+}
+
+/// Paths of part I. The capital cells are typed under manual input and derived otherwise; both
+/// share one path because they are one cell of the table.
+pub mod part1 {
+    use super::{FieldPath, FormPart};
+    fn b(i: usize) -> FieldPath {
+        FormPart::I.block(i)
+    }
+    pub fn preceding_shares(i: usize) -> FieldPath {
+        b(i).key("preceding").key("shares")
+    }
+    pub fn movement_shares(i: usize) -> FieldPath {
+        b(i).key("movement").key("shares")
+    }
+    pub fn close_shares(i: usize) -> FieldPath {
+        b(i).key("close").key("shares")
+    }
+    pub fn par_value_currency(i: usize) -> FieldPath {
+        b(i).key("par_value").key("currency")
+    }
+    pub fn par_value(i: usize) -> FieldPath {
+        b(i).key("par_value").key("amount")
+    }
+    pub fn closing_par_value(i: usize) -> FieldPath {
+        b(i).key("closing_par_value")
+    }
+    pub fn manual_capital(i: usize) -> FieldPath {
+        b(i).key("manual_capital")
+    }
+    pub fn preceding_capital(i: usize) -> FieldPath {
+        b(i).key("preceding").key("capital")
+    }
+    pub fn movement_capital(i: usize) -> FieldPath {
+        b(i).key("movement").key("capital")
+    }
+    pub fn close_capital(i: usize) -> FieldPath {
+        b(i).key("close").key("capital")
+    }
+    /// `Total authorised/registered share capital` in one currency (`I/total/HKD`).
+    pub fn total(currency: &str) -> FieldPath {
+        FormPart::I.path().key("total").key(currency)
+    }
+}
+
+/// Paths of part II: `<row>/<column>` with rows `preceding`, `movement`, `close` and columns
+/// `excluding_treasury`, `treasury`, `total`.
+pub mod part2 {
+    use super::{FieldPath, FormPart};
+    fn cell(i: usize, row: &str, column: &str) -> FieldPath {
+        FormPart::II.block(i).key(row).key(column)
+    }
+    pub fn preceding_excluding_treasury(i: usize) -> FieldPath {
+        cell(i, "preceding", "excluding_treasury")
+    }
+    pub fn preceding_treasury(i: usize) -> FieldPath {
+        cell(i, "preceding", "treasury")
+    }
+    pub fn preceding_total(i: usize) -> FieldPath {
+        cell(i, "preceding", "total")
+    }
+    pub fn movement_excluding_treasury(i: usize) -> FieldPath {
+        cell(i, "movement", "excluding_treasury")
+    }
+    pub fn movement_treasury(i: usize) -> FieldPath {
+        cell(i, "movement", "treasury")
+    }
+    pub fn close_excluding_treasury(i: usize) -> FieldPath {
+        cell(i, "close", "excluding_treasury")
+    }
+    pub fn close_treasury(i: usize) -> FieldPath {
+        cell(i, "close", "treasury")
+    }
+    pub fn close_total(i: usize) -> FieldPath {
+        cell(i, "close", "total")
+    }
+}
+
+/// Paths of III(A): `IIIA/class[b]/scheme[s]/<field>`.
+pub mod part3a {
+    use super::{FieldPath, FormPart};
+    use crate::model::OptionMovement;
+    pub fn scheme(b: usize, s: usize) -> FieldPath {
+        FormPart::IIIA.block(b).index("scheme", s)
+    }
+    pub fn particulars(b: usize, s: usize) -> FieldPath {
+        scheme(b, s).key("particulars")
+    }
+    pub fn preceding_outstanding(b: usize, s: usize) -> FieldPath {
+        scheme(b, s).key("preceding_outstanding")
+    }
+    /// `Granted`, `Exercised`, `Cancelled` or `Lapsed` (`.../scheme[0]/exercised`).
+    pub fn movement(b: usize, s: usize, m: OptionMovement) -> FieldPath {
+        scheme(b, s).key(m.key())
+    }
+    pub fn closing_outstanding(b: usize, s: usize) -> FieldPath {
+        scheme(b, s).key("closing_outstanding")
+    }
+    /// A1.
+    pub fn new_shares(b: usize, s: usize) -> FieldPath {
+        scheme(b, s).key("new_shares")
+    }
+    /// A2.
+    pub fn from_treasury(b: usize, s: usize) -> FieldPath {
+        scheme(b, s).key("from_treasury")
+    }
+    pub fn shares_issuable_at_close(b: usize, s: usize) -> FieldPath {
+        scheme(b, s).key("shares_issuable_at_close")
+    }
+    pub fn remaining_to_be_granted(b: usize, s: usize) -> FieldPath {
+        scheme(b, s).key("remaining_to_be_granted")
+    }
+    pub fn funds_raised(b: usize) -> FieldPath {
+        FormPart::IIIA.block(b).key("funds_raised").key("amount")
+    }
+    pub fn funds_raised_currency(b: usize) -> FieldPath {
+        FormPart::IIIA.block(b).key("funds_raised").key("currency")
+    }
+}
+
+/// Paths of III(B): `IIIB/class[b]/warrant[w]/<field>`.
+pub mod part3b {
+    use super::{FieldPath, FormPart};
+    pub fn warrant(b: usize, w: usize) -> FieldPath {
+        FormPart::IIIB.block(b).index("warrant", w)
+    }
+    pub fn description(b: usize, w: usize) -> FieldPath {
+        warrant(b, w).key("description")
+    }
+    pub fn currency(b: usize, w: usize) -> FieldPath {
+        warrant(b, w).key("currency")
+    }
+    pub fn preceding_nominal(b: usize, w: usize) -> FieldPath {
+        warrant(b, w).key("preceding_nominal")
+    }
+    pub fn exercised_nominal(b: usize, w: usize) -> FieldPath {
+        warrant(b, w).key("exercised_nominal")
+    }
+    pub fn closing_nominal(b: usize, w: usize) -> FieldPath {
+        warrant(b, w).key("closing_nominal")
+    }
+    /// B1.
+    pub fn new_shares(b: usize, w: usize) -> FieldPath {
+        warrant(b, w).key("new_shares")
+    }
+    /// B2.
+    pub fn from_treasury(b: usize, w: usize) -> FieldPath {
+        warrant(b, w).key("from_treasury")
+    }
+    pub fn shares_issuable_at_close(b: usize, w: usize) -> FieldPath {
+        warrant(b, w).key("shares_issuable_at_close")
+    }
+    pub fn subscription_price(b: usize, w: usize) -> FieldPath {
+        warrant(b, w).key("subscription_price").key("amount")
+    }
+}
+
+/// Paths of III(C): `IIIC/class[b]/convertible[c]/<field>`.
+pub mod part3c {
+    use super::{FieldPath, FormPart};
+    pub fn convertible(b: usize, c: usize) -> FieldPath {
+        FormPart::IIIC.block(b).index("convertible", c)
+    }
+    pub fn description(b: usize, c: usize) -> FieldPath {
+        convertible(b, c).key("description")
+    }
+    pub fn kind_other(b: usize, c: usize) -> FieldPath {
+        convertible(b, c).key("kind_other")
+    }
+    pub fn currency(b: usize, c: usize) -> FieldPath {
+        convertible(b, c).key("currency")
+    }
+    pub fn preceding_amount(b: usize, c: usize) -> FieldPath {
+        convertible(b, c).key("preceding_amount")
+    }
+    /// The amount of movement `m` (`.../convertible[0]/movement[1]/amount`).
+    pub fn movement_amount(b: usize, c: usize, m: usize) -> FieldPath {
+        convertible(b, c).index("movement", m).key("amount")
+    }
+    pub fn closing_amount(b: usize, c: usize) -> FieldPath {
+        convertible(b, c).key("closing_amount")
+    }
+    /// C1.
+    pub fn new_shares(b: usize, c: usize) -> FieldPath {
+        convertible(b, c).key("new_shares")
+    }
+    /// C2.
+    pub fn from_treasury(b: usize, c: usize) -> FieldPath {
+        convertible(b, c).key("from_treasury")
+    }
+    pub fn shares_issuable_at_close(b: usize, c: usize) -> FieldPath {
+        convertible(b, c).key("shares_issuable_at_close")
+    }
+    pub fn conversion_price(b: usize, c: usize) -> FieldPath {
+        convertible(b, c).key("conversion_price").key("amount")
+    }
+}
+
+/// Paths of III(D): `IIID/class[b]/arrangement[a]/<field>`.
+pub mod part3d {
+    use super::{FieldPath, FormPart};
+    pub fn arrangement(b: usize, a: usize) -> FieldPath {
+        FormPart::IIID.block(b).index("arrangement", a)
+    }
+    pub fn description(b: usize, a: usize) -> FieldPath {
+        arrangement(b, a).key("description")
+    }
+    /// D1.
+    pub fn new_shares(b: usize, a: usize) -> FieldPath {
+        arrangement(b, a).key("new_shares")
+    }
+    /// D2.
+    pub fn from_treasury(b: usize, a: usize) -> FieldPath {
+        arrangement(b, a).key("from_treasury")
+    }
+    pub fn shares_issuable_at_close(b: usize, a: usize) -> FieldPath {
+        arrangement(b, a).key("shares_issuable_at_close")
+    }
+}
+
+/// Paths of III(E) and of the grand totals that follow it.
+pub mod part3e {
+    use super::{FieldPath, FormPart};
+    use crate::model::ClassId;
+    pub fn event(b: usize, e: usize) -> FieldPath {
+        FormPart::IIIE.block(b).index("event", e)
+    }
+    pub fn type_of_issue(b: usize, e: usize) -> FieldPath {
+        event(b, e).key("type_of_issue")
+    }
+    pub fn other_description(b: usize, e: usize) -> FieldPath {
+        event(b, e).key("other_description")
+    }
+    pub fn event_date(b: usize, e: usize) -> FieldPath {
+        event(b, e).key("event_date")
+    }
+    /// E1.
+    pub fn change_excluding_treasury(b: usize, e: usize) -> FieldPath {
+        event(b, e).key("change_excluding_treasury")
+    }
+    /// E2.
+    pub fn change_treasury(b: usize, e: usize) -> FieldPath {
+        event(b, e).key("change_treasury")
+    }
+    pub fn pending_cancellation(b: usize, e: usize) -> FieldPath {
+        event(b, e).key("pending_cancellation")
+    }
+    pub fn ee1(b: usize) -> FieldPath {
+        FormPart::IIIE.block(b).key("ee1")
+    }
+    pub fn ee2(b: usize) -> FieldPath {
+        FormPart::IIIE.block(b).key("ee2")
+    }
+    /// `Total of AA1 to EE1` of a class (indexed by class id, as `calc` records overflows).
+    pub fn total_excluding_treasury(class: ClassId) -> FieldPath {
+        FormPart::IIIE
+            .path()
+            .index("total", class.0 as usize)
+            .key("excluding_treasury")
+    }
+    /// `Total of AA2 to EE2` of a class.
+    pub fn total_treasury(class: ClassId) -> FieldPath {
+        FormPart::IIIE
+            .path()
+            .index("total", class.0 as usize)
+            .key("treasury")
+    }
+}
+
+/// The XX1 / XX2 summary lines of a III(A)–(D) block (`IIIA/class[0]/xx1`).
+pub mod summary {
+    use super::{FieldPath, FormPart};
+    pub fn xx1(part: FormPart, b: usize) -> FieldPath {
+        part.block(b).key("xx1")
+    }
+    pub fn xx2(part: FormPart, b: usize) -> FieldPath {
+        part.block(b).key("xx2")
+    }
+}
+
+/// Paths of part IV: `IV/hdr[i]/<field>`.
+pub mod part4 {
+    use super::{FieldPath, FormPart};
+    pub fn hdr(i: usize) -> FieldPath {
+        FormPart::IV.path().index("hdr", i)
+    }
+    pub fn description(i: usize) -> FieldPath {
+        hdr(i).key("description")
+    }
+    pub fn hdrs_per_share(i: usize) -> FieldPath {
+        hdr(i).key("hdrs_per_share")
+    }
+    pub fn preceding_hdrs(i: usize) -> FieldPath {
+        hdr(i).key("preceding_hdrs")
+    }
+    pub fn movement_hdrs(i: usize) -> FieldPath {
+        hdr(i).key("movement_hdrs")
+    }
+    pub fn close_hdrs(i: usize) -> FieldPath {
+        hdr(i).key("close")
+    }
+}
+
+/// Paths of part V.
+pub mod part5 {
+    use super::{FieldPath, FormPart};
+    pub fn not_applicable() -> FieldPath {
+        FormPart::V.path().key("not_applicable")
+    }
+    pub fn submitted_by() -> FieldPath {
+        FormPart::V.path().key("submitted_by")
+    }
+    pub fn title() -> FieldPath {
+        FormPart::V.path().key("title")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,5 +514,28 @@ mod tests {
         assert!(block.contains(&block.key("preceding")));
         assert!(block.contains(&block));
         assert!(!block.contains(&FormPart::II.block(10).key("preceding")));
+    }
+
+    #[test]
+    fn helpers_match_the_paths_calc_records() {
+        assert_eq!(part1::close_shares(2).as_str(), "I/class[2]/close/shares");
+        assert_eq!(part1::total("HKD").as_str(), "I/total/HKD");
+        assert_eq!(
+            part2::movement_excluding_treasury(0).as_str(),
+            "II/class[0]/movement/excluding_treasury"
+        );
+        assert_eq!(
+            part3a::closing_outstanding(1, 2).as_str(),
+            "IIIA/class[1]/scheme[2]/closing_outstanding"
+        );
+        assert_eq!(
+            part3e::total_treasury(crate::model::ClassId(3)).as_str(),
+            "IIIE/total[3]/treasury"
+        );
+        assert_eq!(part4::close_hdrs(0).as_str(), "IV/hdr[0]/close");
+        assert_eq!(
+            summary::xx1(FormPart::IIID, 0).as_str(),
+            "IIID/class[0]/xx1"
+        );
     }
 }

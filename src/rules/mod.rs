@@ -3,9 +3,28 @@
 
 use std::fmt;
 
+mod header;
+mod overflow;
+mod part1;
+mod part2;
+mod part3a;
+mod part3b;
+mod part3c;
+mod part3d;
+mod part3e;
+mod part4;
+mod part5;
+mod previous;
+mod structure;
+#[cfg(test)]
+mod tests;
+
 use crate::calc::Derived;
 use crate::model::MonthlyReturn;
 use crate::model::path::{FieldPath, FormPart};
+
+pub use part3e::{Sign, expected_signs};
+pub use previous::check_against_previous;
 
 /// Error: the return is wrong. Warning: unusual, please look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -57,9 +76,125 @@ pub struct Rule {
     pub check: fn(&Context<'_>, &mut Vec<Finding>),
 }
 
-/// Every rule, in catalogue order (by part, then id).
+impl Rule {
+    /// Records one finding of this rule; only called once the rule has fired, so a clean return
+    /// allocates nothing.
+    fn emit(
+        &self,
+        out: &mut Vec<Finding>,
+        message: String,
+        path: FieldPath,
+        related: Vec<FieldPath>,
+    ) {
+        out.push(Finding {
+            rule: self.id,
+            severity: self.severity,
+            message,
+            path,
+            related,
+        });
+    }
+}
+
+/// Invariants that hold by construction and therefore have no rule: the figures are derived by
+/// [`crate::calc::derive`], never typed, so they cannot disagree with their inputs (only
+/// overflow, reported by `CALC-001`). Kept here so the catalogue documents them.
+pub const BY_CONSTRUCTION: &[(FormPart, &str)] = &[
+    (
+        FormPart::I,
+        "Balance at close = preceding + increase/decrease, and capital = shares × par value \
+         (unless manual input): both are computed.",
+    ),
+    (
+        FormPart::I,
+        "Total authorised/registered share capital per currency = Σ of the classes' closing \
+         capital in that currency: computed (I-006 flags more than one currency).",
+    ),
+    (
+        FormPart::II,
+        "Total number of issued shares = excluding treasury + treasury on both balance rows, \
+         and close = preceding + increase/decrease: computed.",
+    ),
+    (
+        FormPart::IIIA,
+        "Options outstanding at close, warrants' nominal value at close, convertibles' amount \
+         at close, the XX1/XX2 summary lines, EE1/EE2 and the grand totals: computed.",
+    ),
+];
+
+/// Every rule, in catalogue order (by part, then id). One table: a rule is active once it is
+/// listed here. Ids are stable and never reused.
 pub fn catalogue() -> &'static [Rule] {
-    &[]
+    CATALOGUE
+}
+
+static CATALOGUE: &[Rule] = &[
+    overflow::CALC_001,
+    header::HDR_001,
+    header::HDR_002,
+    header::HDR_003,
+    header::HDR_004,
+    header::HDR_005,
+    header::HDR_006,
+    header::HDR_007,
+    structure::STR_001,
+    structure::STR_002,
+    structure::STR_003,
+    structure::STR_004,
+    structure::STR_005,
+    structure::STR_006,
+    part1::I_001,
+    part1::I_002,
+    part1::I_003,
+    part1::I_004,
+    part1::I_005,
+    part1::I_006,
+    part2::II_001,
+    part2::II_002,
+    part2::II_003,
+    part2::II_004,
+    part3a::IIIA_001,
+    part3a::IIIA_002,
+    part3a::IIIA_003,
+    part3a::IIIA_004,
+    part3a::IIIA_005,
+    part3b::IIIB_001,
+    part3b::IIIB_002,
+    part3b::IIIB_003,
+    part3b::IIIB_004,
+    part3c::IIIC_001,
+    part3c::IIIC_002,
+    part3c::IIIC_003,
+    part3c::IIIC_004,
+    part3c::IIIC_005,
+    part3d::IIID_001,
+    part3d::IIID_002,
+    part3e::IIIE_001,
+    part3e::IIIE_002,
+    part3e::IIIE_003,
+    part3e::IIIE_004,
+    part3e::IIIE_005,
+    part3e::IIIE_006,
+    part3e::IIIE_007,
+    part4::IV_001,
+    part4::IV_002,
+    part4::IV_003,
+    part5::V_001,
+    part5::V_002,
+    part5::V_003,
+    previous::PREV_001,
+    previous::PREV_002,
+    previous::PREV_003,
+    previous::PREV_004,
+    previous::PREV_005,
+    previous::PREV_006,
+    previous::PREV_007,
+    previous::PREV_008,
+];
+
+/// The catalogue entry of `id`, for the editor's "explain this finding".
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    CATALOGUE.iter().find(|r| r.id == id)
 }
 
 /// Runs every rule. Pure; findings come sorted by part, then severity (errors first), then id.
@@ -69,6 +204,12 @@ pub fn check(ret: &MonthlyReturn, derived: &Derived) -> Vec<Finding> {
     for rule in catalogue() {
         (rule.check)(&ctx, &mut findings);
     }
+    sort(&mut findings);
+    findings
+}
+
+/// Sorts findings by part, then severity (errors first), then id; stable within one rule.
+fn sort(findings: &mut [Finding]) {
     findings.sort_by(|a, b| {
         (a.part(), std::cmp::Reverse(a.severity), a.rule).cmp(&(
             b.part(),
@@ -76,7 +217,48 @@ pub fn check(ret: &MonthlyReturn, derived: &Derived) -> Vec<Finding> {
             b.rule,
         ))
     });
-    findings
+}
+
+/// The path of a field of row `r` of block `b` (`IIIA/class[b]/scheme[r]/new_shares`).
+type RowPath = fn(usize, usize) -> FieldPath;
+
+/// Emits one finding of `rule` per count in `counts` that is negative: share counts such as X1,
+/// X2 and the shares issuable at close are never below zero.
+fn negative_counts(
+    rule: &Rule,
+    out: &mut Vec<Finding>,
+    counts: &[(&str, Option<i64>, RowPath)],
+    block: usize,
+    row: usize,
+) {
+    for (name, value, path) in counts {
+        if let Some(v) = *value
+            && v < 0
+        {
+            rule.emit(
+                out,
+                format!("{name} is {}, which is negative", crate::format::count(v)),
+                path(block, row),
+                Vec::new(),
+            );
+        }
+    }
+}
+
+/// A text field left empty (spaces count as empty).
+fn blank(s: &str) -> bool {
+    s.trim().is_empty()
+}
+
+/// A 3-letter currency code as printed on the form (`HKD`, `USD`, `RMB`).
+fn is_currency_code(s: &str) -> bool {
+    let t = s.trim();
+    t.len() == 3 && t.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// Two currency cells that name the same currency.
+fn same_currency(a: &str, b: &str) -> bool {
+    a.trim().eq_ignore_ascii_case(b.trim())
 }
 
 /// Number of findings of the given severity.

@@ -9,6 +9,20 @@ use crate::rules::Finding;
 
 use super::widgets::{FieldBuffers, FindingIndex};
 
+mod common;
+mod notes;
+mod page1;
+mod page2;
+mod page3a;
+mod page3b;
+mod page3c;
+mod page3d;
+mod page3e;
+mod page4;
+mod page5;
+
+pub use common::ListAction;
+
 /// The pages of the navigation list, in form order. The header block (issuer, month, status,
 /// date submitted) and the share class list live on page I, as on the printed form's page 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -94,10 +108,28 @@ pub struct PageContext<'a> {
     pub pending_focus: &'a mut Option<FieldPath>,
 }
 
-/// Draws `page` for editing `ret`.
+/// Draws `page` for editing `ret`. The page scrolls itself (both directions, one scroll
+/// position per page), so the shell gives it the whole central area.
 pub fn page_ui(ui: &mut egui::Ui, page: Page, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
-    let _ = (ret, ctx);
-    ui.heading(page.title());
+    egui::ScrollArea::both()
+        .id_salt(("page", page.title()))
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.set_max_width(ui.available_width().max(900.0));
+            match page {
+                Page::I => page1::page_ui(ui, ret, ctx),
+                Page::II => page2::page_ui(ui, ret, ctx),
+                Page::IIIA => page3a::page_ui(ui, ret, ctx),
+                Page::IIIB => page3b::page_ui(ui, ret, ctx),
+                Page::IIIC => page3c::page_ui(ui, ret, ctx),
+                Page::IIID => page3d::page_ui(ui, ret, ctx),
+                Page::IIIE => page3e::page_ui(ui, ret, ctx),
+                Page::IV => page4::page_ui(ui, ret, ctx),
+                Page::V => page5::page_ui(ui, ret, ctx),
+                Page::Notes => notes::page_ui(ui, ret),
+            }
+            ui.add_space(24.0);
+        });
 }
 
 /// Findings for the navigation list counts (errors, warnings) of one page.

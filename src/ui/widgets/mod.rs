@@ -1,6 +1,14 @@
 //! Field widgets shared by every page: numbers, money, dates, text, with inline flags.
+//!
+//! Every input takes the [`FieldPath`] the rules use for it and a unique accessible name; see
+//! [`fields`] for the widgets and [`text`] for parsing and display of numbers and dates.
 
 use std::collections::HashMap;
+
+pub mod fields;
+pub mod text;
+
+pub use fields::*;
 
 use crate::model::path::FieldPath;
 use crate::rules::Finding;

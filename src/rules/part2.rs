@@ -1,0 +1,193 @@
+//! II: movements in issued shares and treasury shares, and their agreement with Part III.
+
+use super::structure::part3_blocks_of;
+use super::{Context, Finding, Rule, Severity};
+use crate::format;
+use crate::model::path::{self as paths, FieldPath, FormPart};
+
+pub(super) const II_001: Rule = Rule {
+    id: "II-001",
+    severity: Severity::Error,
+    part: FormPart::II,
+    title: "Issued or treasury shares negative",
+    explanation: "Neither the issued shares (excluding treasury) nor the treasury shares can be \
+        below zero, at the close of the preceding month or of this month. Check the balance \
+        brought forward and the sign of the increase / decrease (-).",
+    check: ii_001,
+};
+
+fn ii_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    type PathFn = fn(usize) -> FieldPath;
+    for (i, b) in ctx.ret.part2.part.active().iter().enumerate() {
+        let f = ctx.derived.part2.get(i);
+        let columns: [(&str, Option<i64>, Option<i64>, PathFn, PathFn, PathFn); 2] = [
+            (
+                "issued shares (excluding treasury shares)",
+                b.preceding.excluding_treasury,
+                f.and_then(|f| f.close_excluding_treasury),
+                paths::part2::preceding_excluding_treasury,
+                paths::part2::movement_excluding_treasury,
+                paths::part2::close_excluding_treasury,
+            ),
+            (
+                "treasury shares",
+                b.preceding.treasury,
+                f.and_then(|f| f.close_treasury),
+                paths::part2::preceding_treasury,
+                paths::part2::movement_treasury,
+                paths::part2::close_treasury,
+            ),
+        ];
+        for (name, pre, close, pre_path, mov_path, close_path) in columns {
+            if let Some(p) = pre
+                && p < 0
+            {
+                II_001.emit(
+                    out,
+                    format!(
+                        "Number of {name} at close of preceding month is {}",
+                        format::count(p)
+                    ),
+                    pre_path(i),
+                    Vec::new(),
+                );
+            }
+            if let Some(c) = close
+                && c < 0
+            {
+                II_001.emit(
+                    out,
+                    format!(
+                        "Number of {name} at close of the month is {}",
+                        format::count(c)
+                    ),
+                    mov_path(i),
+                    vec![pre_path(i), close_path(i)],
+                );
+            }
+        }
+    }
+}
+
+pub(super) const II_002: Rule = Rule {
+    id: "II-002",
+    severity: Severity::Error,
+    part: FormPart::II,
+    title: "Issued shares movement differs from Part III (AA1 to EE1)",
+    explanation: "The increase / decrease (-) in issued shares excluding treasury of a class must \
+        equal the Part III grand total `Total of AA1 to EE1` for that class: new shares issued \
+        and shares transferred out of treasury in III(A)–(D), plus the signed E1 of III(E). A \
+        difference means a movement is missing from Part III or mistyped in Part II.",
+    check: ii_002,
+};
+
+fn ii_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    for (i, b) in ctx.ret.part2.part.active().iter().enumerate() {
+        let Some(Some(expected)) = ctx
+            .derived
+            .class_totals(b.class)
+            .map(|t| t.total_excluding_treasury)
+        else {
+            continue;
+        };
+        let actual = b.movement.excluding_treasury.unwrap_or(0);
+        if actual != expected {
+            let mut related = part3_blocks_of(ctx.ret, b.class);
+            related.push(paths::part3e::total_excluding_treasury(b.class));
+            II_002.emit(
+                out,
+                format!(
+                    "Increase / decrease (-) in issued shares excluding treasury is {} but Part \
+                     III totals (Total of AA1 to EE1) give {}: difference {}",
+                    format::count(actual),
+                    format::count(expected),
+                    format::count_wide(i128::from(actual) - i128::from(expected))
+                ),
+                paths::part2::movement_excluding_treasury(i),
+                related,
+            );
+        }
+    }
+}
+
+pub(super) const II_003: Rule = Rule {
+    id: "II-003",
+    severity: Severity::Error,
+    part: FormPart::II,
+    title: "Treasury shares movement differs from Part III (AA2 to EE2)",
+    explanation: "The increase / decrease (-) in treasury shares of a class must equal the Part \
+        III grand total `Total of AA2 to EE2`: minus the shares transferred out of treasury in \
+        III(A)–(D), plus the signed E2 of III(E) (repurchases into treasury, cancellations, \
+        sales). A difference means a treasury movement is missing or mistyped.",
+    check: ii_003,
+};
+
+fn ii_003(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    for (i, b) in ctx.ret.part2.part.active().iter().enumerate() {
+        let Some(Some(expected)) = ctx.derived.class_totals(b.class).map(|t| t.total_treasury)
+        else {
+            continue;
+        };
+        let actual = b.movement.treasury.unwrap_or(0);
+        if actual != expected {
+            let mut related = part3_blocks_of(ctx.ret, b.class);
+            related.push(paths::part3e::total_treasury(b.class));
+            II_003.emit(
+                out,
+                format!(
+                    "Increase / decrease (-) in treasury shares is {} but Part III totals (Total \
+                     of AA2 to EE2) give {}: difference {}",
+                    format::count(actual),
+                    format::count(expected),
+                    format::count_wide(i128::from(actual) - i128::from(expected))
+                ),
+                paths::part2::movement_treasury(i),
+                related,
+            );
+        }
+    }
+}
+
+pub(super) const II_004: Rule = Rule {
+    id: "II-004",
+    severity: Severity::Warning,
+    part: FormPart::II,
+    title: "Issued shares exceed authorised shares",
+    explanation: "A company cannot issue more shares of a class than it has authorised. When the \
+        total issued at the close of the month exceeds the class's authorised/registered shares \
+        in Part I, one of the two figures is wrong (or the authorised capital was increased and \
+        Part I does not show it).",
+    check: ii_004,
+};
+
+fn ii_004(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let part1 = ctx.ret.part1.part.active();
+    for (i, b) in ctx.ret.part2.part.active().iter().enumerate() {
+        let Some(Some(issued)) = ctx.derived.part2.get(i).map(|f| f.close_total) else {
+            continue;
+        };
+        let Some(j) = part1.iter().position(|a| a.class == b.class) else {
+            continue;
+        };
+        let Some(Some(authorised)) = ctx.derived.part1.get(j).map(|f| f.close_shares) else {
+            continue;
+        };
+        if issued > authorised {
+            II_004.emit(
+                out,
+                format!(
+                    "Total number of issued shares at close of the month is {} but Part I \
+                     authorises {}: {} more than authorised",
+                    format::count(issued),
+                    format::count(authorised),
+                    format::count_wide(i128::from(issued) - i128::from(authorised))
+                ),
+                paths::part2::close_total(i),
+                vec![
+                    paths::part1::close_shares(j),
+                    paths::part2::movement_excluding_treasury(i),
+                ],
+            );
+        }
+    }
+}

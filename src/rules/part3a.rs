@@ -1,0 +1,211 @@
+//! III(A): share options under share option schemes.
+
+use super::{Context, Finding, RowPath, Rule, Severity, blank, negative_counts};
+use crate::format;
+use crate::model::OptionMovement;
+use crate::model::path::{self as paths, FormPart};
+
+pub(super) const IIIA_001: Rule = Rule {
+    id: "IIIA-001",
+    severity: Severity::Error,
+    part: FormPart::IIIA,
+    title: "Options outstanding negative",
+    explanation: "Options outstanding = preceding + granted − exercised − cancelled − lapsed and \
+        can never be below zero. Check the balance brought forward and the movements (more \
+        options exercised, cancelled or lapsed than were outstanding).",
+    check: iiia_001,
+};
+
+fn iiia_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    for (b, block) in ctx.ret.part3a.active().iter().enumerate() {
+        let figures = ctx.derived.part3a.get(b);
+        for (s, scheme) in block.schemes.iter().enumerate() {
+            if let Some(p) = scheme.preceding_outstanding
+                && p < 0
+            {
+                IIIA_001.emit(
+                    out,
+                    format!(
+                        "Share options outstanding at close of preceding month is {}",
+                        format::count(p)
+                    ),
+                    paths::part3a::preceding_outstanding(b, s),
+                    Vec::new(),
+                );
+                continue;
+            }
+            if let Some(Some(Some(close))) = figures.map(|f| f.closing_outstanding.get(s).copied())
+                && close < 0
+            {
+                let mut related: Vec<_> = OptionMovement::ALL
+                    .into_iter()
+                    .map(|m| paths::part3a::movement(b, s, m))
+                    .collect();
+                related.push(paths::part3a::closing_outstanding(b, s));
+                IIIA_001.emit(
+                    out,
+                    format!(
+                        "Share options outstanding at close of the month is {}",
+                        format::count(close)
+                    ),
+                    paths::part3a::preceding_outstanding(b, s),
+                    related,
+                );
+            }
+        }
+    }
+}
+
+pub(super) const IIIA_002: Rule = Rule {
+    id: "IIIA-002",
+    severity: Severity::Warning,
+    part: FormPart::IIIA,
+    title: "Shares delivered differ from options exercised",
+    explanation: "Each option exercised normally delivers one share, either newly issued (A1) or \
+        transferred out of treasury (A2), so A1 + A2 should equal the options exercised. A scheme \
+        can say otherwise (adjusted ratios after a bonus issue or consolidation); if so, say it \
+        in the remarks.",
+    check: iiia_002,
+};
+
+fn iiia_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    for (b, block) in ctx.ret.part3a.active().iter().enumerate() {
+        for (s, scheme) in block.schemes.iter().enumerate() {
+            let delivered = i128::from(scheme.new_shares.unwrap_or(0))
+                + i128::from(scheme.from_treasury.unwrap_or(0));
+            let exercised = i128::from(scheme.exercised.unwrap_or(0));
+            if delivered != exercised {
+                IIIA_002.emit(
+                    out,
+                    format!(
+                        "Shares delivered A1 + A2 = {} but options exercised = {}: difference {}",
+                        format::count_wide(delivered),
+                        format::count_wide(exercised),
+                        format::count_wide(delivered - exercised)
+                    ),
+                    paths::part3a::new_shares(b, s),
+                    vec![
+                        paths::part3a::from_treasury(b, s),
+                        paths::part3a::movement(b, s, OptionMovement::Exercised),
+                    ],
+                );
+            }
+        }
+    }
+}
+
+pub(super) const IIIA_003: Rule = Rule {
+    id: "IIIA-003",
+    severity: Severity::Warning,
+    part: FormPart::IIIA,
+    title: "Funds raised missing although options were exercised",
+    explanation: "When options were exercised during the month the form states the total funds \
+        raised from the exercise (currency and amount; 0 for nil-cost options such as RSUs \
+        granted as options).",
+    check: iiia_003,
+};
+
+fn iiia_003(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    for (b, block) in ctx.ret.part3a.active().iter().enumerate() {
+        let exercised = block
+            .schemes
+            .iter()
+            .any(|s| s.exercised.is_some_and(|e| e > 0));
+        if exercised && block.funds_raised.amount.is_none() {
+            IIIA_003.emit(
+                out,
+                "Options were exercised during the month but the total funds raised is empty"
+                    .to_string(),
+                paths::part3a::funds_raised(b),
+                (0..block.schemes.len())
+                    .map(|s| paths::part3a::movement(b, s, OptionMovement::Exercised))
+                    .collect(),
+            );
+        }
+    }
+}
+
+pub(super) const IIIA_004: Rule = Rule {
+    id: "IIIA-004",
+    severity: Severity::Error,
+    part: FormPart::IIIA,
+    title: "Particulars of share option scheme missing",
+    explanation: "Each row names its share option scheme (e.g. `2013 Share Option Scheme`), so \
+        readers can match it with the scheme's announcements.",
+    check: iiia_004,
+};
+
+fn iiia_004(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    for (b, block) in ctx.ret.part3a.active().iter().enumerate() {
+        for (s, scheme) in block.schemes.iter().enumerate() {
+            if blank(&scheme.particulars) {
+                IIIA_004.emit(
+                    out,
+                    format!(
+                        "Scheme {}: particulars of share option scheme are empty",
+                        s + 1
+                    ),
+                    paths::part3a::particulars(b, s),
+                    Vec::new(),
+                );
+            }
+        }
+    }
+}
+
+pub(super) const IIIA_005: Rule = Rule {
+    id: "IIIA-005",
+    severity: Severity::Error,
+    part: FormPart::IIIA,
+    title: "Option movement or share count typed negative",
+    explanation: "Granted, exercised, cancelled and lapsed are typed as positive numbers: the form \
+        prints the decreases with a minus itself. A1, A2 and the shares issuable are counts and \
+        cannot be negative either.",
+    check: iiia_005,
+};
+
+fn iiia_005(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    for (b, block) in ctx.ret.part3a.active().iter().enumerate() {
+        for (s, scheme) in block.schemes.iter().enumerate() {
+            for m in OptionMovement::ALL {
+                if let Some(v) = scheme.movement(m)
+                    && v < 0
+                {
+                    IIIA_005.emit(
+                        out,
+                        format!(
+                            "{} is typed as {}: enter it as a positive number",
+                            m.label(),
+                            format::count(v)
+                        ),
+                        paths::part3a::movement(b, s, m),
+                        Vec::new(),
+                    );
+                }
+            }
+            let counts: [(&str, Option<i64>, RowPath); 4] = [
+                (
+                    "A1 (new shares issued)",
+                    scheme.new_shares,
+                    paths::part3a::new_shares,
+                ),
+                (
+                    "A2 (shares transferred out of treasury)",
+                    scheme.from_treasury,
+                    paths::part3a::from_treasury,
+                ),
+                (
+                    "Shares which may be issued or transferred out of treasury",
+                    scheme.shares_issuable_at_close,
+                    paths::part3a::shares_issuable_at_close,
+                ),
+                (
+                    "Shares issuable under options still to be granted",
+                    scheme.remaining_to_be_granted,
+                    paths::part3a::remaining_to_be_granted,
+                ),
+            ];
+            negative_counts(&IIIA_005, out, &counts, b, s);
+        }
+    }
+}

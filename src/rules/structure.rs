@@ -1,0 +1,275 @@
+//! STR: how the parts and their class blocks fit together.
+
+use super::{Context, Finding, Rule, Severity};
+use crate::model::path::{self as paths, FieldPath, FormPart};
+use crate::model::{ClassId, MonthlyReturn};
+
+/// The parts made of class blocks, in print order.
+pub(super) const CLASS_PARTS: [FormPart; 7] = [
+    FormPart::I,
+    FormPart::II,
+    FormPart::IIIA,
+    FormPart::IIIB,
+    FormPart::IIIC,
+    FormPart::IIID,
+    FormPart::IIIE,
+];
+
+/// The five sub-parts of III.
+pub(super) const PART_III: [FormPart; 5] = [
+    FormPart::IIIA,
+    FormPart::IIIB,
+    FormPart::IIIC,
+    FormPart::IIID,
+    FormPart::IIIE,
+];
+
+/// `(not applicable, number of blocks)` of a part as stored, ignoring the tick.
+fn stored(ret: &MonthlyReturn, part: FormPart) -> Option<(bool, usize)> {
+    Some(match part {
+        FormPart::I => (ret.part1.part.not_applicable, ret.part1.part.blocks.len()),
+        FormPart::II => (ret.part2.part.not_applicable, ret.part2.part.blocks.len()),
+        FormPart::IIIA => (ret.part3a.not_applicable, ret.part3a.blocks.len()),
+        FormPart::IIIB => (ret.part3b.not_applicable, ret.part3b.blocks.len()),
+        FormPart::IIIC => (ret.part3c.not_applicable, ret.part3c.blocks.len()),
+        FormPart::IIID => (ret.part3d.not_applicable, ret.part3d.blocks.len()),
+        FormPart::IIIE => (ret.part3e.not_applicable, ret.part3e.blocks.len()),
+        FormPart::IV => (ret.part4.part.not_applicable, ret.part4.part.blocks.len()),
+        FormPart::Header | FormPart::V => return None,
+    })
+}
+
+/// Number of blocks that count (none when the part is not applicable).
+pub(super) fn active_len(ret: &MonthlyReturn, part: FormPart) -> usize {
+    match part {
+        FormPart::I => ret.part1.part.active().len(),
+        FormPart::II => ret.part2.part.active().len(),
+        FormPart::IIIA => ret.part3a.active().len(),
+        FormPart::IIIB => ret.part3b.active().len(),
+        FormPart::IIIC => ret.part3c.active().len(),
+        FormPart::IIID => ret.part3d.active().len(),
+        FormPart::IIIE => ret.part3e.active().len(),
+        FormPart::Header | FormPart::IV | FormPart::V => 0,
+    }
+}
+
+/// The class of active block `i` of a class part.
+pub(super) fn block_class(ret: &MonthlyReturn, part: FormPart, i: usize) -> Option<ClassId> {
+    match part {
+        FormPart::I => ret.part1.part.active().get(i).map(|b| b.class),
+        FormPart::II => ret.part2.part.active().get(i).map(|b| b.class),
+        FormPart::IIIA => ret.part3a.active().get(i).map(|b| b.class),
+        FormPart::IIIB => ret.part3b.active().get(i).map(|b| b.class),
+        FormPart::IIIC => ret.part3c.active().get(i).map(|b| b.class),
+        FormPart::IIID => ret.part3d.active().get(i).map(|b| b.class),
+        FormPart::IIIE => ret.part3e.active().get(i).map(|b| b.class),
+        FormPart::Header | FormPart::IV | FormPart::V => None,
+    }
+}
+
+/// Paths of every active III block of `class`, for the `related` list of a finding.
+pub(super) fn part3_blocks_of(ret: &MonthlyReturn, class: ClassId) -> Vec<FieldPath> {
+    let mut v = Vec::new();
+    for part in PART_III {
+        for i in 0..active_len(ret, part) {
+            if block_class(ret, part, i) == Some(class) {
+                v.push(part.block(i));
+            }
+        }
+    }
+    v
+}
+
+/// Whether `class` has a block in `part`.
+pub(super) fn has_block(ret: &MonthlyReturn, part: FormPart, class: ClassId) -> bool {
+    (0..active_len(ret, part)).any(|i| block_class(ret, part, i) == Some(class))
+}
+
+pub(super) const STR_001: Rule = Rule {
+    id: "STR-001",
+    severity: Severity::Error,
+    part: FormPart::Header,
+    title: "Block refers to a class that does not exist",
+    explanation: "Every block of parts I, II and III names its class of shares from the return's \
+        class list. This block points at a class that is no longer in the list (it was \
+        probably deleted), so its header cannot be printed and its figures count for no class. \
+        Pick the right class for the block, or delete the block.",
+    check: str_001,
+};
+
+fn str_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let ret = ctx.ret;
+    for part in CLASS_PARTS {
+        for i in 0..active_len(ret, part) {
+            if let Some(id) = block_class(ret, part, i)
+                && ret.class(id).is_none()
+            {
+                STR_001.emit(
+                    out,
+                    format!(
+                        "Block {} of {} refers to class #{}, which is not in the class list",
+                        i + 1,
+                        part.title(),
+                        id.0
+                    ),
+                    paths::part::block_class(part, i),
+                    Vec::new(),
+                );
+            }
+        }
+    }
+}
+
+pub(super) const STR_002: Rule = Rule {
+    id: "STR-002",
+    severity: Severity::Error,
+    part: FormPart::Header,
+    title: "Class appears more than once in a part",
+    explanation: "Each part has at most one block per class of shares: the form's totals and the \
+        II-versus-III check are per class. Merge the rows of the two blocks into one and delete \
+        the other.",
+    check: str_002,
+};
+
+fn str_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let ret = ctx.ret;
+    for part in CLASS_PARTS {
+        let n = active_len(ret, part);
+        for i in 1..n {
+            let c = block_class(ret, part, i);
+            if let Some(first) = (0..i).find(|&j| block_class(ret, part, j) == c) {
+                STR_002.emit(
+                    out,
+                    format!(
+                        "{}: blocks {} and {} are both for {}",
+                        part.title(),
+                        first + 1,
+                        i + 1,
+                        c.map(|c| ret.class_name(c)).unwrap_or_default()
+                    ),
+                    paths::part::block_class(part, i),
+                    vec![part.block(first)],
+                );
+            }
+        }
+    }
+}
+
+pub(super) const STR_003: Rule = Rule {
+    id: "STR-003",
+    severity: Severity::Error,
+    part: FormPart::Header,
+    title: "Part marked Not applicable still has blocks",
+    explanation: "A part marked `Not applicable` prints only its heading, so the blocks kept \
+        under it are neither printed nor counted in any total. Either untick Not applicable to \
+        report them, or delete them.",
+    check: str_003,
+};
+
+fn str_003(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    for part in FormPart::ALL {
+        if let Some((true, n)) = stored(ctx.ret, part)
+            && n > 0
+        {
+            STR_003.emit(
+                out,
+                format!(
+                    "{} is marked Not applicable but has {n} block(s), which are ignored",
+                    part.title()
+                ),
+                paths::part::not_applicable(part),
+                Vec::new(),
+            );
+        }
+    }
+}
+
+pub(super) const STR_004: Rule = Rule {
+    id: "STR-004",
+    severity: Severity::Error,
+    part: FormPart::Header,
+    title: "Class has Part III movements but no Part II block",
+    explanation: "Part III details the movements of a class; part II must then show that class's \
+        issued and treasury shares with the same increase/decrease. Add a part II block for the \
+        class (or move the III blocks to the right class).",
+    check: str_004,
+};
+
+fn str_004(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let ret = ctx.ret;
+    for class in &ret.classes {
+        if has_block(ret, FormPart::II, class.id) {
+            continue;
+        }
+        let first = PART_III.into_iter().find_map(|part| {
+            (0..active_len(ret, part))
+                .find(|&i| block_class(ret, part, i) == Some(class.id))
+                .map(|i| (part, i))
+        });
+        if let Some((part, i)) = first {
+            STR_004.emit(
+                out,
+                format!(
+                    "{} has blocks in Part III but no block in Part II",
+                    class.summary_name()
+                ),
+                paths::part::block_class(part, i),
+                part3_blocks_of(ret, class.id),
+            );
+        }
+    }
+}
+
+pub(super) const STR_005: Rule = Rule {
+    id: "STR-005",
+    severity: Severity::Warning,
+    part: FormPart::Header,
+    title: "Part is empty but not marked Not applicable",
+    explanation: "A part with nothing to report prints `Not applicable`; left empty without the \
+        tick it prints a bare heading. Tick Not applicable, or add the missing block.",
+    check: str_005,
+};
+
+fn str_005(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    for part in FormPart::ALL {
+        if let Some((false, 0)) = stored(ctx.ret, part) {
+            STR_005.emit(
+                out,
+                format!(
+                    "{} has no blocks: mark it Not applicable or add a block",
+                    part.title()
+                ),
+                paths::part::not_applicable(part),
+                Vec::new(),
+            );
+        }
+    }
+}
+
+pub(super) const STR_006: Rule = Rule {
+    id: "STR-006",
+    severity: Severity::Warning,
+    part: FormPart::Header,
+    title: "Class is not used by any part",
+    explanation: "A class in the class list with no block in parts I, II or III is never \
+        printed. Delete it, or add its blocks.",
+    check: str_006,
+};
+
+fn str_006(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let ret = ctx.ret;
+    for (k, class) in ret.classes.iter().enumerate() {
+        if !CLASS_PARTS.into_iter().any(|p| has_block(ret, p, class.id)) {
+            STR_006.emit(
+                out,
+                format!(
+                    "{} (class #{}) has no block in any part",
+                    class.summary_name(),
+                    class.id.0
+                ),
+                paths::classes::class(k),
+                Vec::new(),
+            );
+        }
+    }
+}
