@@ -214,3 +214,327 @@ fn public_float_block_only_for_v1_2_0() {
     h.get_by_label(pf);
     h.get_by_label("Part II class 1 public float requirement complied with");
 }
+
+#[test]
+fn a_part2_movement_with_no_part3_rows_is_flagged_by_the_rules() {
+    let mut ret = MonthlyReturn::blank();
+    ret.part2.part.blocks[0].preceding.excluding_treasury = Some(1_000_000);
+    let mut h = harness(State::new(Page::II, ret));
+    type_into(
+        &mut h,
+        "Part II class 1 increase or decrease in issued shares excluding treasury",
+        "500",
+    );
+    blur(&mut h);
+    // II-002: Part II says +500, Part III totals 0.
+    h.get_by_label_contains("Part III totals (Total of AA1 to EE1) give 0");
+}
+
+fn options_return() -> MonthlyReturn {
+    let mut ret = MonthlyReturn::blank();
+    ret.part3a.not_applicable = false;
+    ret.part3a.blocks.push(OptionBlock {
+        class: ret.classes[0].id,
+        ..OptionBlock::default()
+    });
+    ret
+}
+
+#[test]
+fn option_schemes_are_added_and_removed_with_buttons() {
+    let mut h = harness(State::new(Page::IIIA, options_return()));
+    assert_eq!(h.state().ret.part3a.blocks[0].schemes.len(), 0);
+    h.get_by_label("Add option scheme to part III(A) block 1")
+        .click();
+    h.run();
+    h.get_by_label("Add option scheme to part III(A) block 1")
+        .click();
+    h.run();
+    assert_eq!(h.state().ret.part3a.blocks[0].schemes.len(), 2);
+    type_into(
+        &mut h,
+        "Part III(A) block 1 scheme 2 particulars",
+        "2013 Share Option Scheme",
+    );
+    h.get_by_label("Move option scheme 2 of part III(A) block 1 up")
+        .click();
+    h.run();
+    assert_eq!(
+        h.state().ret.part3a.blocks[0].schemes[0].particulars,
+        "2013 Share Option Scheme"
+    );
+    h.get_by_label("Remove option scheme 2 of part III(A) block 1")
+        .click();
+    h.run();
+    assert_eq!(h.state().ret.part3a.blocks[0].schemes.len(), 1);
+    assert_eq!(
+        h.state().ret.part3a.blocks[0].schemes[0].particulars,
+        "2013 Share Option Scheme"
+    );
+}
+
+#[test]
+fn scheme_movements_update_closing_outstanding_and_summary() {
+    let mut ret = options_return();
+    ret.part3a.blocks[0].schemes.push(OptionScheme {
+        preceding_outstanding: Some(26_551_714),
+        ..OptionScheme::default()
+    });
+    let mut h = harness(State::new(Page::IIIA, ret));
+    type_into(
+        &mut h,
+        "Part III(A) block 1 scheme 1 options exercised",
+        "300,000",
+    );
+    type_into(
+        &mut h,
+        "Part III(A) block 1 scheme 1 options lapsed",
+        "112875",
+    );
+    type_into(
+        &mut h,
+        "Part III(A) block 1 scheme 1 new shares issued (A1)",
+        "200000",
+    );
+    type_into(
+        &mut h,
+        "Part III(A) block 1 scheme 1 treasury shares transferred out (A2)",
+        "100000",
+    );
+    blur(&mut h);
+    assert_eq!(
+        value_of(
+            &h,
+            "Part III(A) block 1 scheme 1 options outstanding at close of the month"
+        ),
+        "26,138,839"
+    );
+    assert_eq!(
+        value_of(&h, "Part III(A) block 1 increase in issued shares (AA1)"),
+        "300,000"
+    );
+    assert_eq!(
+        value_of(&h, "Part III(A) block 1 decrease in treasury shares (AA2)"),
+        "100,000"
+    );
+}
+
+#[test]
+fn restore_standard_wording_clears_the_amendment() {
+    let mut ret = MonthlyReturn::blank();
+    ret.part5.amended_items[2] = Some("Not applicable to this issue.".to_string());
+    let mut h = harness(State::new(Page::V, ret));
+    assert_eq!(
+        value_of(&h, "Confirmation item (iii)"),
+        "Not applicable to this issue."
+    );
+    h.get_by_label("Restore standard wording of item (iii)")
+        .click();
+    h.run();
+    assert_eq!(h.state().ret.part5.amended_items[2], None);
+    assert!(value_of(&h, "Confirmation item (iii)").starts_with("all (if any) conditions"));
+    // Editing an item stores an amendment.
+    type_into(&mut h, "Confirmation item (i)", "Amended wording");
+    assert_eq!(
+        h.state().ret.part5.amended_items[0].as_deref(),
+        Some("Amended wording")
+    );
+}
+
+#[test]
+fn pending_focus_moves_keyboard_focus_to_the_field_and_is_cleared() {
+    let mut state = State::new(Page::II, MonthlyReturn::blank());
+    state.pending_focus = Some(FormPart::II.block(0).key("preceding").key("treasury"));
+    let h = harness(state);
+    assert!(h.state().pending_focus.is_none());
+    assert!(
+        h.get_by_label("Part II class 1 preceding treasury shares")
+            .is_focused()
+    );
+}
+
+#[test]
+fn not_applicable_hides_the_blocks_but_keeps_them() {
+    let mut ret = options_return();
+    ret.part3a.blocks[0].schemes.push(OptionScheme::default());
+    let mut h = harness(State::new(Page::IIIA, ret));
+    h.get_by_label("Part III(A) block 1 scheme 1 particulars");
+    h.get_by_label("Part III(A) not applicable").click();
+    h.run();
+    assert!(h.state().ret.part3a.not_applicable);
+    assert!(
+        h.query_by_label("Part III(A) block 1 scheme 1 particulars")
+            .is_none()
+    );
+    assert_eq!(h.state().ret.part3a.blocks.len(), 1);
+}
+
+/// A return with something in every part, every list at least two long, both versions.
+fn full_return(version: TemplateVersion) -> MonthlyReturn {
+    let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+    let mut ret = MonthlyReturn::blank();
+    ret.template_version = version;
+    ret.header.issuer_name = "Kingsoft Cloud Holdings Limited".into();
+    ret.header.month_end = d(2024, 10, 31);
+    ret.header.date_submitted = d(2024, 11, 6);
+    let a = ret.classes[0].id;
+    ret.classes[0].stock_code = "03896".into();
+    ret.classes[0].other_counters.push(CounterCode {
+        stock_code: "83896".into(),
+        currency: "RMB".into(),
+        description: "RMB counter".into(),
+    });
+    let mut pref = ShareClass::new(ClassId(2));
+    pref.class_of_shares = ClassOfShares::Preference;
+    pref.listed = false;
+    ret.classes.push(pref);
+    let b = ClassId(2);
+    ret.part1.part.blocks[0].preceding_shares = Some(40_000_000_000);
+    ret.part1.part.blocks[0].par_value = Money::new("USD", Decimal::new(1, 3));
+    ret.part1.part.blocks.push(AuthorisedBlock {
+        class: b,
+        manual_capital: true,
+        manual_preceding_capital: Some(Decimal::new(5_000_000, 0)),
+        par_value: Money::new("HKD", Decimal::ONE),
+        ..AuthorisedBlock::default()
+    });
+    ret.part2.part.blocks[0].preceding.excluding_treasury = Some(3_805_284_801);
+    ret.part2.part.blocks.push(IssuedBlock::new(b));
+    ret.part3a = Part {
+        not_applicable: false,
+        blocks: vec![OptionBlock {
+            class: a,
+            schemes: vec![
+                OptionScheme {
+                    particulars: "2013 Share Option Scheme".into(),
+                    preceding_outstanding: Some(26_551_714),
+                    gm_approval_date: d(2013, 2, 27),
+                    ..OptionScheme::default()
+                },
+                OptionScheme::default(),
+            ],
+            funds_raised: Money::new("USD", Decimal::ZERO),
+            remarks: "none".into(),
+        }],
+    };
+    ret.part3b = Part {
+        not_applicable: false,
+        blocks: vec![WarrantBlock {
+            class: a,
+            warrants: vec![Warrant::default(), Warrant::default()],
+            remarks: String::new(),
+        }],
+    };
+    ret.part3c = Part {
+        not_applicable: false,
+        blocks: vec![ConvertibleBlock {
+            class: a,
+            convertibles: vec![
+                Convertible {
+                    kind: ConvertibleType::Others,
+                    currency: "HKD".into(),
+                    movements: vec![
+                        ConvertibleMovement {
+                            kind: ConvertibleMovementKind::Issued,
+                            label: String::new(),
+                            amount: Some(Decimal::new(52_377_600, 0)),
+                        },
+                        ConvertibleMovement {
+                            kind: ConvertibleMovementKind::Other,
+                            label: "Adjusted".into(),
+                            amount: None,
+                        },
+                    ],
+                    conversion_price: Money::new("HKD", Decimal::new(5, 0)),
+                    ..Convertible::default()
+                },
+                Convertible::default(),
+            ],
+            remarks: String::new(),
+        }],
+    };
+    ret.part3d = Part {
+        not_applicable: false,
+        blocks: vec![
+            ArrangementBlock {
+                class: a,
+                arrangements: vec![Arrangement::default(), Arrangement::default()],
+                remarks: String::new(),
+            },
+            ArrangementBlock {
+                class: b,
+                arrangements: vec![Arrangement::default()],
+                remarks: String::new(),
+            },
+        ],
+    };
+    ret.part3e = Part {
+        not_applicable: false,
+        blocks: vec![EventBlock {
+            class: a,
+            events: vec![
+                Event {
+                    type_of_issue: TypeOfIssue::RepurchaseIntoTreasury,
+                    change_excluding_treasury: Some(-2_000_000),
+                    change_treasury: Some(2_000_000),
+                    ..Event::default()
+                },
+                Event {
+                    type_of_issue: TypeOfIssue::Other,
+                    other_description: "Conversion".into(),
+                    ..Event::default()
+                },
+            ],
+            remarks: String::new(),
+        }],
+    };
+    ret.part4 = Part4 {
+        part: Part {
+            not_applicable: false,
+            blocks: vec![HdrLine::default(), HdrLine::default()],
+        },
+        remarks: String::new(),
+    };
+    ret.part5.amended_items[3] = Some("amended".into());
+    ret.part5.submitted_by = "Zou Tao".into();
+    ret
+}
+
+#[test]
+fn every_page_of_a_full_return_renders_with_every_input_named() {
+    for version in TemplateVersion::ALL {
+        for page in Page::ALL {
+            // The harness runs the accessibility check after settling and panics on an
+            // unnamed input.
+            let mut h = harness(State::new(page, full_return(version)));
+            h.run();
+            h.check_accessibility();
+        }
+    }
+}
+
+#[test]
+fn a_thousand_schemes_stay_responsive() {
+    let mut ret = options_return();
+    ret.part3a.blocks[0].schemes = (0..1000)
+        .map(|i| OptionScheme {
+            particulars: format!("Scheme {i}"),
+            preceding_outstanding: Some(i * 1_000),
+            ..OptionScheme::default()
+        })
+        .collect();
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_ui_state(draw, State::new(Page::IIIA, ret));
+    h.run();
+    let start = std::time::Instant::now();
+    for _ in 0..10 {
+        h.step();
+    }
+    let per_frame = start.elapsed() / 10;
+    // Generous bound for a debug build on a slow CI machine; culling keeps it far below.
+    assert!(
+        per_frame < std::time::Duration::from_millis(250),
+        "frame took {per_frame:?}"
+    );
+}

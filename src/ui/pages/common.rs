@@ -24,7 +24,6 @@ pub mod ui_text {
     pub const CLASS_PICKER: &str = "Share class of this block";
     pub const NO_CLASS: &str = "(no such class: pick one)";
     pub const NA_KEEPS_BLOCKS: &str = "This part is marked Not applicable: its blocks below are kept but not printed. Remove them or untick Not applicable.";
-    pub const CALCULATED: &str = "calculated";
 }
 
 /// Bold part heading as on the form (`II. Movements in Issued Shares...`).

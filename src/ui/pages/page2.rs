@@ -60,7 +60,7 @@ pub fn page_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) 
                 classes,
                 &mut block.class,
             );
-            issued_table(ui, ctx, &bp, i, block);
+            issued_table(ui, ctx, i, block);
             if let Some(pt) = public_float {
                 public_float_ui(ui, ctx, &bp, i, &mut block.public_float, pt);
             }
@@ -82,13 +82,7 @@ pub fn page_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) 
     );
 }
 
-fn issued_table(
-    ui: &mut Ui,
-    ctx: &mut PageContext<'_>,
-    bp: &FieldPath,
-    i: usize,
-    b: &mut IssuedBlock,
-) {
+fn issued_table(ui: &mut Ui, ctx: &mut PageContext<'_>, i: usize, b: &mut IssuedBlock) {
     let t = texts();
     let n = format!("Part II class {}", i + 1);
     let fig = ctx.derived.part2.get(i).cloned().unwrap_or_default();
