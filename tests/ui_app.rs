@@ -454,3 +454,30 @@ fn roll_forward_starts_next_month_as_an_untitled_return() {
     assert!(doc.path.is_none(), "never overwrites October's draft");
     assert!(doc.is_dirty());
 }
+
+#[test]
+fn clicking_a_finding_shows_its_page_and_focuses_the_field() {
+    use monthly_return::model::path::part5;
+    use monthly_return::ui::widgets::field_id;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = Setup::new(dir.path()).harness();
+    h.state_mut().set_document(sample_return(), None);
+    h.run();
+    assert_eq!(h.state().page(), Page::I);
+    let finding = h
+        .state()
+        .findings()
+        .iter()
+        .find(|f| f.path == part5::submitted_by())
+        .cloned()
+        .expect("a blank return has no signatory");
+    let row = monthly_return::ui::findings_panel::finding_row_text(&finding);
+    h.get_by_label(&row).click();
+    h.run();
+    assert_eq!(h.state().page(), Page::V);
+    let id = field_id(&finding.path);
+    assert!(
+        h.ctx.memory(|m| m.has_focus(id)),
+        "the field of the finding has keyboard focus"
+    );
+}
