@@ -126,7 +126,7 @@ fn check_page(page: &Page, number: usize) -> Result<(), EmitError> {
                         ch,
                     });
                 }
-                finite(&[t.x, t.baseline, t.size])
+                finite(&[t.x, t.baseline, t.size]) && t.grey.is_none_or(f32::is_finite)
             }
             Item::Line(l) => finite(&[l.x1, l.y1, l.x2, l.y2, l.width]),
             Item::Rect(s) => {
@@ -172,6 +172,11 @@ fn text_ops(t: &Text, page_height: f32, ops: &mut Vec<Op>) {
     if t.text.is_empty() {
         return;
     }
+    // A grey run is scoped to its own graphics state so the text after it stays black.
+    if let Some(level) = t.grey {
+        ops.push(Op::SaveGraphicsState);
+        ops.push(Op::SetFillColor { col: grey(level) });
+    }
     ops.extend([
         Op::StartTextSection,
         Op::SetFont {
@@ -186,6 +191,9 @@ fn text_ops(t: &Text, page_height: f32, ops: &mut Vec<Op>) {
         },
         Op::EndTextSection,
     ]);
+    if t.grey.is_some() {
+        ops.push(Op::RestoreGraphicsState);
+    }
 }
 
 fn point(x: f32, y: f32, page_height: f32) -> LinePoint {

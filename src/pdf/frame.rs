@@ -87,6 +87,9 @@ pub struct Text {
     pub font: Font,
     pub size: f32,
     pub text: String,
+    /// Fill grey level (0.0 black ..= 1.0 white) for marks such as `DRAFT`; `None` is black,
+    /// the only colour the form itself uses.
+    pub grey: Option<f32>,
 }
 
 impl Text {
@@ -160,6 +163,27 @@ impl Page {
             font,
             size,
             text: text.into(),
+            grey: None,
+        }));
+    }
+
+    /// Adds a grey text run whose left end is at `x` (the draft mark).
+    pub fn grey_text(
+        &mut self,
+        x: f32,
+        baseline: f32,
+        font: Font,
+        size: f32,
+        grey: f32,
+        text: impl Into<String>,
+    ) {
+        self.items.push(Item::Text(Text {
+            x,
+            baseline,
+            font,
+            size,
+            text: text.into(),
+            grey: Some(grey),
         }));
     }
 

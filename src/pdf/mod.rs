@@ -1,12 +1,86 @@
-//! The low-level PDF layer: plain page frames, Helvetica metrics, the printpdf writer and a
-//! reader for tests. Independent of the form's data model: layout turns a return into
-//! [`Page`]s, [`emit`] turns pages into bytes.
+//! The PDF export: plain page frames, Helvetica metrics, the FF301 layout, the printpdf writer
+//! and a reader for tests. [`layout::layout`] turns a return into [`Page`]s, [`emit`] turns
+//! pages into bytes, [`export`] does both with the rules' error count for the draft mark.
 
 pub mod emit;
 pub mod frame;
+pub mod layout;
 pub mod metrics;
 pub mod read_back;
 
+use std::io::Write as _;
+use std::path::Path;
+
 pub use emit::{DocMeta, EmitError, emit};
 pub use frame::{Font, Item, Line, Page, Rect, Shape, Text};
+pub use layout::{LayoutError, LayoutOptions, layout};
 pub use read_back::{ReadBackError, page_texts};
+
+use crate::calc::derive;
+use crate::model::MonthlyReturn;
+use crate::rules::{self, Severity};
+
+/// Why a return could not be exported.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error(transparent)]
+    Layout(#[from] LayoutError),
+    #[error(transparent)]
+    Emit(#[from] EmitError),
+    #[error("cannot write {path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Metadata of an exported return. The date is fixed (the epoch) so that the same return always
+/// gives the same bytes; the filing date is on page 1.
+fn meta(ret: &MonthlyReturn) -> DocMeta {
+    let month = ret
+        .header
+        .month_end
+        .map(|d| d.format(" %B %Y").to_string())
+        .unwrap_or_default();
+    let issuer = ret.header.issuer_name.trim();
+    // Metadata strings are not limited to WinAnsi, but keep them printable everywhere.
+    let safe = |s: &str| s.chars().filter(|c| !c.is_control()).collect::<String>();
+    DocMeta {
+        title: safe(&format!("FF301 Monthly Return {issuer}{month}")),
+        author: safe(issuer),
+        subject: "Monthly Return for Equity Issuer (FF301)".to_string(),
+        ..DocMeta::default()
+    }
+}
+
+/// Derives the figures, counts the rule errors (for the draft mark), lays out and writes the PDF.
+/// Deterministic: the same return gives byte-identical output.
+pub fn export(ret: &MonthlyReturn) -> Result<Vec<u8>, ExportError> {
+    let derived = derive(ret);
+    let findings = rules::check(ret, &derived);
+    let opts = LayoutOptions {
+        error_count: rules::count(&findings, Severity::Error),
+    };
+    let pages = layout(ret, &derived, &opts)?;
+    Ok(emit(&pages, &meta(ret))?)
+}
+
+/// Exports to `path` atomically: written to a temporary file in the same directory, then
+/// renamed over the target, so a failed export never leaves a half-written PDF.
+pub fn export_to_file(ret: &MonthlyReturn, path: &Path) -> Result<(), ExportError> {
+    let bytes = export(ret)?;
+    let io = |source| ExportError::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
+    tmp.write_all(&bytes).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
+}

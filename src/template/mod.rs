@@ -53,6 +53,8 @@ pub struct ClassHeaderTexts {
     pub description: String,
     pub unlisted_code: String,
     pub other_counter: String,
+    /// Label of an extra counter's currency.
+    pub currency: String,
     pub yes: String,
     pub no: String,
 }
@@ -168,6 +170,10 @@ pub struct Part3eTexts {
     pub change_excluding_treasury: String,
     pub change_treasury: String,
     pub pending_cancellation: String,
+    /// EE1 summary line *(inferred: E1 is a signed change, not only an increase)*.
+    pub summary_excluding_treasury: String,
+    /// EE2 summary line *(inferred)*.
+    pub summary_treasury: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
