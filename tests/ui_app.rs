@@ -481,3 +481,26 @@ fn clicking_a_finding_shows_its_page_and_focuses_the_field() {
         "the field of the finding has keyboard focus"
     );
 }
+
+#[test]
+fn the_example_opens_as_an_untitled_copy_and_exports_a_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let setup = Setup::new(dir.path());
+    let mut h = setup.harness();
+    h.get_by_label("Open the example return").click();
+    h.run();
+    let doc = h.state().document().expect("example opened");
+    assert!(doc.path.is_none(), "an untitled copy");
+    assert!(!doc.is_dirty());
+    assert_eq!(
+        doc.ret.header.issuer_name,
+        "Kingsoft Cloud Holdings Limited"
+    );
+
+    let pdf = dir.path().join("kingsoft.pdf");
+    setup.dialogs.push(Some(pdf.clone()));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::P);
+    h.run();
+    let bytes = std::fs::read(&pdf).expect("PDF written");
+    assert!(bytes.starts_with(b"%PDF"));
+}

@@ -25,10 +25,12 @@ use crate::model::{MonthlyReturn, TemplateVersion};
 use crate::rules::{self, Finding};
 
 /// The example return offered on the start screen, opened as an untitled copy.
-const EXAMPLE: Option<&str> = None;
+const EXAMPLE: Option<&str> = Some(include_str!(
+    "../../templates/examples/kingsoft-cloud-2024-10.ron"
+));
 
 /// Whether PDF export is wired in this build.
-const PDF_EXPORT_AVAILABLE: bool = false;
+const PDF_EXPORT_AVAILABLE: bool = true;
 
 /// Whether roll forward is wired in this build.
 const ROLL_FORWARD_AVAILABLE: bool = true;
@@ -701,7 +703,7 @@ impl EditorApp {
                 }
             }
             Pending::OpenPath(path) => self.open_path(&path),
-            Pending::OpenExample => match EXAMPLE.map(ron::from_str::<MonthlyReturn>) {
+            Pending::OpenExample => match EXAMPLE.map(crate::io::from_str) {
                 Some(Ok(ret)) => {
                     self.replace_document(Document::new(ret, None));
                     self.status = Some(StatusMessage::info(
@@ -822,12 +824,26 @@ impl EditorApp {
         }
     }
 
+    /// Writes the PDF where the user says; the draft itself is not touched. A return with
+    /// errors is still exported (the PDF module marks it as a draft).
     fn export_pdf(&mut self) {
         if !PDF_EXPORT_AVAILABLE {
             self.status = Some(StatusMessage::error(
                 "PDF export is not available in this build",
             ));
+            return;
         }
+        let start = self.start_dir();
+        let Some(doc) = &self.doc else { return };
+        let suggested = suggested_name(&doc.ret, "pdf");
+        let Some(path) = self.dialogs.pick_pdf(start.as_deref(), &suggested) else {
+            self.status = Some(no_file_chosen("Export PDF"));
+            return;
+        };
+        self.status = Some(match crate::pdf::export_to_file(&doc.ret, &path) {
+            Ok(()) => StatusMessage::info(format!("PDF written to {}", path.display())),
+            Err(e) => StatusMessage::error(format!("PDF not written: {e}")),
+        });
     }
 
     fn undo(&mut self) {
