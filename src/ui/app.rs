@@ -221,6 +221,11 @@ impl EditorApp {
         self.page
     }
 
+    /// Shows `page` (tests, benches; the UI goes through `Command::GoToPage`).
+    pub fn set_page(&mut self, page: Page) {
+        self.go_to_page(page);
+    }
+
     pub fn findings(&self) -> &[Finding] {
         &self.analysis.findings
     }
