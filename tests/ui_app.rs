@@ -504,3 +504,25 @@ fn the_example_opens_as_an_untitled_copy_and_exports_a_pdf() {
     let bytes = std::fs::read(&pdf).expect("PDF written");
     assert!(bytes.starts_with(b"%PDF"));
 }
+
+#[test]
+fn a_typed_path_opens_a_draft_when_no_dialog_is_available() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("typed.ron");
+    monthly_return::io::save(&file, &sample_return()).unwrap();
+    let mut h = Setup::new(dir.path()).harness();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O); // the fake dialog has no answer
+    h.run();
+    let msg = h.state().status_message().map(|m| m.text.clone());
+    assert!(msg.is_some_and(|m| m.contains("Open path")));
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Open path…").click();
+    h.run();
+    h.get_by_label("File path")
+        .type_text(&file.display().to_string());
+    h.run();
+    h.get_by_label("Open").click();
+    h.run();
+    assert_eq!(h.state().document().map(|d| &d.ret), Some(&sample_return()));
+}

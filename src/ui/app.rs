@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 
-use super::commands::{self, Command};
+use super::commands::{self, Command, PathPurpose};
 use super::dialogs::{Dialogs, RfdDialogs};
 use super::findings_panel::findings_panel_ui;
 use super::pages::{Page, PageContext, page_counts, page_for_path, page_ui};
@@ -139,6 +139,8 @@ enum Prompt {
     LoadError { message: String },
     /// A previous run left unsaved changes.
     Recover(Box<Recovered>),
+    /// The user types a path (no file dialog, or preferred).
+    TypePath { purpose: PathPurpose, text: String },
 }
 
 pub struct EditorApp {
@@ -245,6 +247,7 @@ impl EditorApp {
             Prompt::Unsaved(_) => "unsaved".to_string(),
             Prompt::LoadError { message } => message.clone(),
             Prompt::Recover(r) => format!("recover {:?}", r.path),
+            Prompt::TypePath { purpose, .. } => purpose.menu_label().to_string(),
         })
     }
 
@@ -368,9 +371,11 @@ impl EditorApp {
                         command_button_ui(ui, Command::ClearRecent, !recent.is_empty(), cmds);
                     });
                     command_button_ui(ui, Command::OpenExample, EXAMPLE.is_some(), cmds);
+                    command_button_ui(ui, Command::TypePath(PathPurpose::Open), true, cmds);
                     ui.separator();
                     command_button_ui(ui, Command::Save, has_doc, cmds);
                     command_button_ui(ui, Command::SaveAs, has_doc, cmds);
+                    command_button_ui(ui, Command::TypePath(PathPurpose::SaveAs), has_doc, cmds);
                     ui.separator();
                     command_button_ui(
                         ui,
@@ -381,6 +386,12 @@ impl EditorApp {
                     command_button_ui(
                         ui,
                         Command::ExportPdf,
+                        has_doc && PDF_EXPORT_AVAILABLE,
+                        cmds,
+                    );
+                    command_button_ui(
+                        ui,
+                        Command::TypePath(PathPurpose::ExportPdf),
                         has_doc && PDF_EXPORT_AVAILABLE,
                         cmds,
                     );
@@ -587,6 +598,52 @@ impl EditorApp {
                     self.prompt = None;
                 }
             }
+            Prompt::TypePath { purpose, mut text } => {
+                let mut confirmed = false;
+                let mut cancelled = false;
+                let modal = egui::Modal::new(egui::Id::unique("type-path")).show(ctx, |ui| {
+                    ui.set_width(480.0);
+                    ui.heading(purpose.menu_label().trim_end_matches('…'));
+                    let label = ui.label("File path");
+                    let edit = ui
+                        .add(
+                            egui::TextEdit::singleline(&mut text)
+                                .desired_width(f32::INFINITY)
+                                .hint_text("/home/me/returns/2024-10.ron"),
+                        )
+                        .labelled_by(label.id);
+                    if !edit.has_focus() && text.is_empty() {
+                        edit.request_focus();
+                    }
+                    if edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                        confirmed = true;
+                    }
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        let ok = ui.add_enabled(
+                            !text.trim().is_empty(),
+                            egui::Button::new(purpose.action()),
+                        );
+                        confirmed |= ok.clicked();
+                        cancelled = ui.button("Cancel").clicked();
+                    });
+                });
+                if cancelled || modal.should_close() {
+                    self.prompt = None;
+                } else if confirmed && !text.trim().is_empty() {
+                    self.prompt = None;
+                    let path = PathBuf::from(text.trim());
+                    match purpose {
+                        PathPurpose::Open => cmds.push(Command::OpenPath(path)),
+                        PathPurpose::SaveAs => {
+                            self.save_to(path);
+                        }
+                        PathPurpose::ExportPdf => self.export_pdf_to(&path),
+                    }
+                } else {
+                    self.prompt = Some(Prompt::TypePath { purpose, text });
+                }
+            }
             Prompt::Recover(recovered) => {
                 let mut choice = None;
                 egui::Modal::new(egui::Id::unique("recover-prompt")).show(ctx, |ui| {
@@ -676,6 +733,12 @@ impl EditorApp {
                 };
             }
             Command::ClearRecent => self.prefs.recent.clear(),
+            Command::TypePath(purpose) => {
+                self.prompt = Some(Prompt::TypePath {
+                    purpose,
+                    text: String::new(),
+                });
+            }
         }
     }
 
@@ -704,7 +767,7 @@ impl EditorApp {
                 let start = self.start_dir();
                 match self.dialogs.pick_open(start.as_deref()) {
                     Some(path) => self.open_path(&path),
-                    None => self.status = Some(no_file_chosen("Open")),
+                    None => self.status = Some(no_file_chosen("Open", PathPurpose::Open)),
                 }
             }
             Pending::OpenPath(path) => self.open_path(&path),
@@ -760,7 +823,7 @@ impl EditorApp {
     /// Saves (asking where if needed or if `ask`); returns whether the return was written.
     fn save(&mut self, ask: bool) -> bool {
         let start = self.start_dir();
-        let Some(doc) = &mut self.doc else {
+        let Some(doc) = &self.doc else {
             return false;
         };
         let path = match (&doc.path, ask) {
@@ -770,11 +833,19 @@ impl EditorApp {
                 match self.dialogs.pick_save(start.as_deref(), &suggested) {
                     Some(p) => p,
                     None => {
-                        self.status = Some(no_file_chosen("Save"));
+                        self.status = Some(no_file_chosen("Save", PathPurpose::SaveAs));
                         return false;
                     }
                 }
             }
+        };
+        self.save_to(path)
+    }
+
+    /// Writes the return to `path`, which becomes the document's file.
+    fn save_to(&mut self, path: PathBuf) -> bool {
+        let Some(doc) = &mut self.doc else {
+            return false;
         };
         match crate::io::save(&path, &doc.ret) {
             Ok(()) => {
@@ -842,10 +913,15 @@ impl EditorApp {
         let Some(doc) = &self.doc else { return };
         let suggested = suggested_name(&doc.ret, "pdf");
         let Some(path) = self.dialogs.pick_pdf(start.as_deref(), &suggested) else {
-            self.status = Some(no_file_chosen("Export PDF"));
+            self.status = Some(no_file_chosen("Export PDF", PathPurpose::ExportPdf));
             return;
         };
-        self.status = Some(match crate::pdf::export_to_file(&doc.ret, &path) {
+        self.export_pdf_to(&path);
+    }
+
+    fn export_pdf_to(&mut self, path: &Path) {
+        let Some(doc) = &self.doc else { return };
+        self.status = Some(match crate::pdf::export_to_file(&doc.ret, path) {
             Ok(()) => StatusMessage::info(format!("PDF written to {}", path.display())),
             Err(e) => StatusMessage::error(format!("PDF not written: {e}")),
         });
@@ -1022,9 +1098,10 @@ fn command_button_ui(ui: &mut egui::Ui, cmd: Command, enabled: bool, cmds: &mut 
     }
 }
 
-fn no_file_chosen(what: &str) -> StatusMessage {
+fn no_file_chosen(what: &str, purpose: PathPurpose) -> StatusMessage {
     StatusMessage::info(format!(
-        "{what}: no file chosen (cancelled, or no file dialog is available on this system)"
+        "{what}: no file chosen (cancelled, or no file dialog on this system: use File > {})",
+        purpose.menu_label()
     ))
 }
 

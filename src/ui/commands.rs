@@ -39,6 +39,33 @@ pub const QUIT: KeyboardShortcut = ctrl(Key::Q);
 pub const NEXT_PAGE: KeyboardShortcut = ctrl(Key::PageDown);
 pub const PREVIOUS_PAGE: KeyboardShortcut = ctrl(Key::PageUp);
 
+/// What a typed path is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathPurpose {
+    Open,
+    SaveAs,
+    ExportPdf,
+}
+
+impl PathPurpose {
+    pub fn menu_label(self) -> &'static str {
+        match self {
+            PathPurpose::Open => "Open path…",
+            PathPurpose::SaveAs => "Save to path…",
+            PathPurpose::ExportPdf => "Export PDF to path…",
+        }
+    }
+
+    /// The button that confirms the typed path.
+    pub fn action(self) -> &'static str {
+        match self {
+            PathPurpose::Open => "Open",
+            PathPurpose::SaveAs => "Save",
+            PathPurpose::ExportPdf => "Export",
+        }
+    }
+}
+
 /// A request from a panel, a menu item or a shortcut.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
@@ -60,6 +87,8 @@ pub enum Command {
     SetTemplateVersion(TemplateVersion),
     ToggleTheme,
     ClearRecent,
+    /// Type a path instead of using a file dialog (none may be available).
+    TypePath(PathPurpose),
     /// Show a page (navigation list).
     GoToPage(Page),
     /// Show the page of a field and focus it (findings panel).
@@ -102,6 +131,7 @@ impl Command {
             Command::SetTemplateVersion(v) => format!("Template {}", v.label()),
             Command::ToggleTheme => "Dark theme".into(),
             Command::ClearRecent => "Clear recent files".into(),
+            Command::TypePath(p) => p.menu_label().into(),
             Command::GoToPage(p) => p.title().into(),
             Command::GoToField(f) => f.to_string(),
         }
@@ -130,6 +160,7 @@ impl Command {
             Command::SetTemplateVersion(_) => "The HKEX template edition the return follows",
             Command::ToggleTheme => "Switch between the light and the dark theme",
             Command::ClearRecent => "Forget the list of recently opened drafts",
+            Command::TypePath(_) => "Type a file path, for when no file dialog is available",
             Command::GoToPage(_) => "Show this page of the form",
             Command::GoToField(_) => "Show the field this finding is about",
         }
