@@ -54,7 +54,7 @@ pub fn date(d: NaiveDate) -> String {
 fn group_into(out: &mut String, digits: &str) {
     let len = digits.len();
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (len - i) % 3 == 0 {
+        if i > 0 && (len - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);

@@ -64,7 +64,7 @@ fn hdr_003(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         return;
     };
     // The day after the last day of a month is the 1st; the calendar's last day has no successor.
-    if !d.succ_opt().is_none_or(|next| next.day() == 1) {
+    if d.succ_opt().is_some_and(|next| next.day() != 1) {
         let last = last_day_of_month(d);
         let hint = last
             .map(|l| format!(": did you mean {}?", format::date(l)))

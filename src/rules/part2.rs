@@ -16,53 +16,65 @@ pub(super) const II_001: Rule = Rule {
     check: ii_001,
 };
 
+/// One column of the part II table: its name, the preceding input, the derived close, and the
+/// paths of the preceding, movement and closing cells.
+struct Column {
+    name: &'static str,
+    preceding: Option<i64>,
+    close: Option<i64>,
+    preceding_path: fn(usize) -> FieldPath,
+    movement_path: fn(usize) -> FieldPath,
+    close_path: fn(usize) -> FieldPath,
+}
+
 fn ii_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    type PathFn = fn(usize) -> FieldPath;
     for (i, b) in ctx.ret.part2.part.active().iter().enumerate() {
         let f = ctx.derived.part2.get(i);
-        let columns: [(&str, Option<i64>, Option<i64>, PathFn, PathFn, PathFn); 2] = [
-            (
-                "issued shares (excluding treasury shares)",
-                b.preceding.excluding_treasury,
-                f.and_then(|f| f.close_excluding_treasury),
-                paths::part2::preceding_excluding_treasury,
-                paths::part2::movement_excluding_treasury,
-                paths::part2::close_excluding_treasury,
-            ),
-            (
-                "treasury shares",
-                b.preceding.treasury,
-                f.and_then(|f| f.close_treasury),
-                paths::part2::preceding_treasury,
-                paths::part2::movement_treasury,
-                paths::part2::close_treasury,
-            ),
+        let columns = [
+            Column {
+                name: "issued shares (excluding treasury shares)",
+                preceding: b.preceding.excluding_treasury,
+                close: f.and_then(|f| f.close_excluding_treasury),
+                preceding_path: paths::part2::preceding_excluding_treasury,
+                movement_path: paths::part2::movement_excluding_treasury,
+                close_path: paths::part2::close_excluding_treasury,
+            },
+            Column {
+                name: "treasury shares",
+                preceding: b.preceding.treasury,
+                close: f.and_then(|f| f.close_treasury),
+                preceding_path: paths::part2::preceding_treasury,
+                movement_path: paths::part2::movement_treasury,
+                close_path: paths::part2::close_treasury,
+            },
         ];
-        for (name, pre, close, pre_path, mov_path, close_path) in columns {
-            if let Some(p) = pre
+        for c in columns {
+            if let Some(p) = c.preceding
                 && p < 0
             {
                 II_001.emit(
                     out,
                     format!(
-                        "Number of {name} at close of preceding month is {}",
+                        "Number of {} at close of preceding month is {}",
+                        c.name,
                         format::count(p)
                     ),
-                    pre_path(i),
+                    (c.preceding_path)(i),
                     Vec::new(),
                 );
             }
-            if let Some(c) = close
-                && c < 0
+            if let Some(close) = c.close
+                && close < 0
             {
                 II_001.emit(
                     out,
                     format!(
-                        "Number of {name} at close of the month is {}",
-                        format::count(c)
+                        "Number of {} at close of the month is {}",
+                        c.name,
+                        format::count(close)
                     ),
-                    mov_path(i),
-                    vec![pre_path(i), close_path(i)],
+                    (c.movement_path)(i),
+                    vec![(c.preceding_path)(i), (c.close_path)(i)],
                 );
             }
         }

@@ -348,11 +348,12 @@ pub fn date_field(
                             .calendar_week(false),
                     )
                     .accessible_name(format!("{name}: pick from calendar"));
-                if pick.changed() && picked != before {
-                    if let Some(d) = from_jiff(picked) {
-                        *value = Some(d);
-                        ctx.buffers.invalid.remove(path);
-                    }
+                if pick.changed()
+                    && picked != before
+                    && let Some(d) = from_jiff(picked)
+                {
+                    *value = Some(d);
+                    ctx.buffers.invalid.remove(path);
                 }
                 (resp, invalid)
             })
@@ -456,6 +457,7 @@ pub fn checkbox_field(
 
 /// A choice among `options`, shown by `label`. Used for class of shares, type of shares,
 /// status, type of issue, type of convertible, movement kind and the class picker.
+#[allow(clippy::too_many_arguments)] // one per thing a combo needs; a builder would add nothing
 pub fn combo_field<T: PartialEq + Copy>(
     ui: &mut Ui,
     ctx: &mut PageContext<'_>,
