@@ -238,6 +238,7 @@ fn same_return_gives_identical_bytes() {
     let b = export_ok(&common::kingsoft());
     assert_eq!(a, b);
     let s1 = export_ok(&common::stress());
+    save("stress", &s1);
     let s2 = export_ok(&common::stress());
     assert_eq!(s1, s2);
 }
@@ -307,5 +308,24 @@ fn unencodable_issuer_name_is_refused_naming_the_field() {
             assert_eq!(text, "金山雲 Kingsoft Cloud");
         }
         other => panic!("expected an unencodable-text error, got {other:?}"),
+    }
+}
+
+#[test]
+fn draft_mark_reads_back_from_the_pdf() {
+    use monthly_return::calc::derive;
+    use monthly_return::pdf::{DocMeta, LayoutOptions, emit, layout};
+    let ret = common::kingsoft();
+    let pages = layout(&ret, &derive(&ret), &LayoutOptions { error_count: 2 })
+        .unwrap_or_else(|e| panic!("{e}"));
+    let bytes = emit(&pages, &DocMeta::default()).unwrap_or_else(|e| panic!("{e}"));
+    save("kingsoft-draft", &bytes);
+    let texts = page_texts(&bytes).unwrap_or_default();
+    assert_eq!(texts.len(), 10);
+    for page in &texts {
+        assert!(
+            page.iter().any(|t| t == "DRAFT \u{2014} 2 errors"),
+            "{page:?}"
+        );
     }
 }

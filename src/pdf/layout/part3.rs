@@ -77,7 +77,16 @@ fn data_row(edges: &[f32], cells: Vec<Cell>, fields: Vec<(String, Field)>) -> Ro
         match c {
             Cell::Desc(n, s) => {
                 cell(&mut p, x0, 0.0, NUM_X1, h);
-                p.text(x0 + PAD, 11.32, Font::Regular, 8.0, format!("{n})."));
+                // `100).` and up are set smaller so they stay in the narrow number cell.
+                let label = format!("{n}).");
+                let room = NUM_X1 - x0 - 2.0 * PAD;
+                let width = text_width(&label, Font::Regular, 8.0);
+                let num_size = if width > room {
+                    8.0 * room / width
+                } else {
+                    8.0
+                };
+                p.text(x0 + PAD, 11.32, Font::Regular, num_size, label);
                 let lines = wrap(s, Font::Regular, size, x1 - NUM_X1 - 2.0 * PAD);
                 left_lines(&mut p, NUM_X1 + PAD, 9.74, Font::Regular, size, &lines);
             }
