@@ -5,6 +5,8 @@
 
 pub mod calc;
 pub mod calendar;
+pub mod cli;
+pub mod examples;
 pub mod format;
 pub mod io;
 pub mod model;

@@ -1,3 +1,5 @@
-fn main() -> eframe::Result<()> {
-    monthly_return::ui::app::run(std::env::args_os().nth(1).map(std::path::PathBuf::from))
+//! Starts the command line (and, through it, the editor); all logic lives in the library.
+
+fn main() -> std::process::ExitCode {
+    monthly_return::cli::main()
 }

@@ -264,5 +264,8 @@ fn rolled_returns_pass_the_previous_month_rules() {
     let mut next = roll_forward(&prev).unwrap();
     next.part2.part.blocks[0].preceding.treasury = Some(3_500_000);
     let findings = monthly_return::rules::check_against_previous(&prev, &next);
-    assert!(findings.iter().any(|f| f.rule == "PREV-003"), "{findings:#?}");
+    assert!(
+        findings.iter().any(|f| f.rule == "PREV-003"),
+        "{findings:#?}"
+    );
 }

@@ -66,8 +66,8 @@ impl ParseError {
 
     /// Classifies a RON error, using the source text to quote the offending value.
     pub(super) fn from_ron(err: SpannedError, text: &str) -> ParseError {
-        let Position { line, col: column } = err.span.start;
-        let found = span_text(text, &err.span).unwrap_or("").trim();
+        let (Position { line, col: column }, found) = locate(text, &err.span);
+        let found = found.trim();
         match err.code {
             RonError::NoSuchStructField {
                 expected,
@@ -92,7 +92,7 @@ impl ParseError {
             },
             code => {
                 let mut what = describe(&code, found);
-                if err.span.start >= end_position(text) {
+                if err.span.end >= end_position(text) {
                     what.push_str(" (the file ends here: is it truncated?)");
                 }
                 ParseError::Malformed { line, column, what }
@@ -163,12 +163,40 @@ fn shorten(s: &str) -> String {
 
 /// The position just past the last character, as ron counts it.
 fn end_position(text: &str) -> Position {
-    let line = 1 + text.matches('\n').count();
-    let col = 1 + text.rsplit('\n').next().map_or(0, |l| l.chars().count());
-    Position { line, col }
+    position_at(text, text.len())
+}
+
+/// Where to point the user, and the text there. ron's span may start on the whitespace before
+/// a value, or just inside a string's opening quote; the position reported is the value's
+/// first character (its opening quote for a string).
+fn locate<'a>(text: &'a str, span: &ron::error::Span) -> (Position, &'a str) {
+    let Some(mut start) = byte_offset(text, span.start) else {
+        return (span.start, "");
+    };
+    let end = byte_offset(text, span.end).unwrap_or(text.len()).max(start);
+    let skipped = text[start..].len() - text[start..].trim_start().len();
+    start += skipped;
+    let end = end.max(start);
+    if text[..start].ends_with('"')
+        && text[start..end].ends_with('"')
+        && !text[start..].starts_with('"')
+    {
+        start -= 1;
+    }
+    (position_at(text, start), &text[start..end])
+}
+
+/// The 1-based line and character column of byte `offset`.
+pub(super) fn position_at(text: &str, offset: usize) -> Position {
+    let before = &text[..offset];
+    Position {
+        line: 1 + before.matches('\n').count(),
+        col: 1 + before.rsplit('\n').next().map_or(0, |l| l.chars().count()),
+    }
 }
 
 /// The source text a span covers (ron positions are 1-based lines and character columns).
+#[cfg(test)]
 fn span_text<'a>(text: &'a str, span: &ron::error::Span) -> Option<&'a str> {
     let start = byte_offset(text, span.start)?;
     let end = byte_offset(text, span.end).unwrap_or(text.len());

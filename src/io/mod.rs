@@ -66,13 +66,13 @@ fn read_text(path: &Path) -> Result<String, LoadError> {
     }
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
-        let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]);
-        let line = 1 + valid.matches('\n').count();
-        let column = 1 + valid.rsplit('\n').next().map_or(0, |l| l.chars().count());
+        // The bytes before `valid_up_to` are valid UTF-8 by definition.
+        let valid = std::str::from_utf8(&e.as_bytes()[..offset]).unwrap_or("");
+        let at = error::position_at(valid, valid.len());
         LoadError::NotUtf8 {
             path: path.to_path_buf(),
-            line,
-            column,
+            line: at.line,
+            column: at.col,
             offset,
         }
     })

@@ -1,0 +1,395 @@
+//! The command line. `main.rs` only calls [`main`]; everything here returns an [`Exit`] so the
+//! exit status is decided in one place.
+//!
+//! Output goes to stdout as one write (a closed pipe, `| head`, is not an error worth a panic);
+//! problems go to stderr, each naming the file and, for a malformed draft, the line and column.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::calc;
+use crate::format;
+use crate::io as draft;
+use crate::model::MonthlyReturn;
+use crate::model::path::FormPart;
+use crate::rollforward;
+use crate::rules::{self, Finding, Severity};
+
+/// How the program ended. Scripts rely on these numbers: never renumber.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Exit {
+    /// Done; for `check`, no errors (warnings allowed).
+    Ok = 0,
+    /// `check` found errors, or `roll-forward` could not work out a closing figure.
+    Findings = 1,
+    /// A draft could not be read (also clap's status for a wrong command line).
+    BadInput = 2,
+    /// Nothing was written: the output exists (no `--force`), is the input, or writing failed.
+    NotWritten = 3,
+}
+
+impl From<Exit> for ExitCode {
+    fn from(e: Exit) -> ExitCode {
+        ExitCode::from(e as u8)
+    }
+}
+
+const EXIT_CODES: &str = "\
+Exit status:
+  0  done; for check: no errors (warnings allowed)
+  1  check found errors, or roll-forward could not compute a closing figure
+  2  a draft could not be read, or the command line is wrong
+  3  nothing written: the output exists (use --force), is the input, or writing failed";
+
+/// Prepare, check and roll forward the HKEX FF301 Monthly Return for Equity Issuers.
+#[derive(Debug, Parser)]
+#[command(
+    name = "monthly-return",
+    version,
+    after_help = EXIT_CODES,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// A draft to open in the editor.
+    pub path: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a draft: print the due date and the findings by part.
+    Check {
+        /// The draft (.ron) to check.
+        draft: PathBuf,
+        /// Last month's return: also check that the balances were brought forward from it.
+        #[arg(long, value_name = "DRAFT")]
+        previous: Option<PathBuf>,
+    },
+    /// Write next month's draft, starting from this draft's closing figures.
+    RollForward {
+        /// This month's draft.
+        draft: PathBuf,
+        /// Where to write next month's draft.
+        #[arg(short, long, value_name = "NEXT")]
+        output: PathBuf,
+        /// Replace NEXT if it exists (never the input draft).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write a blank v1.1.0 return.
+    New {
+        /// Where to write the draft.
+        #[arg(short, long, value_name = "DRAFT")]
+        output: PathBuf,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// List the checks: id, severity and title.
+    Rules {
+        /// Add each rule's explanation.
+        #[arg(long)]
+        long: bool,
+    },
+    // EXPORT (PDF engineer): `export DRAFT -o OUT.pdf` goes here, with its arm in `run`.
+}
+
+/// Parses the command line and runs it.
+pub fn main() -> ExitCode {
+    run(Cli::parse()).into()
+}
+
+/// Runs one command.
+pub fn run(cli: Cli) -> Exit {
+    match cli.command {
+        Some(Command::Check { draft, previous }) => check(&draft, previous.as_deref()),
+        Some(Command::RollForward {
+            draft,
+            output,
+            force,
+        }) => roll_forward(&draft, &output, force),
+        Some(Command::New { output, force }) => new(&output, force),
+        Some(Command::Rules { long }) => list_rules(long),
+        None => run_editor(cli.path),
+    }
+}
+
+/// No subcommand, or a draft path: opens the editor window (on that draft). A draft that does
+/// not load is reported inside the editor, which keeps running. `BadInput` only when no window
+/// can be opened at all (no display, no OpenGL), with the reason on stderr.
+pub fn run_editor(path: Option<PathBuf>) -> Exit {
+    match crate::ui::app::run(path) {
+        Ok(()) => Exit::Ok,
+        Err(e) => {
+            eprintln!(
+                "monthly-return: cannot open the editor window: {e}\n(run `monthly-return --help` for the command-line tools)"
+            );
+            Exit::BadInput
+        }
+    }
+}
+
+/// Writes to stdout, ignoring a closed pipe.
+fn out(text: String) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(text.as_bytes());
+    let _ = stdout.flush();
+}
+
+fn fail(message: impl std::fmt::Display) {
+    eprintln!("error: {message}");
+}
+
+fn load(path: &Path) -> Result<MonthlyReturn, Exit> {
+    draft::load(path).map_err(|e| {
+        fail(e);
+        Exit::BadInput
+    })
+}
+
+fn check(path: &Path, previous: Option<&Path>) -> Exit {
+    let ret = match load(path) {
+        Ok(r) => r,
+        Err(e) => return e,
+    };
+    let prev = match previous.map(load).transpose() {
+        Ok(p) => p,
+        Err(e) => return e,
+    };
+    let derived = calc::derive(&ret);
+    let mut findings = rules::check(&ret, &derived);
+    if let Some(prev) = &prev {
+        findings.extend(rules::check_against_previous(prev, &ret));
+        // Same order as `rules::check`: part, errors first, id.
+        findings.sort_by(|a, b| {
+            (a.part(), std::cmp::Reverse(a.severity), a.rule).cmp(&(
+                b.part(),
+                std::cmp::Reverse(b.severity),
+                b.rule,
+            ))
+        });
+    }
+
+    let mut text = String::new();
+    let issuer = match ret.header.issuer_name.trim() {
+        "" => "(no issuer name)",
+        name => name,
+    };
+    let month = ret
+        .header
+        .month_end
+        .map_or("(no month end)".to_string(), format::date);
+    text.push_str(&format!(
+        "{}: {issuer}, {}, month ended {month}\n",
+        path.display(),
+        ret.template_version.label()
+    ));
+    match &derived.due_date {
+        Some(due) => text.push_str(&format!("Due: {due}\n")),
+        None => text.push_str("Due: unknown until the month end is filled in\n"),
+    }
+    text.push_str(&findings_report(&findings));
+    out(text);
+
+    if rules::count(&findings, Severity::Error) > 0 {
+        Exit::Findings
+    } else {
+        Exit::Ok
+    }
+}
+
+/// Findings grouped under their part's title, then a summary line.
+fn findings_report(findings: &[Finding]) -> String {
+    let mut text = String::new();
+    let mut part: Option<FormPart> = None;
+    for f in findings {
+        if part != Some(f.part()) {
+            part = Some(f.part());
+            text.push_str(&format!("\n{}\n", f.part().title()));
+        }
+        text.push_str(&format!(
+            "  {:<9} {:<8} {}\n            {}\n",
+            f.rule,
+            f.severity.to_string(),
+            f.path,
+            f.message
+        ));
+    }
+    let errors = rules::count(findings, Severity::Error);
+    let warnings = rules::count(findings, Severity::Warning);
+    text.push_str(&format!(
+        "\nSummary: {} error{}, {} warning{}\n",
+        errors,
+        if errors == 1 { "" } else { "s" },
+        warnings,
+        if warnings == 1 { "" } else { "s" },
+    ));
+    text
+}
+
+/// Refuses to write over an existing file without `--force`, and over `input` ever.
+fn may_write(output: &Path, input: Option<&Path>, force: bool) -> Result<(), Exit> {
+    if let Some(input) = input
+        && same_file(input, output)
+    {
+        fail(format!(
+            "{} is the input draft: choose another output file",
+            output.display()
+        ));
+        return Err(Exit::NotWritten);
+    }
+    if !force && output.exists() {
+        fail(format!(
+            "{} already exists: use --force to replace it",
+            output.display()
+        ));
+        return Err(Exit::NotWritten);
+    }
+    Ok(())
+}
+
+/// Whether two paths name the same existing file (through `..`, symlinks or hard links).
+fn same_file(a: &Path, b: &Path) -> bool {
+    if let (Ok(x), Ok(y)) = (a.canonicalize(), b.canonicalize())
+        && x == y
+    {
+        return true;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return x.dev() == y.dev() && x.ino() == y.ino();
+        }
+    }
+    false
+}
+
+fn save(path: &Path, ret: &MonthlyReturn) -> Result<(), Exit> {
+    draft::save(path, ret).map_err(|e| {
+        fail(e);
+        Exit::NotWritten
+    })
+}
+
+fn roll_forward(input: &Path, output: &Path, force: bool) -> Exit {
+    let ret = match load(input) {
+        Ok(r) => r,
+        Err(e) => return e,
+    };
+    if let Err(e) = may_write(output, Some(input), force) {
+        return e;
+    }
+    let next = match rollforward::roll_forward(&ret) {
+        Ok(n) => n,
+        Err(e) => {
+            fail(format!("cannot roll {} forward: {e}", input.display()));
+            return Exit::Findings;
+        }
+    };
+    if let Err(e) = save(output, &next) {
+        return e;
+    }
+    let mut text = format!(
+        "Wrote {}: month ended {}",
+        output.display(),
+        next.header.month_end.map_or(String::new(), format::date)
+    );
+    if let Some(due) = calc::derive(&next).due_date {
+        text.push_str(&format!(", due {due}"));
+    }
+    text.push_str(&format!(
+        ".\nBalances brought forward from {}.\n",
+        input.display()
+    ));
+    let errors = rules::count(&rules::check(&ret, &calc::derive(&ret)), Severity::Error);
+    if errors > 0 {
+        text.push_str(&format!(
+            "Note: {} has {errors} error{}; the figures brought forward come from it as it is.\n",
+            input.display(),
+            if errors == 1 { "" } else { "s" }
+        ));
+    }
+    out(text);
+    Exit::Ok
+}
+
+fn new(output: &Path, force: bool) -> Exit {
+    if let Err(e) = may_write(output, None, force) {
+        return e;
+    }
+    let ret = MonthlyReturn::blank();
+    if let Err(e) = save(output, &ret) {
+        return e;
+    }
+    out(format!(
+        "Wrote a blank {} return to {}.\n",
+        ret.template_version.label(),
+        output.display()
+    ));
+    Exit::Ok
+}
+
+fn list_rules(long: bool) -> Exit {
+    let mut text = String::new();
+    for rule in rules::catalogue() {
+        text.push_str(&format!(
+            "{:<9} {:<8} {}\n",
+            rule.id,
+            rule.severity.to_string(),
+            rule.title
+        ));
+        if long {
+            for line in wrap(rule.explanation, 78) {
+                text.push_str(&format!("          {line}\n"));
+            }
+            text.push('\n');
+        }
+    }
+    out(text);
+    Exit::Ok
+}
+
+/// Greedy word wrap for explanations in a terminal.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn wrap_keeps_words_whole() {
+        assert_eq!(
+            wrap("aa bb cc dd", 5),
+            vec!["aa bb".to_string(), "cc dd".to_string()]
+        );
+        assert!(wrap("", 5).is_empty());
+    }
+}
