@@ -526,3 +526,24 @@ fn a_typed_path_opens_a_draft_when_no_dialog_is_available() {
     h.run();
     assert_eq!(h.state().document().map(|d| &d.ret), Some(&sample_return()));
 }
+
+#[test]
+fn status_bar_shows_file_state_template_and_due_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = Setup::new(dir.path()).harness();
+    h.state_mut().set_document(sample_return(), None);
+    h.run();
+    h.get_by_label("Untitled");
+    h.get_by_label("saved");
+    h.get_by_label("template v1.1.0");
+    // 1 Nov 2024 00:00 UTC; due 08:30 HKT on the fifth business day, 7 Nov 2024.
+    h.get_by_label_contains("due 07 Nov 2024 08:30 HKT");
+    h.get_by_label_contains("left");
+    edit_issuer(&mut h, "changed");
+    h.get_by_label("unsaved changes");
+    if let Some(doc) = h.state_mut().document_mut() {
+        doc.ret.header.date_submitted = chrono::NaiveDate::from_ymd_opt(2024, 11, 6);
+    }
+    h.run();
+    h.get_by_label_contains("submitted 06 Nov 2024");
+}

@@ -445,12 +445,24 @@ impl EditorApp {
                 return;
             };
             let now = (self.now)();
-            let (due, overdue) = match &self.analysis.derived.due_date {
-                Some(due) => (
+            let submitted = doc.ret.header.date_submitted;
+            let (due, overdue) = match (&self.analysis.derived.due_date, submitted) {
+                // Once submitted, the countdown no longer matters: say whether it was on time.
+                (Some(due), Some(on)) => {
+                    let late = due.date().is_some_and(|d| on > d);
+                    let when = on.format("%d %b %Y");
+                    let text = if late {
+                        format!("due {} — submitted late, {when}", due.short())
+                    } else {
+                        format!("due {} — submitted {when}", due.short())
+                    };
+                    (text, late)
+                }
+                (Some(due), None) => (
                     crate::calendar::status_line(due, now),
                     crate::calendar::days_left(due, now).is_some_and(|c| c.is_overdue()),
                 ),
-                None => ("due date: enter the month end".to_string(), false),
+                (None, _) => ("due date: enter the month end".to_string(), false),
             };
             let file_name = doc.file_name();
             status_bar_ui(
@@ -481,7 +493,7 @@ impl EditorApp {
             if warnings > 0 {
                 counts.push(format!("{warnings} warn"));
             }
-            let mut counts = egui::RichText::new(counts.join(" · ")).small();
+            let mut counts = egui::RichText::new(counts.join(" · "));
             if errors > 0 {
                 counts = counts.color(ui.visuals().error_fg_color);
             } else if warnings > 0 {
