@@ -1,0 +1,37 @@
+//! `derive + rules::check`: what the editor runs on every change (targets: Kingsoft ≤ 20 µs,
+//! stress return ≤ 1 ms). Results and machine in docs/benchmarks.md.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use monthly_return::{calc, examples, io, rules};
+
+fn derive_and_check(c: &mut Criterion) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("templates/examples/kingsoft-cloud-2024-10.ron");
+    let kingsoft = match io::load(&path) {
+        Ok(r) => r,
+        Err(e) => panic!("{e}"),
+    };
+    let stress = examples::stress_return();
+
+    c.bench_function("derive+check/kingsoft", |b| {
+        b.iter(|| {
+            let d = calc::derive(black_box(&kingsoft));
+            rules::check(&kingsoft, &d)
+        })
+    });
+    c.bench_function(
+        "derive+check/stress (20 classes, 1000 schemes, 200 events)",
+        |b| {
+            b.iter(|| {
+                let d = calc::derive(black_box(&stress));
+                rules::check(&stress, &d)
+            })
+        },
+    );
+}
+
+criterion_group!(benches, derive_and_check);
+criterion_main!(benches);
