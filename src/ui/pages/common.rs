@@ -40,15 +40,19 @@ pub fn sub_heading(ui: &mut Ui, text: &str) {
 
 /// A label of fixed width that wraps: the form's long column headings.
 pub fn form_label(ui: &mut Ui, text: &str) -> egui::Response {
-    ui.allocate_ui_with_layout(
-        vec2(LABEL_WIDTH, 0.0),
-        Layout::top_down(Align::LEFT),
-        |ui| {
-            ui.set_width(LABEL_WIDTH);
-            ui.add(Label::new(text).wrap())
-        },
-    )
+    ui.vertical(|ui| {
+        ui.set_width(LABEL_WIDTH);
+        ui.add(Label::new(text).wrap())
+    })
     .inner
+}
+
+/// A column heading of a balance table: small, bold, wrapped to the column's width.
+pub fn column_head(ui: &mut Ui, text: &str, width: f32) {
+    ui.vertical(|ui| {
+        ui.set_width(width);
+        ui.add(Label::new(RichText::new(text).small().strong()).wrap());
+    });
 }
 
 /// The `Not applicable` tick box of a part. Ticking it hides the blocks (they are kept until

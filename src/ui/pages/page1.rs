@@ -389,12 +389,7 @@ fn authorised_table(
         manual_text,
     );
     let ccy = b.par_value.currency.trim().to_uppercase();
-    let head = |ui: &mut Ui, s: &str| {
-        ui.add_sized(
-            [NUMBER_WIDTH + 60.0, 0.0],
-            egui::Label::new(RichText::new(s).small().strong()).wrap(),
-        );
-    };
+    let head = |ui: &mut Ui, s: &str| common::column_head(ui, s, NUMBER_WIDTH + 60.0);
     Grid::new(("part1-table", i))
         .num_columns(4)
         .spacing([12.0, 2.0])

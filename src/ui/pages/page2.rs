@@ -86,12 +86,7 @@ fn issued_table(ui: &mut Ui, ctx: &mut PageContext<'_>, i: usize, b: &mut Issued
     let t = texts();
     let n = format!("Part II class {}", i + 1);
     let fig = ctx.derived.part2.get(i).cloned().unwrap_or_default();
-    let head = |ui: &mut Ui, s: &str| {
-        ui.add_sized(
-            [NUMBER_WIDTH + 20.0, 0.0],
-            egui::Label::new(RichText::new(s).small().strong()).wrap(),
-        );
-    };
+    let head = |ui: &mut Ui, s: &str| common::column_head(ui, s, NUMBER_WIDTH + 20.0);
     Grid::new(("part2-table", i))
         .num_columns(4)
         .spacing([12.0, 2.0])
