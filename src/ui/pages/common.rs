@@ -317,17 +317,21 @@ pub fn part3_blocks_ui<B: ClassBlock>(
     for (i, block) in blocks.blocks.iter_mut().enumerate() {
         let bp = part.block(i);
         let name = format!("Part {short} block {}", i + 1);
-        card(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.label(RichText::new(format!("{}.", i + 1)).strong());
-                if let Some(a) =
-                    list_buttons(ui, &format!("part {short} class block {}", i + 1), i, len)
-                {
-                    action = Some(a);
-                }
-            });
-            block_class_ui(ui, ctx, &bp, &name, classes, block.class_id());
-            body(ui, ctx, i, block);
+        let force = wants_focus(ctx, &bp);
+        let id = Id::unique(("block-height", bp.as_str()));
+        culled(ui, id, force, |ui| {
+            card(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(format!("{}.", i + 1)).strong());
+                    if let Some(a) =
+                        list_buttons(ui, &format!("part {short} class block {}", i + 1), i, len)
+                    {
+                        action = Some(a);
+                    }
+                });
+                block_class_ui(ui, ctx, &bp, &name, classes, block.class_id());
+                body(ui, ctx, i, block);
+            })
         });
     }
     if widgets::action_button(

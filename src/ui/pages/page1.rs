@@ -117,16 +117,20 @@ fn classes_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
     for (i, class) in ret.classes.iter_mut().enumerate() {
         let base = FieldPath::class_registry(i);
         let n = i + 1;
-        card(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.label(RichText::new(format!("{n}.")).strong());
-                ui.label(RichText::new(class.summary_name()).strong());
-                if let Some(a) = list_buttons(ui, &format!("share class {n}"), i, len) {
-                    action = Some(a);
-                }
-            });
-            class_grid(ui, ctx, &base, n, class);
-            counters_ui(ui, ctx, &base, n, class, t);
+        let force = common::wants_focus(ctx, &base);
+        let id = egui::Id::unique(("class-height", i));
+        common::culled(ui, id, force, |ui| {
+            card(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(format!("{n}.")).strong());
+                    ui.label(RichText::new(class.summary_name()).strong());
+                    if let Some(a) = list_buttons(ui, &format!("share class {n}"), i, len) {
+                        action = Some(a);
+                    }
+                });
+                class_grid(ui, ctx, &base, n, class);
+                counters_ui(ui, ctx, &base, n, class, t);
+            })
         });
     }
     if ui
@@ -315,23 +319,28 @@ fn part1_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
     let mut action = None;
     for (i, block) in part1.part.blocks.iter_mut().enumerate() {
         let bp = FormPart::I.block(i);
-        card(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.label(RichText::new(format!("{}.", i + 1)).strong());
-                if let Some(a) = list_buttons(ui, &format!("part I class block {}", i + 1), i, len)
-                {
-                    action = Some(a);
-                }
-            });
-            common::block_class_ui(
-                ui,
-                ctx,
-                &bp,
-                &format!("Part I block {}", i + 1),
-                classes,
-                &mut block.class,
-            );
-            authorised_table(ui, ctx, &bp, i, block);
+        let force = common::wants_focus(ctx, &bp);
+        let id = egui::Id::unique(("block-height", bp.as_str()));
+        common::culled(ui, id, force, |ui| {
+            card(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(format!("{}.", i + 1)).strong());
+                    if let Some(a) =
+                        list_buttons(ui, &format!("part I class block {}", i + 1), i, len)
+                    {
+                        action = Some(a);
+                    }
+                });
+                common::block_class_ui(
+                    ui,
+                    ctx,
+                    &bp,
+                    &format!("Part I block {}", i + 1),
+                    classes,
+                    &mut block.class,
+                );
+                authorised_table(ui, ctx, &bp, i, block);
+            })
         });
     }
     if ui.button(common::ui_text::ADD_BLOCK).clicked() {

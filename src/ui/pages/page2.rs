@@ -44,26 +44,31 @@ pub fn page_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) 
     let mut action = None;
     for (i, block) in part2.part.blocks.iter_mut().enumerate() {
         let bp = FormPart::II.block(i);
-        card(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.label(RichText::new(format!("{}.", i + 1)).strong());
-                if let Some(a) = list_buttons(ui, &format!("part II class block {}", i + 1), i, len)
-                {
-                    action = Some(a);
+        let force = common::wants_focus(ctx, &bp);
+        let id = egui::Id::unique(("block-height", bp.as_str()));
+        common::culled(ui, id, force, |ui| {
+            card(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(format!("{}.", i + 1)).strong());
+                    if let Some(a) =
+                        list_buttons(ui, &format!("part II class block {}", i + 1), i, len)
+                    {
+                        action = Some(a);
+                    }
+                });
+                common::block_class_ui(
+                    ui,
+                    ctx,
+                    &bp,
+                    &format!("Part II block {}", i + 1),
+                    classes,
+                    &mut block.class,
+                );
+                issued_table(ui, ctx, i, block);
+                if let Some(pt) = public_float {
+                    public_float_ui(ui, ctx, &bp, i, &mut block.public_float, pt);
                 }
-            });
-            common::block_class_ui(
-                ui,
-                ctx,
-                &bp,
-                &format!("Part II block {}", i + 1),
-                classes,
-                &mut block.class,
-            );
-            issued_table(ui, ctx, i, block);
-            if let Some(pt) = public_float {
-                public_float_ui(ui, ctx, &bp, i, &mut block.public_float, pt);
-            }
+            })
         });
     }
     if ui.button(common::ui_text::ADD_BLOCK).clicked() {
