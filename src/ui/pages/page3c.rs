@@ -104,6 +104,7 @@ fn convertible_ui(
                 200.0,
             );
             if cv.kind == ConvertibleType::Others {
+                ui.end_row();
                 form_label(ui, ConvertibleType::Others.label());
                 widgets::text_field(
                     ui,

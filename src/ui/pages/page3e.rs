@@ -158,7 +158,6 @@ fn event_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, b: usize, e: usize, ev: &mut
                 ui.end_row();
             }
 
-            ui.end_row();
             form_label(ui, &et.price);
             widgets::money_field(
                 ui,
