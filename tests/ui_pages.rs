@@ -570,3 +570,31 @@ fn the_stress_return_stays_responsive() {
         );
     }
 }
+
+#[test]
+fn unparsed_text_moves_with_its_row() {
+    let mut ret = options_return();
+    ret.part3a.blocks[0].schemes = vec![OptionScheme::default(), OptionScheme::default()];
+    let mut h = harness(State::new(Page::IIIA, ret));
+    type_into(
+        &mut h,
+        "Part III(A) block 1 scheme 2 options granted",
+        "12x",
+    );
+    blur(&mut h);
+    h.get_by_label("Move option scheme 2 of part III(A) block 1 up")
+        .click();
+    h.run();
+    assert_eq!(
+        value_of(&h, "Part III(A) block 1 scheme 1 options granted"),
+        "12x"
+    );
+    assert_eq!(
+        value_of(&h, "Part III(A) block 1 scheme 2 options granted"),
+        ""
+    );
+    h.get_by_label("Remove option scheme 1 of part III(A) block 1")
+        .click();
+    h.run();
+    assert!(h.state().buffers.invalid.is_empty());
+}

@@ -349,6 +349,7 @@ pub fn part3_blocks_ui<B: ClassBlock>(
         blocks.blocks.push(B::new_for(id));
     }
     if let Some(a) = action {
+        remap_buffers(ctx, &part.path(), "class", a, len);
         a.apply(&mut blocks.blocks);
     }
 }
@@ -402,6 +403,7 @@ pub fn items_ui<T: Default>(
         items.push(T::default());
     }
     if let Some(a) = action {
+        remap_buffers(ctx, block_path, segment, a, len);
         a.apply(items);
     }
 }
@@ -460,4 +462,53 @@ pub fn summary_lines(
             ui.label(format!("{class} ({letter}{letter}2)"));
             ui.end_row();
         });
+}
+
+/// Moves the unparsed texts of `ctx.buffers` with their rows when a list changes, so text kept
+/// for row 3 does not reappear on the row that takes its place (`parent/segment[i]/...`).
+/// A removed row's texts go with it.
+pub fn remap_buffers(
+    ctx: &mut PageContext<'_>,
+    parent: &FieldPath,
+    segment: &str,
+    action: ListAction,
+    len: usize,
+) {
+    if ctx.buffers.invalid.is_empty() {
+        return;
+    }
+    let target = |k: usize| -> Option<usize> {
+        match action {
+            ListAction::Up(i) if k == i => Some(i - 1),
+            ListAction::Up(i) if k + 1 == i => Some(i),
+            ListAction::Down(i) if k == i => Some(i + 1),
+            ListAction::Down(i) if k == i + 1 => Some(i),
+            ListAction::Remove(i) if k == i => None,
+            ListAction::Remove(i) if k > i => Some(k - 1),
+            _ => Some(k),
+        }
+    };
+    let old = std::mem::take(&mut ctx.buffers.invalid);
+    for (path, text) in old {
+        let row = (0..len).find_map(|k| {
+            let prefix = parent.index(segment, k);
+            prefix.contains(&path).then_some((k, prefix))
+        });
+        match row {
+            None => {
+                ctx.buffers.invalid.insert(path, text);
+            }
+            Some((k, prefix)) => {
+                if let Some(nk) = target(k) {
+                    let rest = &path.as_str()[prefix.as_str().len()..];
+                    let moved = parent.index(segment, nk);
+                    let moved = match rest.strip_prefix('/') {
+                        Some(r) => moved.key(r),
+                        None => moved,
+                    };
+                    ctx.buffers.invalid.insert(moved, text);
+                }
+            }
+        }
+    }
 }

@@ -348,6 +348,7 @@ fn part1_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
         part1.part.blocks.push(AuthorisedBlock::new(id));
     }
     if let Some(a) = action {
+        common::remap_buffers(ctx, &FormPart::I.path(), "class", a, len);
         a.apply(&mut part1.part.blocks);
     }
 

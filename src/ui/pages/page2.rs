@@ -76,6 +76,7 @@ pub fn page_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) 
         part2.part.blocks.push(IssuedBlock::new(id));
     }
     if let Some(a) = action {
+        common::remap_buffers(ctx, &FormPart::II.path(), "class", a, len);
         a.apply(&mut part2.part.blocks);
     }
     common::remarks_ui(

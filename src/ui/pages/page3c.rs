@@ -186,6 +186,7 @@ fn convertible_ui(
         cv.movements.push(ConvertibleMovement::default());
     }
     if let Some(a) = action {
+        common::remap_buffers(ctx, &cp, "movement", a, len);
         ListAction::apply(a, &mut cv.movements);
     }
 
