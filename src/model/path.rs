@@ -244,6 +244,10 @@ pub mod part2 {
     pub fn close_total(i: usize) -> FieldPath {
         cell(i, "close", "total")
     }
+    /// The v1.2.0 public float tick boxes (complied / not complied).
+    pub fn public_float_complied(i: usize) -> FieldPath {
+        FormPart::II.block(i).key("public_float").key("complied")
+    }
 }
 
 /// Paths of III(A): `IIIA/class[b]/scheme[s]/<field>`.
@@ -323,6 +327,9 @@ pub mod part3b {
     pub fn subscription_price(b: usize, w: usize) -> FieldPath {
         warrant(b, w).key("subscription_price").key("amount")
     }
+    pub fn subscription_price_currency(b: usize, w: usize) -> FieldPath {
+        warrant(b, w).key("subscription_price").key("currency")
+    }
 }
 
 /// Paths of III(C): `IIIC/class[b]/convertible[c]/<field>`.
@@ -364,6 +371,9 @@ pub mod part3c {
     pub fn conversion_price(b: usize, c: usize) -> FieldPath {
         convertible(b, c).key("conversion_price").key("amount")
     }
+    pub fn conversion_price_currency(b: usize, c: usize) -> FieldPath {
+        convertible(b, c).key("conversion_price").key("currency")
+    }
 }
 
 /// Paths of III(D): `IIID/class[b]/arrangement[a]/<field>`.
@@ -400,6 +410,13 @@ pub mod part3e {
     }
     pub fn other_description(b: usize, e: usize) -> FieldPath {
         event(b, e).key("other_description")
+    }
+    /// `At price (if applicable)`.
+    pub fn price(b: usize, e: usize) -> FieldPath {
+        event(b, e).key("price").key("amount")
+    }
+    pub fn price_currency(b: usize, e: usize) -> FieldPath {
+        event(b, e).key("price").key("currency")
     }
     pub fn event_date(b: usize, e: usize) -> FieldPath {
         event(b, e).key("event_date")

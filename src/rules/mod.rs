@@ -122,8 +122,9 @@ pub const BY_CONSTRUCTION: &[(FormPart, &str)] = &[
     ),
 ];
 
-/// Every rule, in catalogue order (by part, then id). One table: a rule is active once it is
-/// listed here. Ids are stable and never reused.
+/// Every rule, in catalogue order (by area in print order, then id; roll-forward `PREV` rules
+/// last). One table: a rule is active once it is listed here. Ids are stable and never reused:
+/// a retired rule keeps its id out of circulation.
 pub fn catalogue() -> &'static [Rule] {
     CATALOGUE
 }
@@ -143,6 +144,8 @@ static CATALOGUE: &[Rule] = &[
     structure::STR_004,
     structure::STR_005,
     structure::STR_006,
+    structure::STR_007,
+    structure::STR_008,
     part1::I_001,
     part1::I_002,
     part1::I_003,
@@ -153,6 +156,7 @@ static CATALOGUE: &[Rule] = &[
     part2::II_002,
     part2::II_003,
     part2::II_004,
+    part2::II_005,
     part3a::IIIA_001,
     part3a::IIIA_002,
     part3a::IIIA_003,

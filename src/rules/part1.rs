@@ -137,7 +137,7 @@ fn i_003(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 "Currency of the par value is empty".to_string()
             } else {
                 format!(
-                    "Currency of the par value is '{}', not a 3-letter code such as HKD",
+                    "Currency of the par value is '{}', not a 3-letter code in capitals such as HKD",
                     ccy.trim()
                 )
             };

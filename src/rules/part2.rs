@@ -203,3 +203,33 @@ fn ii_004(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         }
     }
 }
+
+pub(super) const II_005: Rule = Rule {
+    id: "II-005",
+    severity: Severity::Error,
+    part: FormPart::II,
+    title: "Public float sufficiency confirmation not ticked (v1.2.0)",
+    explanation: "Template v1.2.0 asks, for each class in part II, whether the applicable public \
+        float requirement has or has not been complied with. One of the two boxes must be \
+        ticked. (Not asked in v1.1.0.)",
+    check: ii_005,
+};
+
+fn ii_005(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    if !ctx.ret.template_version.has_public_float() {
+        return;
+    }
+    for (i, b) in ctx.ret.part2.part.active().iter().enumerate() {
+        if b.public_float.complied.is_none() {
+            II_005.emit(
+                out,
+                format!(
+                    "{}: neither public float box is ticked",
+                    ctx.ret.class_name(b.class)
+                ),
+                paths::part2::public_float_complied(i),
+                Vec::new(),
+            );
+        }
+    }
+}

@@ -1,6 +1,6 @@
 //! STR: how the parts and their class blocks fit together.
 
-use super::{Context, Finding, Rule, Severity};
+use super::{Context, Finding, Rule, Severity, is_currency_code};
 use crate::model::path::{self as paths, FieldPath, FormPart};
 use crate::model::{ClassId, MonthlyReturn};
 
@@ -270,6 +270,138 @@ fn str_006(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 paths::classes::class(k),
                 Vec::new(),
             );
+        }
+    }
+}
+
+/// Number of rows of active block `i` of a part III sub-part.
+fn row_count(ret: &MonthlyReturn, part: FormPart, i: usize) -> Option<usize> {
+    match part {
+        FormPart::IIIA => ret.part3a.active().get(i).map(|b| b.schemes.len()),
+        FormPart::IIIB => ret.part3b.active().get(i).map(|b| b.warrants.len()),
+        FormPart::IIIC => ret.part3c.active().get(i).map(|b| b.convertibles.len()),
+        FormPart::IIID => ret.part3d.active().get(i).map(|b| b.arrangements.len()),
+        FormPart::IIIE => ret.part3e.active().get(i).map(|b| b.events.len()),
+        _ => None,
+    }
+}
+
+pub(super) const STR_007: Rule = Rule {
+    id: "STR-007",
+    severity: Severity::Warning,
+    part: FormPart::Header,
+    title: "Part III block has no rows",
+    explanation: "A Part III block prints its class header and an empty table when it has no \
+        scheme, warrant, convertible, arrangement or event. Add the row, or delete the block \
+        (and mark the sub-part Not applicable if nothing is left).",
+    check: str_007,
+};
+
+fn str_007(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let ret = ctx.ret;
+    for part in PART_III {
+        for i in 0..active_len(ret, part) {
+            if row_count(ret, part, i) == Some(0) {
+                STR_007.emit(
+                    out,
+                    format!("{}: block {} has no rows", part.title(), i + 1),
+                    part.block(i),
+                    Vec::new(),
+                );
+            }
+        }
+    }
+}
+
+pub(super) const STR_008: Rule = Rule {
+    id: "STR-008",
+    severity: Severity::Error,
+    part: FormPart::Header,
+    title: "Currency of an amount missing or not a 3-letter code",
+    explanation: "Every amount on the form prints its currency as a 3-letter code in capitals in \
+        its own cell (`HKD`, `USD`, `RMB`): funds raised, warrants' nominal value and \
+        subscription price, convertibles' amount and conversion price, the price of a III(E) \
+        event. An amount with no or a malformed currency cannot be read, nor compared with \
+        another amount. (Part I's par value currency is I-003.)",
+    check: str_008,
+};
+
+/// Emits a STR-008 finding when an amount is typed but its currency is not a 3-letter code.
+fn currency(
+    out: &mut Vec<Finding>,
+    what: &str,
+    ccy: &str,
+    typed: bool,
+    path: impl FnOnce() -> FieldPath,
+) {
+    if typed && !is_currency_code(ccy) {
+        let message = if ccy.trim().is_empty() {
+            format!("{what}: the currency is empty")
+        } else {
+            format!(
+                "{what}: the currency '{}' is not a 3-letter code in capitals such as HKD",
+                ccy.trim()
+            )
+        };
+        STR_008.emit(out, message, path(), Vec::new());
+    }
+}
+
+fn str_008(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let ret = ctx.ret;
+    for (b, block) in ret.part3a.active().iter().enumerate() {
+        let m = &block.funds_raised;
+        currency(
+            out,
+            "Total funds raised",
+            &m.currency,
+            m.amount.is_some(),
+            || paths::part3a::funds_raised_currency(b),
+        );
+    }
+    for (b, block) in ret.part3b.active().iter().enumerate() {
+        for (w, wa) in block.warrants.iter().enumerate() {
+            let typed = wa.preceding_nominal.is_some() || wa.exercised_nominal.is_some();
+            currency(
+                out,
+                "Nominal value of warrants",
+                &wa.currency,
+                typed,
+                || paths::part3b::currency(b, w),
+            );
+            let p = &wa.subscription_price;
+            currency(
+                out,
+                "Subscription price",
+                &p.currency,
+                p.amount.is_some(),
+                || paths::part3b::subscription_price_currency(b, w),
+            );
+        }
+    }
+    for (b, block) in ret.part3c.active().iter().enumerate() {
+        for (c, cv) in block.convertibles.iter().enumerate() {
+            let typed =
+                cv.preceding_amount.is_some() || cv.movements.iter().any(|m| m.amount.is_some());
+            currency(out, "Amount of convertibles", &cv.currency, typed, || {
+                paths::part3c::currency(b, c)
+            });
+            let p = &cv.conversion_price;
+            currency(
+                out,
+                "Conversion price",
+                &p.currency,
+                p.amount.is_some(),
+                || paths::part3c::conversion_price_currency(b, c),
+            );
+        }
+    }
+    for (b, block) in ret.part3e.active().iter().enumerate() {
+        for (e, ev) in block.events.iter().enumerate() {
+            let p = &ev.price;
+            currency(out, "At price", &p.currency, p.amount.is_some(), || {
+                paths::part3e::price_currency(b, e)
+            });
         }
     }
 }

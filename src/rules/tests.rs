@@ -300,6 +300,14 @@ const TRIGGERS: &[(&str, &str, Mutation)] = &[
     ("STR-006", "classes[1]", |r| {
         r.classes.push(ShareClass::new(ClassId(2)))
     }),
+    ("STR-007", "IIID/class[0]", |r| {
+        r.part3d.blocks[0].arrangements.clear()
+    }),
+    (
+        "STR-008",
+        "IIIC/class[0]/convertible[0]/conversion_price/currency",
+        |r| conv(r).conversion_price.currency = "hkd".to_string(),
+    ),
     // 10,000,000,000 − 20,000,000,000 = −10,000,000,000 at close.
     ("I-001", "I/class[0]/movement/shares", |r| {
         p1(r).movement_shares = Some(-20_000_000_000)
@@ -339,6 +347,9 @@ const TRIGGERS: &[(&str, &str, Mutation)] = &[
     // Issued at close 1,015,650,000 > 1,000,000,000 authorised.
     ("II-004", "II/class[0]/close/total", |r| {
         p1(r).preceding_shares = Some(1_000_000_000)
+    }),
+    ("II-005", "II/class[0]/public_float/complied", |r| {
+        r.template_version = TemplateVersion::V1_2_0
     }),
     // 10,000,000 − 300,000 − 20,000,000 < 0.
     (
@@ -720,6 +731,16 @@ fn pending_cancellation_may_predate_the_month_but_not_follow_it() {
 }
 
 #[test]
+fn public_float_ticked_either_way_is_clean() {
+    let mut r = clean();
+    r.template_version = TemplateVersion::V1_2_0;
+    p2(&mut r).public_float.complied = Some(false);
+    assert!(run(&r).is_empty());
+    p2(&mut r).public_float.complied = Some(true);
+    assert!(run(&r).is_empty());
+}
+
+#[test]
 fn part_v_not_applicable_skips_signature_checks() {
     let mut r = clean();
     r.part5.not_applicable = true;
@@ -939,4 +960,182 @@ fn timing() {
     }
     let per = start.elapsed() / n;
     println!("derive + check: {per:?} per return ({total} findings)");
+}
+
+/// Spec §6: the Kingsoft Cloud return for October 2024 checks clean.
+#[test]
+fn kingsoft_cloud_october_2024_checks_clean() {
+    let mut r = clean();
+    r.header.issuer_name = "Kingsoft Cloud Holdings Limited".to_string();
+    r.header.date_submitted = Some(day(2024, 11, 6));
+    *p1(&mut r) = AuthorisedBlock {
+        class: C1,
+        preceding_shares: Some(40_000_000_000),
+        movement_shares: None,
+        par_value: Money::new("USD", dec("0.001")),
+        ..AuthorisedBlock::default()
+    };
+    *p2(&mut r) = IssuedBlock {
+        class: C1,
+        preceding: IssuedRow {
+            excluding_treasury: Some(3_805_284_801),
+            treasury: Some(0),
+        },
+        ..IssuedBlock::default()
+    };
+    r.part3a.blocks[0] = OptionBlock {
+        class: C1,
+        schemes: vec![OptionScheme {
+            particulars: "2013 Share Option Scheme".to_string(),
+            preceding_outstanding: Some(26_551_714),
+            shares_issuable_at_close: Some(26_551_714),
+            gm_approval_date: Some(day(2013, 2, 27)),
+            ..OptionScheme::default()
+        }],
+        funds_raised: Money::new("USD", dec("0")),
+        remarks: String::new(),
+    };
+    r.part3d.blocks[0].arrangements = vec![
+        Arrangement {
+            description: "2013 Share Award Scheme".to_string(),
+            gm_approval_date: Some(day(2013, 2, 22)),
+            new_shares: Some(0),
+            from_treasury: None,
+            shares_issuable_at_close: Some(22_953_079),
+        },
+        Arrangement {
+            description: "2021 Share Incentive Plan".to_string(),
+            gm_approval_date: Some(day(2021, 11, 15)),
+            new_shares: Some(0),
+            from_treasury: None,
+            shares_issuable_at_close: Some(182_293_214),
+        },
+    ];
+    r.part3b = Part::not_applicable();
+    r.part3c = Part::not_applicable();
+    r.part3e = Part::not_applicable();
+    r.part4 = Part4::default_not_applicable();
+    r.part5.submitted_by = "Zou Tao".to_string();
+    r.part5.title = "Executive Director, Vice Chairman of the Board and acting Chief Executive \
+                     Officer"
+        .to_string();
+    let findings = run(&r);
+    assert!(findings.is_empty(), "{findings:#?}");
+    // 3,805,284,801 issued against 40,000,000,000 authorised: far below.
+    assert_eq!(derive(&r).part2[0].close_total, Some(3_805_284_801));
+}
+
+/// What a new blank return shows before anything is typed: the missing inputs, nothing else.
+#[test]
+fn blank_return_lists_only_missing_inputs() {
+    let findings = run(&MonthlyReturn::blank());
+    let ids: Vec<&str> = findings.iter().map(|f| f.rule).collect();
+    assert_eq!(
+        ids,
+        [
+            "HDR-001", "HDR-002", "HDR-004", "I-003", "I-004", "V-001", "V-002"
+        ]
+    );
+}
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn any_count() -> impl Strategy<Value = Option<i64>> {
+        prop_oneof![
+            Just(None),
+            Just(Some(i64::MAX)),
+            Just(Some(i64::MIN)),
+            Just(Some(0)),
+            any::<i64>().prop_map(Some),
+            (-1_000_000i64..1_000_000).prop_map(Some),
+        ]
+    }
+
+    fn any_amount() -> impl Strategy<Value = Option<Decimal>> {
+        prop_oneof![
+            Just(None),
+            Just(Some(Decimal::MAX)),
+            Just(Some(Decimal::MIN)),
+            Just(Some(Decimal::ZERO)),
+            (any::<i64>(), 0u32..28).prop_map(|(m, s)| Some(Decimal::new(m, s))),
+        ]
+    }
+
+    fn any_date() -> impl Strategy<Value = Option<NaiveDate>> {
+        prop_oneof![
+            Just(None),
+            Just(Some(NaiveDate::MAX)),
+            Just(Some(NaiveDate::MIN)),
+            (1990i32..2040, 1u32..=12, 1u32..=31)
+                .prop_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        #[test]
+        fn check_never_panics(
+            counts in proptest::collection::vec(any_count(), 24),
+            amounts in proptest::collection::vec(any_amount(), 10),
+            dates in proptest::collection::vec(any_date(), 4),
+            type_index in 0usize..15,
+        ) {
+            let mut r = clean();
+            let c = |i: usize| counts[i];
+            let a = |i: usize| amounts[i];
+            r.header.month_end = dates[0];
+            r.header.date_submitted = dates[1];
+            let b = p1(&mut r);
+            b.preceding_shares = c(0);
+            b.movement_shares = c(1);
+            b.par_value.amount = a(0);
+            b.closing_par_value = a(1);
+            b.manual_capital = counts[2].is_some();
+            b.manual_preceding_capital = a(2);
+            b.manual_movement_capital = a(3);
+            let b = p2(&mut r);
+            b.preceding = IssuedRow { excluding_treasury: c(3), treasury: c(4) };
+            b.movement = IssuedRow { excluding_treasury: c(5), treasury: c(6) };
+            let s = scheme(&mut r);
+            s.preceding_outstanding = c(7);
+            s.exercised = c(8);
+            s.new_shares = c(9);
+            s.from_treasury = c(10);
+            let w = warrant(&mut r);
+            w.preceding_nominal = a(4);
+            w.exercised_nominal = a(5);
+            w.new_shares = c(11);
+            w.subscription_price.amount = a(6);
+            let cv = conv(&mut r);
+            cv.preceding_amount = a(7);
+            cv.movements[0].amount = a(8);
+            cv.conversion_price.amount = a(9);
+            cv.shares_issuable_at_close = c(12);
+            cv.new_shares = c(13);
+            let d = arr(&mut r);
+            d.new_shares = c(14);
+            d.from_treasury = c(15);
+            let e = event(&mut r, 0);
+            e.type_of_issue = TypeOfIssue::ALL[type_index];
+            e.change_excluding_treasury = c(16);
+            e.change_treasury = c(17);
+            e.pending_cancellation = c(18);
+            e.event_date = dates[2];
+            let h = hdr(&mut r);
+            h.preceding_hdrs = c(19);
+            h.movement_hdrs = c(20);
+            let derived = derive(&r);
+            let findings = check(&r, &derived);
+            prop_assert_eq!(
+                findings.iter().filter(|f| f.rule == "CALC-001").count(),
+                derived.overflows.len()
+            );
+            let mut previous = clean();
+            previous.header.month_end = dates[3];
+            let _ = check_against_previous(&previous, &r);
+            let _ = check_against_previous(&r, &previous);
+        }
+    }
 }
