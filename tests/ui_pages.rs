@@ -598,3 +598,40 @@ fn unparsed_text_moves_with_its_row() {
     h.run();
     assert!(h.state().buffers.invalid.is_empty());
 }
+
+/// Every finding the rules raise on the example returns is shown, in full, on the page of its
+/// field: the widgets compute exactly the paths the rules use.
+#[test]
+fn every_finding_appears_on_its_page() {
+    let mut broken = full_return(TemplateVersion::V1_2_0);
+    broken.part2.part.blocks[0].movement.excluding_treasury = Some(123);
+    broken.part3a.blocks[0].schemes[0].exercised = Some(5);
+    for ret in [
+        MonthlyReturn::blank(),
+        full_return(TemplateVersion::V1_1_0),
+        broken,
+    ] {
+        let derived = calc::derive(&ret);
+        let findings = rules::check(&ret, &derived);
+        assert!(!findings.is_empty());
+        for page in Page::ALL {
+            let on_page: Vec<&Finding> = findings
+                .iter()
+                .filter(|f| monthly_return::ui::page_for_path(&f.path) == page)
+                .collect();
+            if on_page.is_empty() {
+                continue;
+            }
+            let h = harness(State::new(page, ret.clone()));
+            for f in on_page {
+                assert!(
+                    h.query_all_by_label_contains(&f.message).next().is_some(),
+                    "{} at {} not shown on {page:?}: {}",
+                    f.rule,
+                    f.path,
+                    f.message
+                );
+            }
+        }
+    }
+}

@@ -211,12 +211,12 @@ fn public_float_ui(
         .radio_value(&mut pf.complied, Some(false), &t.not_complied)
         .accessible_name(format!("{n} public float requirement not complied with"));
     let _ = (r1, r2);
-    if let Some(flagged) = ctx.findings.at(&cp).first() {
-        ui.label(
-            RichText::new(&flagged.message)
-                .small()
-                .color(ui.visuals().error_fg_color),
-        );
+    for f in ctx.findings.at(&cp) {
+        let color = match f.severity {
+            crate::rules::Severity::Error => ui.visuals().error_fg_color,
+            crate::rules::Severity::Warning => ui.visuals().warn_fg_color,
+        };
+        ui.label(RichText::new(&f.message).small().color(color));
     }
     ui.add(egui::Label::new(&t.requirement).wrap());
     Grid::new(("public-float", i))
