@@ -40,15 +40,19 @@ pub fn sub_heading(ui: &mut Ui, text: &str) {
 
 /// A label of fixed width that wraps: the form's long column headings.
 pub fn form_label(ui: &mut Ui, text: &str) -> egui::Response {
-    ui.allocate_ui_with_layout(
-        vec2(LABEL_WIDTH, 0.0),
-        Layout::top_down(Align::LEFT),
-        |ui| {
-            ui.set_width(LABEL_WIDTH);
-            ui.add(Label::new(text).wrap())
-        },
-    )
+    ui.vertical(|ui| {
+        ui.set_width(LABEL_WIDTH);
+        ui.add(Label::new(text).wrap())
+    })
     .inner
+}
+
+/// A column heading of a balance table: small, bold, wrapped to the column's width.
+pub fn column_head(ui: &mut Ui, text: &str, width: f32) {
+    ui.vertical(|ui| {
+        ui.set_width(width);
+        ui.add(Label::new(RichText::new(text).small().strong()).wrap());
+    });
 }
 
 /// The `Not applicable` tick box of a part. Ticking it hides the blocks (they are kept until
@@ -313,17 +317,21 @@ pub fn part3_blocks_ui<B: ClassBlock>(
     for (i, block) in blocks.blocks.iter_mut().enumerate() {
         let bp = part.block(i);
         let name = format!("Part {short} block {}", i + 1);
-        card(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.label(RichText::new(format!("{}.", i + 1)).strong());
-                if let Some(a) =
-                    list_buttons(ui, &format!("part {short} class block {}", i + 1), i, len)
-                {
-                    action = Some(a);
-                }
-            });
-            block_class_ui(ui, ctx, &bp, &name, classes, block.class_id());
-            body(ui, ctx, i, block);
+        let force = wants_focus(ctx, &bp);
+        let id = Id::unique(("block-height", bp.as_str()));
+        culled(ui, id, force, |ui| {
+            card(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(format!("{}.", i + 1)).strong());
+                    if let Some(a) =
+                        list_buttons(ui, &format!("part {short} class block {}", i + 1), i, len)
+                    {
+                        action = Some(a);
+                    }
+                });
+                block_class_ui(ui, ctx, &bp, &name, classes, block.class_id());
+                body(ui, ctx, i, block);
+            })
         });
     }
     if widgets::action_button(
@@ -341,6 +349,7 @@ pub fn part3_blocks_ui<B: ClassBlock>(
         blocks.blocks.push(B::new_for(id));
     }
     if let Some(a) = action {
+        remap_buffers(ctx, &part.path(), "class", a, len);
         a.apply(&mut blocks.blocks);
     }
 }
@@ -394,6 +403,7 @@ pub fn items_ui<T: Default>(
         items.push(T::default());
     }
     if let Some(a) = action {
+        remap_buffers(ctx, block_path, segment, a, len);
         a.apply(items);
     }
 }
@@ -452,4 +462,53 @@ pub fn summary_lines(
             ui.label(format!("{class} ({letter}{letter}2)"));
             ui.end_row();
         });
+}
+
+/// Moves the unparsed texts of `ctx.buffers` with their rows when a list changes, so text kept
+/// for row 3 does not reappear on the row that takes its place (`parent/segment[i]/...`).
+/// A removed row's texts go with it.
+pub fn remap_buffers(
+    ctx: &mut PageContext<'_>,
+    parent: &FieldPath,
+    segment: &str,
+    action: ListAction,
+    len: usize,
+) {
+    if ctx.buffers.invalid.is_empty() {
+        return;
+    }
+    let target = |k: usize| -> Option<usize> {
+        match action {
+            ListAction::Up(i) if k == i => Some(i - 1),
+            ListAction::Up(i) if k + 1 == i => Some(i),
+            ListAction::Down(i) if k == i => Some(i + 1),
+            ListAction::Down(i) if k == i + 1 => Some(i),
+            ListAction::Remove(i) if k == i => None,
+            ListAction::Remove(i) if k > i => Some(k - 1),
+            _ => Some(k),
+        }
+    };
+    let old = std::mem::take(&mut ctx.buffers.invalid);
+    for (path, text) in old {
+        let row = (0..len).find_map(|k| {
+            let prefix = parent.index(segment, k);
+            prefix.contains(&path).then_some((k, prefix))
+        });
+        match row {
+            None => {
+                ctx.buffers.invalid.insert(path, text);
+            }
+            Some((k, prefix)) => {
+                if let Some(nk) = target(k) {
+                    let rest = &path.as_str()[prefix.as_str().len()..];
+                    let moved = parent.index(segment, nk);
+                    let moved = match rest.strip_prefix('/') {
+                        Some(r) => moved.key(r),
+                        None => moved,
+                    };
+                    ctx.buffers.invalid.insert(moved, text);
+                }
+            }
+        }
+    }
 }

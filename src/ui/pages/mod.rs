@@ -108,28 +108,22 @@ pub struct PageContext<'a> {
     pub pending_focus: &'a mut Option<FieldPath>,
 }
 
-/// Draws `page` for editing `ret`. The page scrolls itself (both directions, one scroll
-/// position per page), so the shell gives it the whole central area.
+/// Draws `page` for editing `ret`. The shell puts it in a scroll area (both directions); long
+/// lists skip drawing what is outside the visible area, so the page stays cheap per frame.
 pub fn page_ui(ui: &mut egui::Ui, page: Page, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
-    egui::ScrollArea::both()
-        .id_salt(("page", page.title()))
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            ui.set_max_width(ui.available_width().max(900.0));
-            match page {
-                Page::I => page1::page_ui(ui, ret, ctx),
-                Page::II => page2::page_ui(ui, ret, ctx),
-                Page::IIIA => page3a::page_ui(ui, ret, ctx),
-                Page::IIIB => page3b::page_ui(ui, ret, ctx),
-                Page::IIIC => page3c::page_ui(ui, ret, ctx),
-                Page::IIID => page3d::page_ui(ui, ret, ctx),
-                Page::IIIE => page3e::page_ui(ui, ret, ctx),
-                Page::IV => page4::page_ui(ui, ret, ctx),
-                Page::V => page5::page_ui(ui, ret, ctx),
-                Page::Notes => notes::page_ui(ui, ret),
-            }
-            ui.add_space(24.0);
-        });
+    match page {
+        Page::I => page1::page_ui(ui, ret, ctx),
+        Page::II => page2::page_ui(ui, ret, ctx),
+        Page::IIIA => page3a::page_ui(ui, ret, ctx),
+        Page::IIIB => page3b::page_ui(ui, ret, ctx),
+        Page::IIIC => page3c::page_ui(ui, ret, ctx),
+        Page::IIID => page3d::page_ui(ui, ret, ctx),
+        Page::IIIE => page3e::page_ui(ui, ret, ctx),
+        Page::IV => page4::page_ui(ui, ret, ctx),
+        Page::V => page5::page_ui(ui, ret, ctx),
+        Page::Notes => notes::page_ui(ui, ret),
+    }
+    ui.add_space(24.0);
 }
 
 /// Findings for the navigation list counts (errors, warnings) of one page.

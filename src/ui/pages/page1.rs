@@ -117,16 +117,28 @@ fn classes_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
     for (i, class) in ret.classes.iter_mut().enumerate() {
         let base = FieldPath::class_registry(i);
         let n = i + 1;
-        card(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.label(RichText::new(format!("{n}.")).strong());
-                ui.label(RichText::new(class.summary_name()).strong());
-                if let Some(a) = list_buttons(ui, &format!("share class {n}"), i, len) {
-                    action = Some(a);
+        let force = common::wants_focus(ctx, &base);
+        let id = egui::Id::unique(("class-height", i));
+        common::culled(ui, id, force, |ui| {
+            card(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(format!("{n}.")).strong());
+                    ui.label(RichText::new(class.summary_name()).strong());
+                    if let Some(a) = list_buttons(ui, &format!("share class {n}"), i, len) {
+                        action = Some(a);
+                    }
+                });
+                // Findings about the class as a whole (e.g. a class no block refers to).
+                for f in ctx.findings.at(&base) {
+                    let color = match f.severity {
+                        crate::rules::Severity::Error => ui.visuals().error_fg_color,
+                        crate::rules::Severity::Warning => ui.visuals().warn_fg_color,
+                    };
+                    ui.label(RichText::new(&f.message).small().color(color));
                 }
-            });
-            class_grid(ui, ctx, &base, n, class);
-            counters_ui(ui, ctx, &base, n, class, t);
+                class_grid(ui, ctx, &base, n, class);
+                counters_ui(ui, ctx, &base, n, class, t);
+            })
         });
     }
     if ui
@@ -315,23 +327,28 @@ fn part1_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
     let mut action = None;
     for (i, block) in part1.part.blocks.iter_mut().enumerate() {
         let bp = FormPart::I.block(i);
-        card(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.label(RichText::new(format!("{}.", i + 1)).strong());
-                if let Some(a) = list_buttons(ui, &format!("part I class block {}", i + 1), i, len)
-                {
-                    action = Some(a);
-                }
-            });
-            common::block_class_ui(
-                ui,
-                ctx,
-                &bp,
-                &format!("Part I block {}", i + 1),
-                classes,
-                &mut block.class,
-            );
-            authorised_table(ui, ctx, &bp, i, block);
+        let force = common::wants_focus(ctx, &bp);
+        let id = egui::Id::unique(("block-height", bp.as_str()));
+        common::culled(ui, id, force, |ui| {
+            card(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(format!("{}.", i + 1)).strong());
+                    if let Some(a) =
+                        list_buttons(ui, &format!("part I class block {}", i + 1), i, len)
+                    {
+                        action = Some(a);
+                    }
+                });
+                common::block_class_ui(
+                    ui,
+                    ctx,
+                    &bp,
+                    &format!("Part I block {}", i + 1),
+                    classes,
+                    &mut block.class,
+                );
+                authorised_table(ui, ctx, &bp, i, block);
+            })
         });
     }
     if ui.button(common::ui_text::ADD_BLOCK).clicked() {
@@ -339,6 +356,7 @@ fn part1_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
         part1.part.blocks.push(AuthorisedBlock::new(id));
     }
     if let Some(a) = action {
+        common::remap_buffers(ctx, &FormPart::I.path(), "class", a, len);
         a.apply(&mut part1.part.blocks);
     }
 
@@ -389,12 +407,7 @@ fn authorised_table(
         manual_text,
     );
     let ccy = b.par_value.currency.trim().to_uppercase();
-    let head = |ui: &mut Ui, s: &str| {
-        ui.add_sized(
-            [NUMBER_WIDTH + 60.0, 0.0],
-            egui::Label::new(RichText::new(s).small().strong()).wrap(),
-        );
-    };
+    let head = |ui: &mut Ui, s: &str| common::column_head(ui, s, NUMBER_WIDTH + 60.0);
     Grid::new(("part1-table", i))
         .num_columns(4)
         .spacing([12.0, 2.0])

@@ -44,26 +44,31 @@ pub fn page_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) 
     let mut action = None;
     for (i, block) in part2.part.blocks.iter_mut().enumerate() {
         let bp = FormPart::II.block(i);
-        card(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.label(RichText::new(format!("{}.", i + 1)).strong());
-                if let Some(a) = list_buttons(ui, &format!("part II class block {}", i + 1), i, len)
-                {
-                    action = Some(a);
+        let force = common::wants_focus(ctx, &bp);
+        let id = egui::Id::unique(("block-height", bp.as_str()));
+        common::culled(ui, id, force, |ui| {
+            card(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(format!("{}.", i + 1)).strong());
+                    if let Some(a) =
+                        list_buttons(ui, &format!("part II class block {}", i + 1), i, len)
+                    {
+                        action = Some(a);
+                    }
+                });
+                common::block_class_ui(
+                    ui,
+                    ctx,
+                    &bp,
+                    &format!("Part II block {}", i + 1),
+                    classes,
+                    &mut block.class,
+                );
+                issued_table(ui, ctx, i, block);
+                if let Some(pt) = public_float {
+                    public_float_ui(ui, ctx, &bp, i, &mut block.public_float, pt);
                 }
-            });
-            common::block_class_ui(
-                ui,
-                ctx,
-                &bp,
-                &format!("Part II block {}", i + 1),
-                classes,
-                &mut block.class,
-            );
-            issued_table(ui, ctx, i, block);
-            if let Some(pt) = public_float {
-                public_float_ui(ui, ctx, &bp, i, &mut block.public_float, pt);
-            }
+            })
         });
     }
     if ui.button(common::ui_text::ADD_BLOCK).clicked() {
@@ -71,6 +76,7 @@ pub fn page_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) 
         part2.part.blocks.push(IssuedBlock::new(id));
     }
     if let Some(a) = action {
+        common::remap_buffers(ctx, &FormPart::II.path(), "class", a, len);
         a.apply(&mut part2.part.blocks);
     }
     common::remarks_ui(
@@ -86,12 +92,7 @@ fn issued_table(ui: &mut Ui, ctx: &mut PageContext<'_>, i: usize, b: &mut Issued
     let t = texts();
     let n = format!("Part II class {}", i + 1);
     let fig = ctx.derived.part2.get(i).cloned().unwrap_or_default();
-    let head = |ui: &mut Ui, s: &str| {
-        ui.add_sized(
-            [NUMBER_WIDTH + 20.0, 0.0],
-            egui::Label::new(RichText::new(s).small().strong()).wrap(),
-        );
-    };
+    let head = |ui: &mut Ui, s: &str| common::column_head(ui, s, NUMBER_WIDTH + 20.0);
     Grid::new(("part2-table", i))
         .num_columns(4)
         .spacing([12.0, 2.0])
@@ -210,12 +211,12 @@ fn public_float_ui(
         .radio_value(&mut pf.complied, Some(false), &t.not_complied)
         .accessible_name(format!("{n} public float requirement not complied with"));
     let _ = (r1, r2);
-    if let Some(flagged) = ctx.findings.at(&cp).first() {
-        ui.label(
-            RichText::new(&flagged.message)
-                .small()
-                .color(ui.visuals().error_fg_color),
-        );
+    for f in ctx.findings.at(&cp) {
+        let color = match f.severity {
+            crate::rules::Severity::Error => ui.visuals().error_fg_color,
+            crate::rules::Severity::Warning => ui.visuals().warn_fg_color,
+        };
+        ui.label(RichText::new(&f.message).small().color(color));
     }
     ui.add(egui::Label::new(&t.requirement).wrap());
     Grid::new(("public-float", i))

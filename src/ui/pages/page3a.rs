@@ -79,7 +79,7 @@ fn scheme_ui(
         .and_then(|f| f.closing_outstanding.get(s).copied())
         .flatten();
     Grid::new(("scheme", b, s))
-        .num_columns(4)
+        .num_columns(2)
         .spacing([10.0, 2.0])
         .show(ui, |ui| {
             form_label(ui, &a.particulars);
@@ -102,6 +102,36 @@ fn scheme_ui(
                 &format!("{n} options outstanding at close of preceding month"),
                 &mut scheme.preceding_outstanding,
             );
+            ui.end_row();
+        });
+    // `Movement during the month`: four labelled amounts, typed positive; the form prints the
+    // decreases negative.
+    ui.horizontal_top(|ui| {
+        form_label(ui, &a.movement);
+        Grid::new(("scheme-movement", b, s))
+            .num_columns(4)
+            .spacing([10.0, 0.0])
+            .show(ui, |ui| {
+                for m in OptionMovement::ALL {
+                    common::column_head(ui, m.label(), widgets::NUMBER_WIDTH);
+                }
+                ui.end_row();
+                for m in OptionMovement::ALL {
+                    widgets::count_field(
+                        ui,
+                        ctx,
+                        &path::part3a::movement(b, s, m),
+                        &format!("{n} options {}", m.key()),
+                        scheme.movement_mut(m),
+                    );
+                }
+                ui.end_row();
+            });
+    });
+    Grid::new(("scheme-shares", b, s))
+        .num_columns(2)
+        .spacing([10.0, 2.0])
+        .show(ui, |ui| {
             form_label(ui, &a.close);
             widgets::computed_cell(
                 ui,
@@ -112,26 +142,7 @@ fn scheme_ui(
                 widgets::NUMBER_WIDTH,
             );
             ui.end_row();
-        });
-    // `Movement during the month`: four labelled amounts, typed positive; the form prints the
-    // decreases negative.
-    ui.label(&a.movement);
-    ui.horizontal_wrapped(|ui| {
-        for m in OptionMovement::ALL {
-            ui.label(m.label());
-            widgets::count_field(
-                ui,
-                ctx,
-                &path::part3a::movement(b, s, m),
-                &format!("{n} options {}", m.key()),
-                scheme.movement_mut(m),
-            );
-        }
-    });
-    Grid::new(("scheme-shares", b, s))
-        .num_columns(4)
-        .spacing([10.0, 2.0])
-        .show(ui, |ui| {
+
             form_label(ui, &a.new_shares);
             widgets::count_field(
                 ui,
@@ -140,6 +151,7 @@ fn scheme_ui(
                 &format!("{n} new shares issued (A1)"),
                 &mut scheme.new_shares,
             );
+            ui.end_row();
             form_label(ui, &a.from_treasury);
             widgets::count_field(
                 ui,
@@ -158,6 +170,7 @@ fn scheme_ui(
                 &format!("{n} shares which may be issued at close"),
                 &mut scheme.shares_issuable_at_close,
             );
+            ui.end_row();
             form_label(ui, &a.remaining);
             widgets::count_field(
                 ui,

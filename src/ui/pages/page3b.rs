@@ -68,7 +68,7 @@ fn warrant_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, b: usize, w: usize, wa: &m
         .and_then(|f| f.closing_nominal.get(w).cloned())
         .flatten();
     Grid::new(("warrant", b, w))
-        .num_columns(4)
+        .num_columns(2)
         .spacing([10.0, 2.0])
         .show(ui, |ui| {
             form_label(ui, &bt.description);
@@ -91,6 +91,7 @@ fn warrant_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, b: usize, w: usize, wa: &m
                 &format!("{n} date of expiry"),
                 &mut wa.expiry_date,
             );
+            ui.end_row();
             form_label(ui, &bt.currency);
             widgets::text_field(
                 ui,
@@ -111,6 +112,7 @@ fn warrant_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, b: usize, w: usize, wa: &m
                 &mut wa.preceding_nominal,
                 None,
             );
+            ui.end_row();
             form_label(ui, &bt.exercised);
             widgets::decimal_field(
                 ui,
@@ -141,6 +143,7 @@ fn warrant_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, b: usize, w: usize, wa: &m
                 &format!("{n} new shares issued (B1)"),
                 &mut wa.new_shares,
             );
+            ui.end_row();
             form_label(ui, &bt.from_treasury);
             widgets::count_field(
                 ui,
@@ -159,6 +162,7 @@ fn warrant_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, b: usize, w: usize, wa: &m
                 &format!("{n} shares which may be issued at close"),
                 &mut wa.shares_issuable_at_close,
             );
+            ui.end_row();
             form_label(ui, &bt.stock_code);
             widgets::text_field(
                 ui,
@@ -178,6 +182,7 @@ fn warrant_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, b: usize, w: usize, wa: &m
                 &format!("{n} subscription price"),
                 &mut wa.subscription_price,
             );
+            ui.end_row();
             form_label(ui, &t.gm_approval);
             widgets::date_field(
                 ui,

@@ -77,7 +77,7 @@ fn convertible_ui(
         .and_then(|f| f.expected_issuable.get(c).copied())
         .flatten();
     Grid::new(("convertible", b, c))
-        .num_columns(4)
+        .num_columns(2)
         .spacing([10.0, 2.0])
         .show(ui, |ui| {
             form_label(ui, &ct.description);
@@ -104,6 +104,7 @@ fn convertible_ui(
                 200.0,
             );
             if cv.kind == ConvertibleType::Others {
+                ui.end_row();
                 form_label(ui, ConvertibleType::Others.label());
                 widgets::text_field(
                     ui,
@@ -125,6 +126,7 @@ fn convertible_ui(
                 &mut cv.currency,
                 CURRENCY_WIDTH,
             );
+            ui.end_row();
             form_label(ui, &ct.preceding);
             widgets::decimal_field(
                 ui,
@@ -184,11 +186,12 @@ fn convertible_ui(
         cv.movements.push(ConvertibleMovement::default());
     }
     if let Some(a) = action {
+        common::remap_buffers(ctx, &cp, "movement", a, len);
         ListAction::apply(a, &mut cv.movements);
     }
 
     Grid::new(("convertible-shares", b, c))
-        .num_columns(4)
+        .num_columns(2)
         .spacing([10.0, 2.0])
         .show(ui, |ui| {
             form_label(ui, &ct.close);
@@ -210,6 +213,7 @@ fn convertible_ui(
                 &format!("{n} new shares issued (C1)"),
                 &mut cv.new_shares,
             );
+            ui.end_row();
             form_label(ui, &ct.from_treasury);
             widgets::count_field(
                 ui,
@@ -237,6 +241,7 @@ fn convertible_ui(
                     );
                 }
             });
+            ui.end_row();
             form_label(ui, &ct.stock_code);
             widgets::text_field(
                 ui,
@@ -256,6 +261,7 @@ fn convertible_ui(
                 &format!("{n} conversion price"),
                 &mut cv.conversion_price,
             );
+            ui.end_row();
             form_label(ui, &t.gm_approval);
             widgets::date_field(
                 ui,

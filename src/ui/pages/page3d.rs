@@ -62,7 +62,7 @@ fn arrangement_ui(
     let dt = &t.d;
     let n = format!("Part III(D) block {} arrangement {}", b + 1, a + 1);
     Grid::new(("arrangement", b, a))
-        .num_columns(4)
+        .num_columns(2)
         .spacing([10.0, 2.0])
         .show(ui, |ui| {
             form_label(ui, &dt.description);
@@ -95,6 +95,7 @@ fn arrangement_ui(
                 &format!("{n} new shares issued (D1)"),
                 &mut arr.new_shares,
             );
+            ui.end_row();
             form_label(ui, &dt.from_treasury);
             widgets::count_field(
                 ui,

@@ -130,7 +130,7 @@ fn event_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, b: usize, e: usize, ev: &mut
     let n = format!("Part III(E) block {} event {}", b + 1, e + 1);
     let ep = path::part3e::event(b, e);
     Grid::new(("event", b, e))
-        .num_columns(4)
+        .num_columns(2)
         .spacing([10.0, 2.0])
         .show(ui, |ui| {
             form_label(ui, &et.type_of_issue);
@@ -166,6 +166,7 @@ fn event_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, b: usize, e: usize, ev: &mut
                 &format!("{n} price"),
                 &mut ev.price,
             );
+            ui.end_row();
             form_label(ui, &et.event_date);
             widgets::date_field(
                 ui,
@@ -194,6 +195,7 @@ fn event_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, b: usize, e: usize, ev: &mut
                 &format!("{n} change in issued shares (E1)"),
                 &mut ev.change_excluding_treasury,
             );
+            ui.end_row();
             form_label(ui, &et.change_treasury);
             widgets::count_field(
                 ui,

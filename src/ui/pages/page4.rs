@@ -51,7 +51,7 @@ fn hdr_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, i: usize, h: &mut HdrLine) {
     let hp = path::part4::hdr(i);
     let fig = ctx.derived.part4.get(i).cloned().unwrap_or_default();
     Grid::new(("hdr", i))
-        .num_columns(4)
+        .num_columns(2)
         .spacing([10.0, 2.0])
         .show(ui, |ui| {
             form_label(ui, &t.description);
@@ -75,6 +75,7 @@ fn hdr_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, i: usize, h: &mut HdrLine) {
                 &mut h.stock_code,
                 100.0,
             );
+            ui.end_row();
             form_label(ui, &t.depositary);
             widgets::text_field(
                 ui,
@@ -105,6 +106,7 @@ fn hdr_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, i: usize, h: &mut HdrLine) {
                 &format!("{n} HDRs at close of preceding month"),
                 &mut h.preceding_hdrs,
             );
+            ui.end_row();
             form_label(ui, &t.movement);
             widgets::count_field(
                 ui,
@@ -124,6 +126,7 @@ fn hdr_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, i: usize, h: &mut HdrLine) {
                 &widgets::count_text(fig.close_hdrs),
                 widgets::NUMBER_WIDTH,
             );
+            ui.end_row();
             form_label(ui, &t.underlying);
             widgets::computed_cell(
                 ui,

@@ -55,7 +55,11 @@ pub fn page_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) 
             .map(String::as_str)
             .unwrap_or("");
         ui.horizontal_top(|ui| {
-            ui.label(RichText::new(number).strong());
+            // A fixed-width number column keeps the eight text boxes aligned.
+            ui.add_sized(
+                [36.0, ui.spacing().interact_size.y],
+                egui::Label::new(RichText::new(number).strong()),
+            );
             ui.vertical(|ui| {
                 let mut text = match slot {
                     Some(s) => s.clone(),

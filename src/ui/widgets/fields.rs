@@ -9,8 +9,8 @@
 
 use chrono::{Datelike, NaiveDate};
 use egui::{
-    Align, Color32, CornerRadius, Id, Label, Layout, Response, RichText, Sense, Stroke, StrokeKind,
-    TextEdit, TextStyle, Ui, vec2,
+    Align, Color32, CornerRadius, Id, Response, RichText, Sense, Stroke, StrokeKind, TextEdit,
+    TextStyle, Ui, vec2,
 };
 use rust_decimal::Decimal;
 
@@ -79,15 +79,18 @@ fn severity_color(ui: &Ui, s: Severity) -> Color32 {
 
 /// Draws the outline and the message line under a flaggable widget.
 ///
-/// The line is always reserved (one line of small text, as wide as the widget and at least
-/// [`NUMBER_WIDTH`]), flagged or not, so a message appearing while the user types never pushes
-/// the rest of the page down. The first message is shown in full when it fits and truncated
-/// otherwise, with every message in the tooltip and in the shell's findings panel.
+/// The line is always reserved (one line of small text, as wide as the widget), flagged or
+/// not, so a message appearing while the user types never pushes the rest of the page down.
+/// A message is longer than a number cell, so it is painted as a callout that starts in the
+/// reserved line and runs to the right over the (empty) reserved lines of the neighbouring
+/// cells, up to the edge of the visible area, on an opaque ground so a neighbour's message
+/// never shows through. The full text of every message is in the tooltip and in the shell's
+/// findings panel.
 fn flag_line(ui: &mut Ui, resp: &Response, flag: Option<Flag>) {
     let h = ui.text_style_height(&TextStyle::Small);
-    let w = resp.rect.width().max(NUMBER_WIDTH);
+    let w = resp.rect.width();
+    let (rect, _) = ui.allocate_exact_size(vec2(w, h), Sense::hover());
     let Some(flag) = flag else {
-        ui.allocate_space(vec2(w, h));
         return;
     };
     let color = severity_color(ui, flag.severity);
@@ -103,18 +106,28 @@ fn flag_line(ui: &mut Ui, resp: &Response, flag: Option<Flag>) {
     } else {
         first.to_string()
     };
-    let label = ui
-        .allocate_ui_with_layout(vec2(w, h), Layout::left_to_right(Align::Center), |ui| {
-            ui.set_min_size(vec2(w, h));
-            ui.set_max_size(vec2(w, h));
-            ui.add(
-                Label::new(RichText::new(shown).small().color(color))
-                    .truncate()
-                    .selectable(false),
-            )
-        })
-        .inner;
-    label.on_hover_text(flag.messages.join("\n"));
+    let max_w = (ui.clip_rect().right() - rect.left() - 4.0).max(w);
+    let font = TextStyle::Small.resolve(ui.style());
+    let mut job = egui::text::LayoutJob::simple_singleline(shown, font, color);
+    job.wrap = egui::text::TextWrapping::truncate_at_width(max_w);
+    let galley = ui.painter().layout_job(job);
+    let bg = egui::Rect::from_min_size(rect.min, vec2(galley.size().x.max(w) + 4.0, h));
+    // Painted now, so the cells to the right, drawn later, paint over it: their reserved line
+    // is empty unless flagged, and then their own callout covers ours.
+    let painter = ui.painter().with_clip_rect(ui.clip_rect());
+    painter.rect_filled(bg, CornerRadius::same(2), ui.visuals().panel_fill);
+    painter.rect_filled(bg, CornerRadius::same(2), color.gamma_multiply(0.12));
+    painter.galley(rect.min + vec2(2.0, 0.0), galley, color);
+    // The message as text for screen readers and tests, and all messages on hover.
+    let id = resp.id.with("flag");
+    let msg_resp = ui.interact(bg, id, Sense::hover());
+    let all = flag.messages.join("\n");
+    ui.ctx().accesskit_node_builder(id, |b| {
+        b.set_role(egui::accesskit::Role::Label);
+        b.set_value(all.clone());
+        b.set_label(all.clone());
+    });
+    msg_resp.on_hover_text(all);
 }
 
 /// What a parsed field needs to know about its value type.
@@ -179,6 +192,7 @@ fn parsed_field<V: PartialEq + Clone>(
     } else {
         display(value)
     };
+    ui.set_min_width(kind.width);
     let mut edit = TextEdit::singleline(&mut buf)
         .id(id)
         .desired_width(kind.width)
@@ -394,6 +408,7 @@ pub fn text_field(
     width: f32,
 ) -> Response {
     ui.vertical(|ui| {
+        ui.set_min_width(width);
         let resp = ui
             .add(
                 TextEdit::singleline(value)
