@@ -3,6 +3,7 @@
 //! recorded in `docs/benchmarks-pdf.md`.
 
 use std::hint::black_box;
+use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -41,5 +42,36 @@ fn export(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, export);
+/// CPU time this thread has run, from Linux's `/proc/thread-self/schedstat` (nanoseconds);
+/// `None` elsewhere. On a shared, loaded machine wall time overstates the cost.
+fn thread_cpu() -> Option<Duration> {
+    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: u64 = text.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(ns))
+}
+
+/// The same exports measured in CPU time of the benchmarking thread rather than wall time.
+fn export_cpu(c: &mut Criterion) {
+    if thread_cpu().is_none() {
+        return;
+    }
+    let kingsoft = common::kingsoft();
+    let stress = common::stress();
+    let mut group = c.benchmark_group("cpu");
+    group.sample_size(20);
+    for (name, ret) in [("export kingsoft", &kingsoft), ("export stress", &stress)] {
+        group.bench_function(name, |b| {
+            b.iter_custom(|iters| {
+                let start = thread_cpu().unwrap_or_default();
+                for _ in 0..iters {
+                    let _ = black_box(monthly_return::pdf::export(black_box(ret)));
+                }
+                thread_cpu().unwrap_or_default().saturating_sub(start)
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, export, export_cpu);
 criterion_main!(benches);

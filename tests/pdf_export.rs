@@ -329,3 +329,60 @@ fn draft_mark_reads_back_from_the_pdf() {
         );
     }
 }
+
+/// The seed filing as the examples engineer wrote it (templates/examples, via `io::load`)
+/// exports like the one built in code: 10 pages, clean (no rule errors, so no draft mark).
+#[test]
+fn kingsoft_example_file_exports_ten_clean_pages() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("templates/examples/kingsoft-cloud-2024-10.ron");
+    let ret = monthly_return::io::load(&path).unwrap_or_else(|e| panic!("{e}"));
+    let bytes = export_ok(&ret);
+    let pages = page_texts(&bytes).unwrap_or_default();
+    assert_eq!(pages.len(), 10);
+    assert_in_order(
+        1,
+        &pages[0],
+        &[
+            "31 October 2024",
+            "Kingsoft Cloud Holdings Limited",
+            "40,000,000,000",
+            "0.001",
+            "USD",
+            "40,000,000",
+        ],
+    );
+    assert_in_order(2, &pages[1], &["3,805,284,801"]);
+    assert_in_order(3, &pages[2], &["26,551,714", "27 February 2013"]);
+    assert_in_order(9, &pages[8], &["Zou Tao"]);
+    assert_in_order(10, &pages[9], &["Notes"]);
+    for (i, page) in pages.iter().enumerate() {
+        assert!(page.iter().any(|t| *t == format!("Page {} of 10", i + 1)));
+        assert!(page.iter().any(|t| t == "v 1.1.0"));
+        assert!(
+            !page.iter().any(|t| t.starts_with("DRAFT")),
+            "page {}",
+            i + 1
+        );
+    }
+}
+
+/// A return the rules reject carries `DRAFT — n errors` on every page, n from the rules.
+#[test]
+fn export_marks_a_return_with_rule_errors_as_draft() {
+    use monthly_return::calc::derive;
+    use monthly_return::rules::{self, Severity};
+    let mut ret = common::kingsoft();
+    ret.header.issuer_name.clear();
+    ret.part2.part.blocks[0].movement.excluding_treasury = Some(5);
+    let n = rules::count(&rules::check(&ret, &derive(&ret)), Severity::Error);
+    assert!(n >= 1);
+    let bytes = export_ok(&ret);
+    let noun = if n == 1 { "error" } else { "errors" };
+    let mark = format!("DRAFT \u{2014} {n} {noun}");
+    let pages = page_texts(&bytes).unwrap_or_default();
+    assert!(!pages.is_empty());
+    for page in &pages {
+        assert!(page.contains(&mark), "{mark:?} missing: {page:?}");
+    }
+}

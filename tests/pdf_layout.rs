@@ -132,7 +132,9 @@ fn is_number(s: &str) -> bool {
         && body.chars().next().is_some_and(|c| c.is_ascii_digit())
         && body.chars().last().is_some_and(|c| c.is_ascii_digit());
     // Stock codes (`03896`) are text, not numbers.
-    let code = body.len() > 1 && body.starts_with('0') && !body.starts_with("0.");
+    // Formatted counts of 1,000 and up have separators; bare digit strings are codes.
+    let code = (body.len() > 1 && body.starts_with('0') && !body.starts_with("0."))
+        || (body.len() >= 4 && body.chars().all(|c| c.is_ascii_digit()));
     ok_chars && !code
 }
 
@@ -206,6 +208,19 @@ fn kingsoft_lays_out_ten_clean_pages() {
     let title: Vec<_> = pages[0].texts().filter(|t| t.size == 11.0).collect();
     assert_eq!(title.len(), 2);
     assert!(title[0].text.ends_with("Movements in") && title[1].text == "Securities");
+    // Line 1 is justified to the reference's right end, 800.16. Word spacing is 1.31 here vs
+    // ≈ 1.17 measured: the reference's bold face is slightly wider than Helvetica-Bold.
+    assert!(
+        (title[0].right() - 800.16).abs() < 0.01,
+        "{}",
+        title[0].right()
+    );
+    assert!(
+        (title[0].word_spacing - 1.17).abs() < 0.2,
+        "{}",
+        title[0].word_spacing
+    );
+    assert_eq!(title[1].word_spacing, 0.0);
 }
 
 #[test]
@@ -463,5 +478,121 @@ fn unencodable_text_names_the_field() {
     match layout(&ret, &derive(&ret), &LayoutOptions::default()) {
         Err(LayoutError::Unencodable { field, .. }) => assert_eq!(field, "Submitted by"),
         other => panic!("{other:?}"),
+    }
+}
+
+/// Every table the seed filings leave empty — III(B) warrants, III(C) with an `Other` movement,
+/// III(E) events, part IV HDR lines, a class with an extra counter — and 120 option schemes
+/// (three-digit row numbers) lay out cleanly.
+#[test]
+fn every_table_lays_out_cleanly() {
+    use monthly_return::model::*;
+    let mut ret = common::moon();
+    let id = ClassId(1);
+    ret.classes[0].other_counters.push(CounterCode {
+        stock_code: "81723".into(),
+        currency: "RMB".into(),
+        description: "RMB counter".into(),
+    });
+    ret.part3a = Part {
+        not_applicable: false,
+        blocks: vec![OptionBlock {
+            class: id,
+            schemes: (1..=120)
+                .map(|s| OptionScheme {
+                    particulars: format!("Plan {s}"),
+                    preceding_outstanding: Some(1_000 * s),
+                    cancelled: Some(10),
+                    ..OptionScheme::default()
+                })
+                .collect(),
+            funds_raised: Money::default(),
+            remarks: String::new(),
+        }],
+    };
+    ret.part3b = Part {
+        not_applicable: false,
+        blocks: vec![WarrantBlock {
+            class: id,
+            warrants: vec![Warrant {
+                description: "2027 Warrants".into(),
+                expiry_date: common::day(2027, 12, 31),
+                currency: "HKD".into(),
+                preceding_nominal: Some(common::dec("1000000")),
+                exercised_nominal: Some(common::dec("250000.50")),
+                new_shares: Some(50_000),
+                shares_issuable_at_close: Some(150_000),
+                stock_code: "01234".into(),
+                subscription_price: Money::new("HKD", common::dec("5.00001")),
+                gm_approval_date: common::day(2024, 6, 1),
+                ..Warrant::default()
+            }],
+            remarks: "Warrant remarks".into(),
+        }],
+    };
+    ret.part3c.blocks[0].convertibles[0]
+        .movements
+        .push(ConvertibleMovement {
+            kind: ConvertibleMovementKind::Other,
+            label: "Adjusted".into(),
+            amount: Some(common::dec("-100")),
+        });
+    ret.part3e = Part {
+        not_applicable: false,
+        blocks: vec![EventBlock {
+            class: id,
+            events: vec![Event {
+                type_of_issue: TypeOfIssue::Other,
+                other_description: "Conversion of Class B shares into Class A shares".into(),
+                price: Money::default(),
+                event_date: common::day(2026, 1, 15),
+                change_excluding_treasury: Some(1_000),
+                pending_cancellation: Some(-5_000),
+                ..Event::default()
+            }],
+            remarks: String::new(),
+        }],
+    };
+    ret.part4 = Part4 {
+        part: Part {
+            not_applicable: false,
+            blocks: vec![HdrLine {
+                description: "Hong Kong Depositary Receipts representing ordinary shares".into(),
+                stock_code: "09999".into(),
+                depositary: "Example Depositary Bank".into(),
+                hdrs_per_share: Some(common::dec("10")),
+                preceding_hdrs: Some(1_000_000),
+                movement_hdrs: Some(-20_000),
+            }],
+        },
+        remarks: String::new(),
+    };
+    let pages = lay(&ret, 0);
+    assert_no_overlap(&pages, "full");
+    assert_inside_margins(&pages, "full");
+    assert_text_inside_cells(&pages, "full");
+    assert!(assert_numbers_right_aligned(&pages, "full") > 100);
+    assert_footers(&pages, "v 1.2.0");
+    let all: Vec<String> = pages.iter().flat_map(strings).collect();
+    for want in [
+        "120).",
+        "Cancelled",
+        "-10",
+        "2027 Warrants (31/12/2027)",
+        "749,999.5",
+        "5.00001",
+        "Adjusted",
+        "-100",
+        "Conversion of Class B shares into Class A shares",
+        "-5,000",
+        "Example Depositary Bank",
+        "980,000",
+        "98,000",
+        "81723",
+        "RMB RMB counter",
+        "Ordinary shares (BB1)",
+        "Ordinary shares (EE1)",
+    ] {
+        assert!(all.iter().any(|t| t == want), "{want:?} missing");
     }
 }

@@ -90,12 +90,15 @@ pub struct Text {
     /// Fill grey level (0.0 black ..= 1.0 white) for marks such as `DRAFT`; `None` is black,
     /// the only colour the form itself uses.
     pub grey: Option<f32>,
+    /// Extra space added to every space character (PDF `Tw`), to justify a line; 0 = none.
+    pub word_spacing: f32,
 }
 
 impl Text {
-    /// The run's advance width from the real Helvetica metrics.
+    /// The run's advance width from the real Helvetica metrics (plus any word spacing).
     pub fn width(&self) -> f32 {
-        metrics::text_width(&self.text, self.font, self.size)
+        let spaces = self.text.chars().filter(|&c| c == ' ').count() as f32;
+        metrics::text_width(&self.text, self.font, self.size) + spaces * self.word_spacing
     }
 
     /// The run's right end (`x + width`).
@@ -164,6 +167,7 @@ impl Page {
             size,
             text: text.into(),
             grey: None,
+            word_spacing: 0.0,
         }));
     }
 
@@ -184,6 +188,37 @@ impl Page {
             size,
             text: text.into(),
             grey: Some(grey),
+            word_spacing: 0.0,
+        }));
+    }
+
+    /// Adds a run stretched to end exactly at `right` by widening its spaces (a justified line);
+    /// left-aligned when it has no spaces or is already as wide.
+    pub fn text_justified(
+        &mut self,
+        x: f32,
+        right: f32,
+        baseline: f32,
+        font: Font,
+        size: f32,
+        text: impl Into<String>,
+    ) {
+        let text = text.into();
+        let spaces = text.chars().filter(|&c| c == ' ').count() as f32;
+        let slack = right - x - metrics::text_width(&text, font, size);
+        let word_spacing = if spaces > 0.0 && slack > 0.0 {
+            slack / spaces
+        } else {
+            0.0
+        };
+        self.items.push(Item::Text(Text {
+            x,
+            baseline,
+            font,
+            size,
+            text,
+            grey: None,
+            word_spacing,
         }));
     }
 

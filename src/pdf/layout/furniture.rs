@@ -5,7 +5,6 @@ use super::LayoutOptions;
 use super::cursor::Cursor;
 use super::fmt;
 use super::geom::*;
-use super::table::left_lines;
 use crate::model::{MonthlyReturn, TemplateVersion};
 use crate::pdf::frame::{Font, Page};
 use crate::pdf::metrics::{text_width, wrap};
@@ -23,8 +22,16 @@ const LONG_UNDERLINE_X1: f32 = 798.77;
 /// cursor where part I's heading goes.
 pub fn header_block(cur: &mut Cursor, ret: &MonthlyReturn, t: &Texts) {
     let page = cur.page();
+    // The title is justified like the reference: every line but the last fills the width.
     let title = wrap(&t.title, Font::Bold, 11.0, TITLE_RIGHT - TEXT_LEFT);
-    left_lines(page, TEXT_LEFT, 97.10, Font::Bold, 11.0, &title);
+    for (i, line) in title.iter().enumerate() {
+        let base = 97.10 + i as f32 * 13.2;
+        if i + 1 < title.len() {
+            page.text_justified(TEXT_LEFT, TITLE_RIGHT, base, Font::Bold, 11.0, line.clone());
+        } else {
+            page.text(TEXT_LEFT, base, Font::Bold, 11.0, line.clone());
+        }
+    }
     // A longer title (it never is) pushes the block down.
     let extra = (title.len().max(2) - 2) as f32 * 13.2;
     let h = &t.header;

@@ -59,14 +59,14 @@ pub fn layout(cur: &mut Cursor, ret: &MonthlyReturn, d: &Derived, t: &Texts) {
                 &t.rows.preceding,
                 fmt::opt_count(b.preceding_shares),
                 Some(fmt::opt_amount(b.par_value.amount)),
-                fmt::opt_amount(f.preceding_capital),
+                fmt::opt_derived(f.preceding_capital),
             ),
             (
                 &t.rows.movement,
                 fmt::opt_count(b.movement_shares),
                 None,
                 if typed_movement {
-                    fmt::opt_amount(f.movement_capital)
+                    fmt::opt_derived(f.movement_capital)
                 } else {
                     String::new()
                 },
@@ -75,7 +75,7 @@ pub fn layout(cur: &mut Cursor, ret: &MonthlyReturn, d: &Derived, t: &Texts) {
                 &t.rows.close,
                 fmt::opt_count(f.close_shares),
                 Some(fmt::opt_amount(f.close_par_value)),
-                fmt::opt_amount(f.close_capital),
+                fmt::opt_derived(f.close_capital),
             ),
         ];
         for ((label, shares, par, capital), h) in rows.iter().zip(ROWS) {
@@ -120,7 +120,7 @@ pub fn layout(cur: &mut Cursor, ret: &MonthlyReturn, d: &Derived, t: &Texts) {
             base,
             Font::Regular,
             BODY,
-            fmt::opt_amount(*total),
+            fmt::opt_derived(*total),
         );
         cur.y = base;
         base += 20.98;

@@ -236,9 +236,14 @@ pub fn class_grid(
         &ch.stock_code,
     );
     text_mid(page, e2[1] + PAD, top2, ROW_H, Font::Regular, BODY, &code);
+    // Part III's grid pads this label like a value (measured 265.89 = 264.47 + 1.42).
+    let desc_pad = match variant {
+        GridVariant::Capital => PAD_LABEL,
+        GridVariant::Details => PAD,
+    };
     text_mid(
         page,
-        e2[2] + PAD_LABEL,
+        e2[2] + desc_pad,
         top2,
         ROW_H,
         Font::Regular,
