@@ -8,7 +8,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::calc;
 use crate::format;
@@ -120,9 +120,20 @@ pub fn run(cli: Cli) -> Exit {
 }
 
 /// No subcommand, or a draft path: opens the editor window (on that draft). A draft that does
-/// not load is reported inside the editor, which keeps running. `BadInput` only when no window
-/// can be opened at all (no display, no OpenGL), with the reason on stderr.
+/// not load is reported inside the editor, which keeps running. Without a graphical session
+/// (no `DISPLAY` / `WAYLAND_DISPLAY` on Linux) a bare `monthly-return` prints the usage, as a
+/// command-line tool would; with a path it fails with `BadInput`, as when no window can be opened.
 pub fn run_editor(path: Option<PathBuf>) -> Exit {
+    if !has_display() {
+        if path.is_none() {
+            out(Cli::command().render_help().to_string());
+            return Exit::Ok;
+        }
+        eprintln!(
+            "monthly-return: no display for the editor window (DISPLAY and WAYLAND_DISPLAY are unset)"
+        );
+        return Exit::BadInput;
+    }
     match crate::ui::app::run(path) {
         Ok(()) => Exit::Ok,
         Err(e) => {
@@ -132,6 +143,16 @@ pub fn run_editor(path: Option<PathBuf>) -> Exit {
             Exit::BadInput
         }
     }
+}
+
+/// Whether a window can be shown at all (Linux/BSD need an X11 or Wayland display).
+fn has_display() -> bool {
+    if cfg!(any(target_os = "windows", target_os = "macos")) {
+        return true;
+    }
+    ["DISPLAY", "WAYLAND_DISPLAY"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()))
 }
 
 /// Writes to stdout, ignoring a closed pipe.
@@ -377,7 +398,6 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn command_line_is_well_formed() {
