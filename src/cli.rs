@@ -137,12 +137,40 @@ pub fn run(cli: Cli) -> Exit {
     }
 }
 
-/// EDITOR (editor engineer): no subcommand, or a draft path, opens the editor. Until the editor
-/// lands this prints the usage.
+/// No subcommand, or a draft path: opens the editor window (on that draft). A draft that does
+/// not load is reported inside the editor, which keeps running. Without a graphical session
+/// (no `DISPLAY` / `WAYLAND_DISPLAY` on Linux) a bare `monthly-return` prints the usage, as a
+/// command-line tool would; with a path it fails with `BadInput`, as when no window can be opened.
 pub fn run_editor(path: Option<PathBuf>) -> Exit {
-    let _ = path;
-    out(Cli::command().render_help().to_string());
-    Exit::Ok
+    if !has_display() {
+        if path.is_none() {
+            out(Cli::command().render_help().to_string());
+            return Exit::Ok;
+        }
+        eprintln!(
+            "monthly-return: no display for the editor window (DISPLAY and WAYLAND_DISPLAY are unset)"
+        );
+        return Exit::BadInput;
+    }
+    match crate::ui::app::run(path) {
+        Ok(()) => Exit::Ok,
+        Err(e) => {
+            eprintln!(
+                "monthly-return: cannot open the editor window: {e}\n(run `monthly-return --help` for the command-line tools)"
+            );
+            Exit::BadInput
+        }
+    }
+}
+
+/// Whether a window can be shown at all (Linux/BSD need an X11 or Wayland display).
+fn has_display() -> bool {
+    if cfg!(any(target_os = "windows", target_os = "macos")) {
+        return true;
+    }
+    ["DISPLAY", "WAYLAND_DISPLAY"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()))
 }
 
 /// Writes to stdout, ignoring a closed pipe.

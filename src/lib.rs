@@ -14,3 +14,4 @@ pub mod pdf;
 pub mod rollforward;
 pub mod rules;
 pub mod template;
+pub mod ui;

@@ -1,0 +1,39 @@
+//! The list of every finding; clicking one shows its page and focuses its field.
+
+use super::commands::Command;
+use crate::rules::{Finding, Severity};
+
+/// Text of one row; also its accessibility label (tests click rows by it).
+pub fn finding_row_text(f: &Finding) -> String {
+    format!("{}  {}  {}", f.severity, f.rule, f.message)
+}
+
+pub fn findings_panel_ui(ui: &mut egui::Ui, findings: &[Finding], commands: &mut Vec<Command>) {
+    let errors = crate::rules::count(findings, Severity::Error);
+    let warnings = crate::rules::count(findings, Severity::Warning);
+    ui.horizontal(|ui| {
+        ui.strong("Findings");
+        ui.label(format!("{errors} errors, {warnings} warnings"));
+    });
+    if findings.is_empty() {
+        ui.weak("No findings: every check passes.");
+        return;
+    }
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for f in findings {
+                let colour = match f.severity {
+                    Severity::Error => ui.visuals().error_fg_color,
+                    Severity::Warning => ui.visuals().warn_fg_color,
+                };
+                let text = egui::RichText::new(finding_row_text(f)).color(colour);
+                let row = ui
+                    .add(egui::Button::selectable(false, text))
+                    .on_hover_text(format!("{} — click to show the field", f.path));
+                if row.clicked() {
+                    commands.push(Command::GoToField(f.path.clone()));
+                }
+            }
+        });
+}

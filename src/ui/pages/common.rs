@@ -1,0 +1,514 @@
+//! Pieces every page shares: headings, the `Not applicable` switch, the share-class header of a
+//! block, list buttons (add / remove / move) and the off-screen culling of long lists.
+
+use egui::{Align, Frame, Grid, Id, Label, Layout, Margin, Rect, RichText, Ui, vec2};
+
+use crate::model::path::{FieldPath, FormPart};
+use crate::model::{ClassId, ShareClass};
+use crate::template::texts;
+use crate::ui::widgets::{self, TEXT_WIDTH};
+
+use super::PageContext;
+
+/// Width of the row-label column of the balance tables and cards: the form's long column
+/// headings wrap inside it.
+pub const LABEL_WIDTH: f32 = 300.0;
+
+/// Editor-only words (buttons, hints). The form's own wording comes from
+/// `templates/ff301-texts.ron`; these never appear on the printed return.
+pub mod ui_text {
+    pub const MOVE_UP: &str = "Move up";
+    pub const MOVE_DOWN: &str = "Move down";
+    pub const REMOVE: &str = "Remove";
+    pub const ADD_BLOCK: &str = "Add class block";
+    pub const CLASS_PICKER: &str = "Share class of this block";
+    pub const NO_CLASS: &str = "(no such class: pick one)";
+    pub const NA_KEEPS_BLOCKS: &str = "This part is marked Not applicable: its blocks below are kept but not printed. Remove them or untick Not applicable.";
+}
+
+/// Bold part heading as on the form (`II. Movements in Issued Shares...`).
+pub fn part_heading(ui: &mut Ui, text: &str) {
+    ui.add(Label::new(RichText::new(text).heading().strong()).wrap());
+    ui.add_space(4.0);
+}
+
+/// Sub-part heading (`(A). Share Options ...`).
+pub fn sub_heading(ui: &mut Ui, text: &str) {
+    ui.add(Label::new(RichText::new(text).strong().size(15.0)).wrap());
+    ui.add_space(2.0);
+}
+
+/// A label of fixed width that wraps: the form's long column headings.
+pub fn form_label(ui: &mut Ui, text: &str) -> egui::Response {
+    ui.vertical(|ui| {
+        ui.set_width(LABEL_WIDTH);
+        ui.add(Label::new(text).wrap())
+    })
+    .inner
+}
+
+/// A column heading of a balance table: small, bold, wrapped to the column's width.
+pub fn column_head(ui: &mut Ui, text: &str, width: f32) {
+    ui.vertical(|ui| {
+        ui.set_width(width);
+        ui.add(Label::new(RichText::new(text).small().strong()).wrap());
+    });
+}
+
+/// The `Not applicable` tick box of a part. Ticking it hides the blocks (they are kept until
+/// the user removes them, and the rules flag a part marked NA that still has blocks).
+pub fn not_applicable_switch(
+    ui: &mut Ui,
+    ctx: &mut PageContext<'_>,
+    part_path: &FieldPath,
+    part_name: &str,
+    value: &mut bool,
+    has_blocks: bool,
+) {
+    let path = part_path.key("not_applicable"); // = path::part::not_applicable(part)
+    widgets::checkbox_field(
+        ui,
+        ctx,
+        &path,
+        &format!("{part_name} not applicable"),
+        value,
+        &texts().not_applicable,
+    );
+    if *value && has_blocks {
+        ui.label(
+            RichText::new(ui_text::NA_KEEPS_BLOCKS)
+                .small()
+                .color(ui.visuals().warn_fg_color),
+        );
+    }
+}
+
+/// A framed card holding one block or one row of a table.
+pub fn card<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> R {
+    Frame::group(ui.style())
+        .inner_margin(Margin::same(8))
+        .show(ui, |ui| {
+            ui.set_min_width(ui.available_width().min(1100.0));
+            add(ui)
+        })
+        .inner
+}
+
+/// What a list button asked for; applied after the list is drawn so nothing moves mid-frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListAction {
+    Up(usize),
+    Down(usize),
+    Remove(usize),
+}
+
+impl ListAction {
+    /// Applies the action to `list`; out-of-range indices do nothing.
+    pub fn apply<T>(self, list: &mut Vec<T>) {
+        match self {
+            ListAction::Up(i) if i > 0 && i < list.len() => list.swap(i - 1, i),
+            ListAction::Down(i) if i + 1 < list.len() => list.swap(i, i + 1),
+            ListAction::Remove(i) if i < list.len() => {
+                list.remove(i);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Up / down / remove buttons for item `i` of `len`; `what` names the item for accessibility
+/// (`"option scheme 2 of block 1"`).
+pub fn list_buttons(ui: &mut Ui, what: &str, i: usize, len: usize) -> Option<ListAction> {
+    let mut action = None;
+    ui.add_enabled_ui(i > 0, |ui| {
+        if widgets::action_button(ui, ui_text::MOVE_UP, &format!("Move {what} up")).clicked() {
+            action = Some(ListAction::Up(i));
+        }
+    });
+    ui.add_enabled_ui(i + 1 < len, |ui| {
+        if widgets::action_button(ui, ui_text::MOVE_DOWN, &format!("Move {what} down")).clicked() {
+            action = Some(ListAction::Down(i));
+        }
+    });
+    if widgets::action_button(ui, ui_text::REMOVE, &format!("Remove {what}")).clicked() {
+        action = Some(ListAction::Remove(i));
+    }
+    action
+}
+
+/// The class picker of a block plus the read-only share-class header (class, type, listed,
+/// stock code, description), as printed at the top of every block.
+pub fn block_class_ui(
+    ui: &mut Ui,
+    ctx: &mut PageContext<'_>,
+    block_path: &FieldPath,
+    block_name: &str,
+    classes: &[ShareClass],
+    class: &mut ClassId,
+) {
+    let ids: Vec<ClassId> = classes.iter().map(|c| c.id).collect();
+    let label = |id: ClassId| match classes.iter().position(|c| c.id == id) {
+        Some(i) => format!("{}. {}", i + 1, classes[i].picker_name()),
+        None => ui_text::NO_CLASS.to_string(),
+    };
+    ui.horizontal(|ui| {
+        ui.label(ui_text::CLASS_PICKER);
+        widgets::combo_field(
+            ui,
+            ctx,
+            &block_path.key("class"),
+            &format!("{block_name} share class"),
+            class,
+            &ids,
+            label,
+            360.0,
+        );
+    });
+    if let Some(c) = classes.iter().find(|c| c.id == *class) {
+        class_header_summary(ui, c);
+    }
+}
+
+/// The share-class header as the form prints it, read-only (edited once, on page I).
+pub fn class_header_summary(ui: &mut Ui, c: &ShareClass) {
+    let t = &texts().class_header;
+    let weak = ui.visuals().weak_text_color();
+    let code = if c.stock_code.trim().is_empty() && !c.listed {
+        t.unlisted_code.as_str()
+    } else {
+        c.stock_code.as_str()
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(format!("{}:", t.class_of_shares)).color(weak));
+        ui.label(c.class_of_shares.label());
+        ui.separator();
+        ui.label(RichText::new(format!("{}:", t.type_of_shares)).color(weak));
+        ui.label(c.type_of_shares.label());
+        ui.separator();
+        ui.label(RichText::new(format!("{}:", t.listed)).color(weak));
+        ui.label(if c.listed { &t.yes } else { &t.no });
+        ui.separator();
+        ui.label(RichText::new(format!("{}:", t.stock_code)).color(weak));
+        ui.label(code);
+        if !c.description.trim().is_empty() {
+            ui.separator();
+            ui.label(RichText::new(format!("{}:", t.description)).color(weak));
+            ui.label(c.description.trim());
+        }
+    });
+    ui.add_space(4.0);
+}
+
+/// A block's class number for names (`"class block 2"`), or the class name when found.
+pub fn class_name(ret_classes: &[ShareClass], id: ClassId) -> String {
+    ret_classes
+        .iter()
+        .find(|c| c.id == id)
+        .map(ShareClass::summary_name)
+        .unwrap_or_else(|| ui_text::NO_CLASS.to_string())
+}
+
+/// `Remarks:` of a part or block.
+pub fn remarks_ui(
+    ui: &mut Ui,
+    ctx: &mut PageContext<'_>,
+    path: &FieldPath,
+    owner: &str,
+    value: &mut String,
+) {
+    ui.label(&texts().remarks);
+    widgets::multiline_field(ui, ctx, path, &format!("{owner} remarks"), value, 2);
+}
+
+/// Draws `add` only when its last known rect is on screen; otherwise allocates the same space.
+/// Keeps pages with a thousand schemes at interactive frame rates. `force` draws it anyway
+/// (it holds the field the shell wants focused).
+pub fn culled(ui: &mut Ui, id: Id, force: bool, add: impl FnOnce(&mut Ui)) {
+    let height: Option<f32> = ui.data(|d| d.get_temp(id));
+    if let Some(h) = height
+        && !force
+    {
+        let rect = Rect::from_min_size(ui.cursor().min, vec2(ui.available_width(), h));
+        if !ui.is_rect_visible(rect) {
+            ui.allocate_space(vec2(ui.available_width().min(1100.0), h));
+            return;
+        }
+    }
+    let r = ui.scope(add).response;
+    ui.data_mut(|d| d.insert_temp(id, r.rect.height()));
+}
+
+/// Whether the shell wants focus on a field under `block`.
+pub fn wants_focus(ctx: &PageContext<'_>, block: &FieldPath) -> bool {
+    ctx.pending_focus
+        .as_ref()
+        .is_some_and(|p| block.contains(p))
+}
+
+/// The class blocks a new block can refer to: the first class without a block yet, else the
+/// first class.
+pub fn next_free_class(classes: &[ShareClass], used: impl Iterator<Item = ClassId>) -> ClassId {
+    let used: Vec<ClassId> = used.collect();
+    classes
+        .iter()
+        .map(|c| c.id)
+        .find(|id| !used.contains(id))
+        .or_else(|| classes.first().map(|c| c.id))
+        .unwrap_or_default()
+}
+
+/// Width for one-line text fields of cards.
+pub fn text_width(ui: &Ui) -> f32 {
+    (ui.available_width() - LABEL_WIDTH - 24.0).clamp(200.0, TEXT_WIDTH * 2.0)
+}
+
+/// A block of a part that belongs to one share class.
+pub trait ClassBlock {
+    fn class_id(&mut self) -> &mut ClassId;
+    fn new_for(class: ClassId) -> Self;
+}
+
+macro_rules! class_block {
+    ($($t:ty),*) => {$(
+        impl ClassBlock for $t {
+            fn class_id(&mut self) -> &mut ClassId {
+                &mut self.class
+            }
+            fn new_for(class: ClassId) -> Self {
+                Self { class, ..Self::default() }
+            }
+        }
+    )*};
+}
+
+class_block!(
+    crate::model::OptionBlock,
+    crate::model::WarrantBlock,
+    crate::model::ConvertibleBlock,
+    crate::model::ArrangementBlock,
+    crate::model::EventBlock
+);
+
+/// The `Not applicable` switch and the class blocks of a part III sub-part: each block a card
+/// with its number, move/remove buttons, class picker and header, then `body`.
+pub fn part3_blocks_ui<B: ClassBlock>(
+    ui: &mut Ui,
+    ctx: &mut PageContext<'_>,
+    part: FormPart,
+    short: &str,
+    classes: &[ShareClass],
+    blocks: &mut crate::model::Part<B>,
+    mut body: impl FnMut(&mut Ui, &mut PageContext<'_>, usize, &mut B),
+) {
+    let has_blocks = !blocks.blocks.is_empty();
+    not_applicable_switch(
+        ui,
+        ctx,
+        &part.path(),
+        &format!("Part {short}"),
+        &mut blocks.not_applicable,
+        has_blocks,
+    );
+    if blocks.not_applicable {
+        return;
+    }
+    let len = blocks.blocks.len();
+    let mut action = None;
+    for (i, block) in blocks.blocks.iter_mut().enumerate() {
+        let bp = part.block(i);
+        let name = format!("Part {short} block {}", i + 1);
+        let force = wants_focus(ctx, &bp);
+        let id = Id::unique(("block-height", bp.as_str()));
+        culled(ui, id, force, |ui| {
+            card(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(format!("{}.", i + 1)).strong());
+                    if let Some(a) =
+                        list_buttons(ui, &format!("part {short} class block {}", i + 1), i, len)
+                    {
+                        action = Some(a);
+                    }
+                });
+                block_class_ui(ui, ctx, &bp, &name, classes, block.class_id());
+                body(ui, ctx, i, block);
+            })
+        });
+    }
+    if widgets::action_button(
+        ui,
+        ui_text::ADD_BLOCK,
+        &format!("Add class block to part {short}"),
+    )
+    .clicked()
+    {
+        let mut used: Vec<ClassId> = Vec::with_capacity(len);
+        for b in blocks.blocks.iter_mut() {
+            used.push(*b.class_id());
+        }
+        let id = next_free_class(classes, used.into_iter());
+        blocks.blocks.push(B::new_for(id));
+    }
+    if let Some(a) = action {
+        remap_buffers(ctx, &part.path(), "class", a, len);
+        a.apply(&mut blocks.blocks);
+    }
+}
+
+/// The rows of one block (schemes, warrants, events...): each a card with its number and
+/// move/remove buttons, culled when off screen, then an `Add` button. `what` is the item's
+/// name (`"option scheme"`); `owner` names the block for accessibility.
+#[allow(clippy::too_many_arguments)]
+pub fn items_ui<T: Default>(
+    ui: &mut Ui,
+    ctx: &mut PageContext<'_>,
+    block_path: &FieldPath,
+    segment: &str,
+    what: &str,
+    owner: &str,
+    items: &mut Vec<T>,
+    mut row: impl FnMut(&mut Ui, &mut PageContext<'_>, usize, &mut T),
+) {
+    let len = items.len();
+    let mut action = None;
+    for (j, item) in items.iter_mut().enumerate() {
+        let ip = block_path.index(segment, j);
+        let force = wants_focus(ctx, &ip);
+        let id = Id::unique(("item-height", ip.as_str()));
+        culled(ui, id, force, |ui| {
+            Frame::new()
+                .fill(ui.visuals().extreme_bg_color.gamma_multiply(0.4))
+                .stroke(ui.visuals().widgets.noninteractive.bg_stroke)
+                .corner_radius(4)
+                .inner_margin(Margin::same(6))
+                .show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        ui.label(RichText::new(format!("{} {}", capitalise(what), j + 1)).strong());
+                        if let Some(a) =
+                            list_buttons(ui, &format!("{what} {} of {owner}", j + 1), j, len)
+                        {
+                            action = Some(a);
+                        }
+                    });
+                    row(ui, ctx, j, item);
+                });
+        });
+    }
+    if widgets::action_button(
+        ui,
+        &format!("Add {what}"),
+        &format!("Add {what} to {owner}"),
+    )
+    .clicked()
+    {
+        items.push(T::default());
+    }
+    if let Some(a) = action {
+        remap_buffers(ctx, block_path, segment, a, len);
+        a.apply(items);
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// The two summary lines under a III(A)–(D) block:
+/// `Increase in issued shares (excluding treasury shares): <n> <class> (AA1)` and
+/// `Decrease in treasury shares: <n> <class> (AA2)`, both calculated.
+pub fn summary_lines(
+    ui: &mut Ui,
+    ctx: &mut PageContext<'_>,
+    part: FormPart,
+    letter: char,
+    b: usize,
+    class: &str,
+    summary: Option<crate::calc::Summary>,
+) {
+    let t = &texts().part3;
+    let s = summary.unwrap_or_default();
+    let name = format!("Part III({letter}) block {}", b + 1);
+    Grid::new(("summary", part.root(), b))
+        .num_columns(3)
+        .spacing([12.0, 0.0])
+        .show(ui, |ui| {
+            ui.with_layout(Layout::right_to_left(Align::Min), |ui| {
+                ui.label(&t.increase_line)
+            });
+            widgets::computed_cell(
+                ui,
+                ctx,
+                &crate::model::path::summary::xx1(part, b),
+                &format!("{name} increase in issued shares ({letter}{letter}1)"),
+                &widgets::count_text(s.xx1),
+                widgets::NUMBER_WIDTH,
+            );
+            ui.label(format!("{class} ({letter}{letter}1)"));
+            ui.end_row();
+            ui.with_layout(Layout::right_to_left(Align::Min), |ui| {
+                ui.label(&t.decrease_treasury_line)
+            });
+            widgets::computed_cell(
+                ui,
+                ctx,
+                &crate::model::path::summary::xx2(part, b),
+                &format!("{name} decrease in treasury shares ({letter}{letter}2)"),
+                &widgets::count_text(s.xx2),
+                widgets::NUMBER_WIDTH,
+            );
+            ui.label(format!("{class} ({letter}{letter}2)"));
+            ui.end_row();
+        });
+}
+
+/// Moves the unparsed texts of `ctx.buffers` with their rows when a list changes, so text kept
+/// for row 3 does not reappear on the row that takes its place (`parent/segment[i]/...`).
+/// A removed row's texts go with it.
+pub fn remap_buffers(
+    ctx: &mut PageContext<'_>,
+    parent: &FieldPath,
+    segment: &str,
+    action: ListAction,
+    len: usize,
+) {
+    if ctx.buffers.invalid.is_empty() {
+        return;
+    }
+    let target = |k: usize| -> Option<usize> {
+        match action {
+            ListAction::Up(i) if k == i => Some(i - 1),
+            ListAction::Up(i) if k + 1 == i => Some(i),
+            ListAction::Down(i) if k == i => Some(i + 1),
+            ListAction::Down(i) if k == i + 1 => Some(i),
+            ListAction::Remove(i) if k == i => None,
+            ListAction::Remove(i) if k > i => Some(k - 1),
+            _ => Some(k),
+        }
+    };
+    let old = std::mem::take(&mut ctx.buffers.invalid);
+    for (path, text) in old {
+        let row = (0..len).find_map(|k| {
+            let prefix = parent.index(segment, k);
+            prefix.contains(&path).then_some((k, prefix))
+        });
+        match row {
+            None => {
+                ctx.buffers.invalid.insert(path, text);
+            }
+            Some((k, prefix)) => {
+                if let Some(nk) = target(k) {
+                    let rest = &path.as_str()[prefix.as_str().len()..];
+                    let moved = parent.index(segment, nk);
+                    let moved = match rest.strip_prefix('/') {
+                        Some(r) => moved.key(r),
+                        None => moved,
+                    };
+                    ctx.buffers.invalid.insert(moved, text);
+                }
+            }
+        }
+    }
+}

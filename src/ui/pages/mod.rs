@@ -1,0 +1,137 @@
+//! One function per page of the form. Contract with the shell (see `ui/mod.rs`).
+
+use serde::{Deserialize, Serialize};
+
+use crate::calc::Derived;
+use crate::model::MonthlyReturn;
+use crate::model::path::{FieldPath, FormPart};
+use crate::rules::Finding;
+
+use super::widgets::{FieldBuffers, FindingIndex};
+
+mod common;
+mod notes;
+mod page1;
+mod page2;
+mod page3a;
+mod page3b;
+mod page3c;
+mod page3d;
+mod page3e;
+mod page4;
+mod page5;
+
+pub use common::ListAction;
+
+/// The pages of the navigation list, in form order. The header block (issuer, month, status,
+/// date submitted) and the share class list live on page I, as on the printed form's page 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Page {
+    #[default]
+    I,
+    II,
+    IIIA,
+    IIIB,
+    IIIC,
+    IIID,
+    IIIE,
+    IV,
+    V,
+    Notes,
+}
+
+impl Page {
+    pub const ALL: [Page; 10] = [
+        Page::I,
+        Page::II,
+        Page::IIIA,
+        Page::IIIB,
+        Page::IIIC,
+        Page::IIID,
+        Page::IIIE,
+        Page::IV,
+        Page::V,
+        Page::Notes,
+    ];
+
+    /// Name in the navigation list.
+    pub fn title(self) -> &'static str {
+        match self {
+            Page::I => "I. Authorised capital",
+            Page::II => "II. Issued shares",
+            Page::IIIA => "III(A). Share options",
+            Page::IIIB => "III(B). Warrants",
+            Page::IIIC => "III(C). Convertibles",
+            Page::IIID => "III(D). Other arrangements",
+            Page::IIIE => "III(E). Other movements",
+            Page::IV => "IV. HDR",
+            Page::V => "V. Confirmations",
+            Page::Notes => "Notes",
+        }
+    }
+
+    pub fn next(self) -> Page {
+        let i = Page::ALL.iter().position(|p| *p == self).unwrap_or(0);
+        Page::ALL[(i + 1).min(Page::ALL.len() - 1)]
+    }
+
+    pub fn previous(self) -> Page {
+        let i = Page::ALL.iter().position(|p| *p == self).unwrap_or(0);
+        Page::ALL[i.saturating_sub(1)]
+    }
+}
+
+/// The page that shows the field at `path` (header and class list → page I).
+pub fn page_for_path(path: &FieldPath) -> Page {
+    match path.part() {
+        FormPart::Header | FormPart::I => Page::I,
+        FormPart::II => Page::II,
+        FormPart::IIIA => Page::IIIA,
+        FormPart::IIIB => Page::IIIB,
+        FormPart::IIIC => Page::IIIC,
+        FormPart::IIID => Page::IIID,
+        FormPart::IIIE => Page::IIIE,
+        FormPart::IV => Page::IV,
+        FormPart::V => Page::V,
+    }
+}
+
+/// Everything a page needs besides the return it edits.
+pub struct PageContext<'a> {
+    pub derived: &'a Derived,
+    pub findings: &'a FindingIndex<'a>,
+    /// Text typed into numeric/date fields that is not (yet) a valid value, kept per field path
+    /// so nothing typed is lost when the user switches pages.
+    pub buffers: &'a mut FieldBuffers,
+    /// Set by the shell when a finding is clicked: the widget with this path scrolls into view,
+    /// takes keyboard focus and clears it.
+    pub pending_focus: &'a mut Option<FieldPath>,
+}
+
+/// Draws `page` for editing `ret`. The shell puts it in a scroll area (both directions); long
+/// lists skip drawing what is outside the visible area, so the page stays cheap per frame.
+pub fn page_ui(ui: &mut egui::Ui, page: Page, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
+    match page {
+        Page::I => page1::page_ui(ui, ret, ctx),
+        Page::II => page2::page_ui(ui, ret, ctx),
+        Page::IIIA => page3a::page_ui(ui, ret, ctx),
+        Page::IIIB => page3b::page_ui(ui, ret, ctx),
+        Page::IIIC => page3c::page_ui(ui, ret, ctx),
+        Page::IIID => page3d::page_ui(ui, ret, ctx),
+        Page::IIIE => page3e::page_ui(ui, ret, ctx),
+        Page::IV => page4::page_ui(ui, ret, ctx),
+        Page::V => page5::page_ui(ui, ret, ctx),
+        Page::Notes => notes::page_ui(ui, ret),
+    }
+    ui.add_space(24.0);
+}
+
+/// Findings for the navigation list counts (errors, warnings) of one page.
+pub fn page_counts(page: Page, findings: &[Finding]) -> (usize, usize) {
+    use crate::rules::Severity;
+    let on_page = findings.iter().filter(|f| page_for_path(&f.path) == page);
+    on_page.fold((0, 0), |(e, w), f| match f.severity {
+        Severity::Error => (e + 1, w),
+        Severity::Warning => (e, w + 1),
+    })
+}

@@ -1,0 +1,539 @@
+//! Page I: the header block of page 1, the share class list (edited once for all parts) and
+//! Part I, movements in authorised / registered share capital.
+
+use egui::{Grid, RichText, Ui};
+
+use crate::model::path::{self, FieldPath, FormPart};
+use crate::model::{
+    AuthorisedBlock, ClassOfShares, CounterCode, IssuedBlock, MonthlyReturn, ShareClass,
+    SubmissionStatus, TemplateVersion, TypeOfShares,
+};
+use crate::template::texts;
+use crate::ui::widgets::{self, CURRENCY_WIDTH, NUMBER_WIDTH, TEXT_WIDTH};
+
+use super::PageContext;
+use super::common::{self, ListAction, card, list_buttons, part_heading, sub_heading};
+
+/// Editor-only words of this page.
+mod ui_text {
+    pub const TEMPLATE_VERSION: &str = "Template version";
+    pub const CLASSES: &str = "Share classes";
+    pub const CLASSES_HELP: &str =
+        "Each class is described once here and picked by its blocks in parts I, II and III.";
+    pub const ADD_CLASS: &str = "Add share class";
+    pub const ADD_COUNTER: &str = "Add other counter";
+    pub const CLOSING_PAR_HINT: &str = "unchanged";
+    pub const DUE: &str = "Due:";
+}
+
+pub fn page_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
+    header_ui(ui, ret, ctx);
+    ui.add_space(8.0);
+    classes_ui(ui, ret, ctx);
+    ui.add_space(8.0);
+    part1_ui(ui, ret, ctx);
+}
+
+fn header_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
+    let t = texts();
+    ui.add(egui::Label::new(RichText::new(&t.title).strong().size(16.0)).wrap());
+    ui.add_space(6.0);
+    let MonthlyReturn {
+        template_version,
+        header,
+        ..
+    } = ret;
+    let h = &t.header;
+    Grid::new("page1-header")
+        .num_columns(4)
+        .spacing([12.0, 2.0])
+        .show(ui, |ui| {
+            ui.label(&h.month_ended);
+            widgets::date_field(
+                ui,
+                ctx,
+                &path::header::month_end(),
+                "For the month ended",
+                &mut header.month_end,
+            );
+            ui.label(&h.status);
+            widgets::combo_field(
+                ui,
+                ctx,
+                &path::header::status(),
+                "Status",
+                &mut header.status,
+                &SubmissionStatus::ALL,
+                |s| s.label().to_string(),
+                160.0,
+            );
+            ui.end_row();
+
+            ui.label(&h.issuer);
+            widgets::text_field(
+                ui,
+                ctx,
+                &path::header::issuer_name(),
+                "Name of Issuer",
+                &mut header.issuer_name,
+                TEXT_WIDTH,
+            );
+            ui.label(&h.date_submitted);
+            widgets::date_field(
+                ui,
+                ctx,
+                &path::header::date_submitted(),
+                "Date Submitted",
+                &mut header.date_submitted,
+            );
+            ui.end_row();
+
+            ui.label(ui_text::TEMPLATE_VERSION);
+            widgets::combo_field(
+                ui,
+                ctx,
+                &FormPart::Header.path().key("template_version"),
+                ui_text::TEMPLATE_VERSION,
+                template_version,
+                &TemplateVersion::ALL,
+                |v| v.label().to_string(),
+                160.0,
+            );
+            if let Some(due) = &ctx.derived.due_date {
+                ui.label(ui_text::DUE);
+                ui.label(format!("{due}"));
+            }
+            ui.end_row();
+        });
+    ui.label(&h.to);
+}
+
+fn classes_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
+    sub_heading(ui, ui_text::CLASSES);
+    ui.label(RichText::new(ui_text::CLASSES_HELP).weak());
+    let t = &texts().class_header;
+    let len = ret.classes.len();
+    let mut action = None;
+    for (i, class) in ret.classes.iter_mut().enumerate() {
+        let base = FieldPath::class_registry(i);
+        let n = i + 1;
+        let force = common::wants_focus(ctx, &base);
+        let id = egui::Id::unique(("class-height", i));
+        common::culled(ui, id, force, |ui| {
+            card(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(format!("{n}.")).strong());
+                    ui.label(RichText::new(class.summary_name()).strong());
+                    if let Some(a) = list_buttons(ui, &format!("share class {n}"), i, len) {
+                        action = Some(a);
+                    }
+                });
+                // Findings about the class as a whole (e.g. a class no block refers to).
+                for f in ctx.findings.at(&base) {
+                    let color = match f.severity {
+                        crate::rules::Severity::Error => ui.visuals().error_fg_color,
+                        crate::rules::Severity::Warning => ui.visuals().warn_fg_color,
+                    };
+                    ui.label(RichText::new(&f.message).small().color(color));
+                }
+                class_grid(ui, ctx, &base, n, class);
+                counters_ui(ui, ctx, &base, n, class, t);
+            })
+        });
+    }
+    if ui
+        .button(ui_text::ADD_CLASS)
+        .on_hover_text("Adds the class with a block in parts I and II")
+        .clicked()
+    {
+        let id = ret.next_class_id();
+        ret.classes.push(ShareClass::new(id));
+        if !ret.part1.part.not_applicable {
+            ret.part1.part.blocks.push(AuthorisedBlock::new(id));
+        }
+        if !ret.part2.part.not_applicable {
+            ret.part2.part.blocks.push(IssuedBlock::new(id));
+        }
+    }
+    match action {
+        // Removing a class removes its blocks in parts I and II (they describe nothing else);
+        // blocks in part III are kept and flagged so no movement is lost silently.
+        Some(ListAction::Remove(i)) => {
+            if let Some(id) = ret.classes.get(i).map(|c| c.id) {
+                ret.part1.part.blocks.retain(|b| b.class != id);
+                ret.part2.part.blocks.retain(|b| b.class != id);
+            }
+            ListAction::Remove(i).apply(&mut ret.classes);
+        }
+        Some(a) => a.apply(&mut ret.classes),
+        None => {}
+    }
+}
+
+fn class_grid(
+    ui: &mut Ui,
+    ctx: &mut PageContext<'_>,
+    base: &FieldPath,
+    n: usize,
+    class: &mut ShareClass,
+) {
+    let t = &texts().class_header;
+    let ShareClass {
+        class_of_shares,
+        type_of_shares,
+        listed,
+        stock_code,
+        description,
+        ..
+    } = class;
+    Grid::new(("class-grid", n))
+        .num_columns(6)
+        .spacing([10.0, 2.0])
+        .show(ui, |ui| {
+            ui.label(&t.class_of_shares);
+            widgets::combo_field(
+                ui,
+                ctx,
+                &base.key("class_of_shares"),
+                &format!("Class {n} class of shares"),
+                class_of_shares,
+                &ClassOfShares::ALL,
+                |c| c.label().to_string(),
+                230.0,
+            );
+            ui.label(&t.type_of_shares);
+            widgets::combo_field(
+                ui,
+                ctx,
+                &base.key("type_of_shares"),
+                &format!("Class {n} type of shares"),
+                type_of_shares,
+                &TypeOfShares::ALL,
+                |c| c.label().to_string(),
+                230.0,
+            );
+            ui.label(&t.listed);
+            widgets::checkbox_field(
+                ui,
+                ctx,
+                &base.key("listed"),
+                &format!("Class {n} listed on the Exchange"),
+                listed,
+                &t.yes,
+            );
+            ui.end_row();
+
+            ui.label(&t.stock_code);
+            widgets::text_field(
+                ui,
+                ctx,
+                &base.key("stock_code"),
+                &format!("Class {n} stock code"),
+                stock_code,
+                100.0,
+            );
+            ui.label(&t.description);
+            widgets::text_field(
+                ui,
+                ctx,
+                &base.key("description"),
+                &format!("Class {n} description"),
+                description,
+                TEXT_WIDTH,
+            );
+            ui.end_row();
+        });
+}
+
+fn counters_ui(
+    ui: &mut Ui,
+    ctx: &mut PageContext<'_>,
+    base: &FieldPath,
+    n: usize,
+    class: &mut ShareClass,
+    t: &crate::template::ClassHeaderTexts,
+) {
+    let len = class.other_counters.len();
+    let mut action = None;
+    let currency = &texts().part3.c.currency;
+    for (j, c) in class.other_counters.iter_mut().enumerate() {
+        let p = base.index("counter", j);
+        let what = format!("class {n} other counter {}", j + 1);
+        ui.horizontal(|ui| {
+            ui.label(&t.other_counter);
+            widgets::text_field(
+                ui,
+                ctx,
+                &p.key("stock_code"),
+                &format!("Class {n} other counter {} stock code", j + 1),
+                &mut c.stock_code,
+                80.0,
+            );
+            ui.label(currency);
+            widgets::text_field(
+                ui,
+                ctx,
+                &p.key("currency"),
+                &format!("Class {n} other counter {} currency", j + 1),
+                &mut c.currency,
+                CURRENCY_WIDTH,
+            );
+            ui.label(&t.description);
+            widgets::text_field(
+                ui,
+                ctx,
+                &p.key("description"),
+                &format!("Class {n} other counter {} description", j + 1),
+                &mut c.description,
+                220.0,
+            );
+            if let Some(a) = list_buttons(ui, &what, j, len) {
+                action = Some(a);
+            }
+        });
+    }
+    if widgets::action_button(
+        ui,
+        ui_text::ADD_COUNTER,
+        &format!("Add other counter to class {n}"),
+    )
+    .clicked()
+    {
+        class.other_counters.push(CounterCode::default());
+    }
+    if let Some(a) = action {
+        a.apply(&mut class.other_counters);
+    }
+}
+
+fn part1_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
+    let t = texts();
+    part_heading(ui, &t.part1.heading);
+    let part_path = FormPart::I.path();
+    let MonthlyReturn { classes, part1, .. } = ret;
+    let has_blocks = !part1.part.blocks.is_empty();
+    common::not_applicable_switch(
+        ui,
+        ctx,
+        &part_path,
+        "Part I",
+        &mut part1.part.not_applicable,
+        has_blocks,
+    );
+    if part1.part.not_applicable {
+        return;
+    }
+    let len = part1.part.blocks.len();
+    let mut action = None;
+    for (i, block) in part1.part.blocks.iter_mut().enumerate() {
+        let bp = FormPart::I.block(i);
+        let force = common::wants_focus(ctx, &bp);
+        let id = egui::Id::unique(("block-height", bp.as_str()));
+        common::culled(ui, id, force, |ui| {
+            card(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(format!("{}.", i + 1)).strong());
+                    if let Some(a) =
+                        list_buttons(ui, &format!("part I class block {}", i + 1), i, len)
+                    {
+                        action = Some(a);
+                    }
+                });
+                common::block_class_ui(
+                    ui,
+                    ctx,
+                    &bp,
+                    &format!("Part I block {}", i + 1),
+                    classes,
+                    &mut block.class,
+                );
+                authorised_table(ui, ctx, &bp, i, block);
+            })
+        });
+    }
+    if ui.button(common::ui_text::ADD_BLOCK).clicked() {
+        let id = common::next_free_class(classes, part1.part.blocks.iter().map(|b| b.class));
+        part1.part.blocks.push(AuthorisedBlock::new(id));
+    }
+    if let Some(a) = action {
+        common::remap_buffers(ctx, &FormPart::I.path(), "class", a, len);
+        a.apply(&mut part1.part.blocks);
+    }
+
+    // `Total authorised/registered share capital at the end of the month`, one per currency.
+    ui.add_space(4.0);
+    for (ccy, total) in &ctx.derived.capital_totals {
+        ui.horizontal(|ui| {
+            ui.label(&t.part1.total);
+            ui.label(if ccy.is_empty() { "—" } else { ccy.as_str() });
+            let path = path::part1::total(ccy);
+            let text = widgets::amount_text(*total);
+            widgets::computed_cell(
+                ui,
+                ctx,
+                &path,
+                &format!("Total authorised share capital {ccy}"),
+                &text,
+                NUMBER_WIDTH + 40.0,
+            );
+        });
+    }
+    common::remarks_ui(
+        ui,
+        ctx,
+        &path::part::remarks(FormPart::I),
+        "Part I",
+        &mut part1.remarks,
+    );
+}
+
+fn authorised_table(
+    ui: &mut Ui,
+    ctx: &mut PageContext<'_>,
+    bp: &FieldPath,
+    i: usize,
+    b: &mut AuthorisedBlock,
+) {
+    let t = texts();
+    let n = format!("Part I class {}", i + 1);
+    let fig = ctx.derived.part1.get(i).cloned().unwrap_or_default();
+    let manual_text = &t.part1.manual_input;
+    widgets::checkbox_field(
+        ui,
+        ctx,
+        &path::part1::manual_capital(i),
+        &format!("{n} capital manual input"),
+        &mut b.manual_capital,
+        manual_text,
+    );
+    let ccy = b.par_value.currency.trim().to_uppercase();
+    let head = |ui: &mut Ui, s: &str| common::column_head(ui, s, NUMBER_WIDTH + 60.0);
+    Grid::new(("part1-table", i))
+        .num_columns(4)
+        .spacing([12.0, 2.0])
+        .show(ui, |ui| {
+            ui.label("");
+            head(ui, &t.part1.shares);
+            head(ui, &t.part1.par_value);
+            head(ui, &t.part1.capital);
+            ui.end_row();
+
+            // Balance at close of preceding month
+            ui.label(&t.rows.preceding);
+            widgets::count_field(
+                ui,
+                ctx,
+                &path::part1::preceding_shares(i),
+                &format!("{n} preceding authorised shares"),
+                &mut b.preceding_shares,
+            );
+            widgets::money_field(
+                ui,
+                ctx,
+                &bp.key("par_value"),
+                &format!("{n} par value"),
+                &mut b.par_value,
+            );
+            capital_cell(
+                ui,
+                ctx,
+                &path::part1::preceding_capital(i),
+                &format!("{n} preceding authorised capital"),
+                &ccy,
+                b.manual_capital,
+                &mut b.manual_preceding_capital,
+                fig.preceding_capital,
+            );
+            ui.end_row();
+
+            // Increase / decrease (-)
+            ui.label(&t.rows.movement);
+            widgets::count_field(
+                ui,
+                ctx,
+                &path::part1::movement_shares(i),
+                &format!("{n} increase or decrease in authorised shares"),
+                &mut b.movement_shares,
+            );
+            ui.label("");
+            capital_cell(
+                ui,
+                ctx,
+                &path::part1::movement_capital(i),
+                &format!("{n} increase or decrease in authorised capital"),
+                &ccy,
+                b.manual_capital,
+                &mut b.manual_movement_capital,
+                fig.movement_capital,
+            );
+            ui.end_row();
+
+            // Balance at close of the month
+            ui.label(&t.rows.close);
+            widgets::computed_cell(
+                ui,
+                ctx,
+                &path::part1::close_shares(i),
+                &format!("{n} closing authorised shares"),
+                &widgets::count_text(fig.close_shares),
+                NUMBER_WIDTH,
+            );
+            let hint = b
+                .par_value
+                .amount
+                .map(widgets::text::amount)
+                .unwrap_or_else(|| ui_text::CLOSING_PAR_HINT.to_string());
+            ui.horizontal(|ui| {
+                ui.add_sized([CURRENCY_WIDTH, 0.0], egui::Label::new(ccy.as_str()));
+                widgets::decimal_field(
+                    ui,
+                    ctx,
+                    &path::part1::closing_par_value(i),
+                    &format!("{n} par value at close of the month if changed"),
+                    &mut b.closing_par_value,
+                    Some(&hint),
+                );
+            });
+            ui.horizontal(|ui| {
+                ui.add_sized([CURRENCY_WIDTH, 0.0], egui::Label::new(ccy.as_str()));
+                widgets::computed_cell(
+                    ui,
+                    ctx,
+                    &path::part1::close_capital(i),
+                    &format!("{n} closing authorised capital"),
+                    &widgets::amount_text(fig.close_capital),
+                    NUMBER_WIDTH,
+                );
+            });
+            ui.end_row();
+        });
+}
+
+/// The capital cell: typed under `Manual input`, else calculated (shares × par).
+#[allow(clippy::too_many_arguments)]
+fn capital_cell(
+    ui: &mut Ui,
+    ctx: &mut PageContext<'_>,
+    path: &FieldPath,
+    name: &str,
+    ccy: &str,
+    manual: bool,
+    manual_value: &mut Option<rust_decimal::Decimal>,
+    computed: Option<rust_decimal::Decimal>,
+) {
+    ui.horizontal(|ui| {
+        ui.add_sized([CURRENCY_WIDTH, 0.0], egui::Label::new(ccy));
+        if manual {
+            widgets::decimal_field(ui, ctx, path, name, manual_value, None);
+        } else {
+            widgets::computed_cell(
+                ui,
+                ctx,
+                path,
+                name,
+                &widgets::amount_text(computed),
+                NUMBER_WIDTH,
+            );
+        }
+    });
+}

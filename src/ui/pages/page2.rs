@@ -1,0 +1,247 @@
+//! Page II: movements in issued shares and/or treasury shares, per class, and (template v1.2.0
+//! only) the public float sufficiency confirmation of each class.
+
+use egui::{Grid, RichText, Ui};
+
+use crate::model::path::{self, FieldPath, FormPart};
+use crate::model::{IssuedBlock, MonthlyReturn, PublicFloat};
+use crate::template::{PublicFloatTexts, texts};
+use crate::ui::widgets::{self, NUMBER_WIDTH, TEXT_WIDTH};
+
+use super::PageContext;
+use super::common::{self, card, list_buttons, part_heading};
+
+/// Editor-only words of this page.
+mod ui_text {
+    pub const PART3_SAYS: &str = "Part III total:";
+}
+
+pub fn page_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
+    let t = texts();
+    let version = ret.template_version;
+    let vt = t.version(version);
+    part_heading(ui, &vt.part2_heading);
+    let part_path = FormPart::II.path();
+    let MonthlyReturn { classes, part2, .. } = ret;
+    let has_blocks = !part2.part.blocks.is_empty();
+    common::not_applicable_switch(
+        ui,
+        ctx,
+        &part_path,
+        "Part II",
+        &mut part2.part.not_applicable,
+        has_blocks,
+    );
+    if part2.part.not_applicable {
+        return;
+    }
+    let public_float = if version.has_public_float() {
+        vt.public_float.as_ref()
+    } else {
+        None
+    };
+    let len = part2.part.blocks.len();
+    let mut action = None;
+    for (i, block) in part2.part.blocks.iter_mut().enumerate() {
+        let bp = FormPart::II.block(i);
+        let force = common::wants_focus(ctx, &bp);
+        let id = egui::Id::unique(("block-height", bp.as_str()));
+        common::culled(ui, id, force, |ui| {
+            card(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(format!("{}.", i + 1)).strong());
+                    if let Some(a) =
+                        list_buttons(ui, &format!("part II class block {}", i + 1), i, len)
+                    {
+                        action = Some(a);
+                    }
+                });
+                common::block_class_ui(
+                    ui,
+                    ctx,
+                    &bp,
+                    &format!("Part II block {}", i + 1),
+                    classes,
+                    &mut block.class,
+                );
+                issued_table(ui, ctx, i, block);
+                if let Some(pt) = public_float {
+                    public_float_ui(ui, ctx, &bp, i, &mut block.public_float, pt);
+                }
+            })
+        });
+    }
+    if ui.button(common::ui_text::ADD_BLOCK).clicked() {
+        let id = common::next_free_class(classes, part2.part.blocks.iter().map(|b| b.class));
+        part2.part.blocks.push(IssuedBlock::new(id));
+    }
+    if let Some(a) = action {
+        common::remap_buffers(ctx, &FormPart::II.path(), "class", a, len);
+        a.apply(&mut part2.part.blocks);
+    }
+    common::remarks_ui(
+        ui,
+        ctx,
+        &path::part::remarks(FormPart::II),
+        "Part II",
+        &mut part2.remarks,
+    );
+}
+
+fn issued_table(ui: &mut Ui, ctx: &mut PageContext<'_>, i: usize, b: &mut IssuedBlock) {
+    let t = texts();
+    let n = format!("Part II class {}", i + 1);
+    let fig = ctx.derived.part2.get(i).cloned().unwrap_or_default();
+    let head = |ui: &mut Ui, s: &str| common::column_head(ui, s, NUMBER_WIDTH + 20.0);
+    Grid::new(("part2-table", i))
+        .num_columns(4)
+        .spacing([12.0, 2.0])
+        .show(ui, |ui| {
+            ui.label("");
+            head(ui, &t.part2.excluding_treasury);
+            head(ui, &t.part2.treasury);
+            head(ui, &t.part2.total);
+            ui.end_row();
+
+            ui.label(&t.rows.preceding);
+            widgets::count_field(
+                ui,
+                ctx,
+                &path::part2::preceding_excluding_treasury(i),
+                &format!("{n} preceding issued shares excluding treasury"),
+                &mut b.preceding.excluding_treasury,
+            );
+            widgets::count_field(
+                ui,
+                ctx,
+                &path::part2::preceding_treasury(i),
+                &format!("{n} preceding treasury shares"),
+                &mut b.preceding.treasury,
+            );
+            widgets::computed_cell(
+                ui,
+                ctx,
+                &path::part2::preceding_total(i),
+                &format!("{n} preceding total issued shares"),
+                &widgets::count_text(fig.preceding_total),
+                NUMBER_WIDTH,
+            );
+            ui.end_row();
+
+            ui.label(&t.rows.movement);
+            widgets::count_field(
+                ui,
+                ctx,
+                &path::part2::movement_excluding_treasury(i),
+                &format!("{n} increase or decrease in issued shares excluding treasury"),
+                &mut b.movement.excluding_treasury,
+            );
+            widgets::count_field(
+                ui,
+                ctx,
+                &path::part2::movement_treasury(i),
+                &format!("{n} increase or decrease in treasury shares"),
+                &mut b.movement.treasury,
+            );
+            // The form shades this cell: no total for the movement row.
+            ui.label("");
+            ui.end_row();
+
+            ui.label(&t.rows.close);
+            widgets::computed_cell(
+                ui,
+                ctx,
+                &path::part2::close_excluding_treasury(i),
+                &format!("{n} closing issued shares excluding treasury"),
+                &widgets::count_text(fig.close_excluding_treasury),
+                NUMBER_WIDTH,
+            );
+            widgets::computed_cell(
+                ui,
+                ctx,
+                &path::part2::close_treasury(i),
+                &format!("{n} closing treasury shares"),
+                &widgets::count_text(fig.close_treasury),
+                NUMBER_WIDTH,
+            );
+            widgets::computed_cell(
+                ui,
+                ctx,
+                &path::part2::close_total(i),
+                &format!("{n} closing total issued shares"),
+                &widgets::count_text(fig.close_total),
+                NUMBER_WIDTH,
+            );
+            ui.end_row();
+        });
+    // What part III adds up to for this class, so a disagreement can be seen while typing.
+    if let Some(tot) = ctx.derived.class_totals(b.class) {
+        ui.label(
+            RichText::new(format!(
+                "{} {} / {}",
+                ui_text::PART3_SAYS,
+                widgets::count_text(tot.total_excluding_treasury),
+                widgets::count_text(tot.total_treasury)
+            ))
+            .small()
+            .weak(),
+        );
+    }
+}
+
+fn public_float_ui(
+    ui: &mut Ui,
+    ctx: &mut PageContext<'_>,
+    bp: &FieldPath,
+    i: usize,
+    pf: &mut PublicFloat,
+    t: &PublicFloatTexts,
+) {
+    let n = format!("Part II class {}", i + 1);
+    let p = bp.key("public_float");
+    ui.add_space(6.0);
+    ui.label(RichText::new(&t.heading).strong());
+    ui.add(egui::Label::new(&t.paragraph).wrap());
+    // Two tick boxes on the form, one choice: shown as radio buttons.
+    let cp = p.key("complied");
+    let r1 = ui
+        .radio_value(&mut pf.complied, Some(true), &t.complied)
+        .accessible_name(format!("{n} public float requirement complied with"));
+    let r2 = ui
+        .radio_value(&mut pf.complied, Some(false), &t.not_complied)
+        .accessible_name(format!("{n} public float requirement not complied with"));
+    let _ = (r1, r2);
+    for f in ctx.findings.at(&cp) {
+        let color = match f.severity {
+            crate::rules::Severity::Error => ui.visuals().error_fg_color,
+            crate::rules::Severity::Warning => ui.visuals().warn_fg_color,
+        };
+        ui.label(RichText::new(&f.message).small().color(color));
+    }
+    ui.add(egui::Label::new(&t.requirement).wrap());
+    Grid::new(("public-float", i))
+        .num_columns(2)
+        .spacing([12.0, 2.0])
+        .show(ui, |ui| {
+            ui.label(&t.threshold);
+            widgets::text_field(
+                ui,
+                ctx,
+                &p.key("threshold"),
+                &format!("{n} applicable public float threshold"),
+                &mut pf.threshold,
+                TEXT_WIDTH,
+            );
+            ui.end_row();
+            ui.label(&t.additional_information);
+            widgets::multiline_field(
+                ui,
+                ctx,
+                &p.key("additional_information"),
+                &format!("{n} public float additional information"),
+                &mut pf.additional_information,
+                2,
+            );
+            ui.end_row();
+        });
+}

@@ -1,0 +1,77 @@
+//! The status bar: which file, whether it is saved, template version, due date, invalid fields,
+//! and the outcome of the last command.
+
+/// What the status bar shows, gathered by the app before drawing.
+pub struct StatusInfo<'a> {
+    pub file_name: &'a str,
+    pub dirty: bool,
+    pub template: &'a str,
+    /// `calendar::status_line`, or a hint while the month end is blank.
+    pub due: String,
+    pub overdue: bool,
+    pub invalid_fields: usize,
+    pub message: Option<&'a StatusMessage>,
+}
+
+/// The outcome of the last command (saved, cancelled, failed…).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatusMessage {
+    pub text: String,
+    pub is_error: bool,
+}
+
+impl StatusMessage {
+    pub fn info(text: impl Into<String>) -> Self {
+        StatusMessage {
+            text: text.into(),
+            is_error: false,
+        }
+    }
+
+    pub fn error(text: impl Into<String>) -> Self {
+        StatusMessage {
+            text: text.into(),
+            is_error: true,
+        }
+    }
+}
+
+pub fn status_bar_ui(ui: &mut egui::Ui, info: &StatusInfo<'_>) {
+    ui.horizontal(|ui| {
+        let saved = if info.dirty {
+            "unsaved changes"
+        } else {
+            "saved"
+        };
+        ui.label(egui::RichText::new(info.file_name).strong());
+        ui.label(saved);
+        ui.separator();
+        ui.label(format!("template {}", info.template));
+        ui.separator();
+        let due = egui::RichText::new(&info.due);
+        ui.label(if info.overdue {
+            due.color(ui.visuals().error_fg_color)
+        } else {
+            due
+        });
+        if info.invalid_fields > 0 {
+            ui.separator();
+            let n = info.invalid_fields;
+            let text = if n == 1 {
+                "1 field holds invalid text".to_string()
+            } else {
+                format!("{n} fields hold invalid text")
+            };
+            ui.label(egui::RichText::new(text).color(ui.visuals().warn_fg_color));
+        }
+        if let Some(msg) = info.message {
+            ui.separator();
+            let text = egui::RichText::new(&msg.text);
+            ui.label(if msg.is_error {
+                text.color(ui.visuals().error_fg_color)
+            } else {
+                text
+            });
+        }
+    });
+}

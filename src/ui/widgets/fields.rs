@@ -1,0 +1,575 @@
+//! The input widgets of every page. Each takes the field's [`FieldPath`] (so findings and
+//! focus requests land on it) and an accessible name that is unique on the page
+//! (`"Class 1 preceding issued shares excluding treasury"`).
+//!
+//! Why `accessible_name` rather than `labelled_by`: most inputs sit in a table whose visible
+//! labels are the row and column headers, shared by every class block; no single visible label
+//! names the cell uniquely, so the name is set on the widget itself. Fields with a visible
+//! label of their own still carry that wording in their name.
+
+use chrono::{Datelike, NaiveDate};
+use egui::{
+    Align, Color32, CornerRadius, Id, Response, RichText, Sense, Stroke, StrokeKind, TextEdit,
+    TextStyle, Ui, vec2,
+};
+use rust_decimal::Decimal;
+
+use crate::model::Money;
+use crate::model::path::FieldPath;
+use crate::rules::Severity;
+use crate::ui::pages::PageContext;
+
+use super::text::{self, ParseError};
+
+/// Width of a share-count or amount cell: fits `-9,999,999,999,999` at the default font.
+pub const NUMBER_WIDTH: f32 = 150.0;
+/// Width of a 3-letter currency cell.
+pub const CURRENCY_WIDTH: f32 = 44.0;
+/// Width of a date cell (`30 September 2024`).
+pub const DATE_WIDTH: f32 = 130.0;
+/// Width of a one-line text field.
+pub const TEXT_WIDTH: f32 = 320.0;
+
+/// The egui id of the widget editing `path`: stable across frames and pages, so focus and the
+/// edit buffer follow the field, not its position on screen.
+pub fn field_id(path: &FieldPath) -> Id {
+    Id::unique(("field", path.as_str()))
+}
+
+/// Gives keyboard focus to the field if the shell asked for it (a finding was clicked).
+fn take_pending_focus(ctx: &mut PageContext<'_>, paths: &[&FieldPath], resp: &Response) {
+    if let Some(p) = ctx.pending_focus.as_ref()
+        && paths.contains(&p)
+    {
+        resp.scroll_to_me(Some(Align::Center));
+        resp.request_focus();
+        *ctx.pending_focus = None;
+    }
+}
+
+/// The flag of a field: the worst severity among typed-text errors and findings at its paths,
+/// and the messages, the worst first.
+struct Flag {
+    severity: Severity,
+    messages: Vec<String>,
+}
+
+fn flag_for(ctx: &PageContext<'_>, paths: &[&FieldPath], invalid: Option<String>) -> Option<Flag> {
+    let mut messages = Vec::new();
+    let mut severity = None;
+    if let Some(m) = invalid {
+        messages.push(m);
+        severity = Some(Severity::Error);
+    }
+    for p in paths {
+        for f in ctx.findings.at(p) {
+            severity = Some(severity.map_or(f.severity, |s: Severity| s.max(f.severity)));
+            messages.push(f.message.clone());
+        }
+    }
+    severity.map(|severity| Flag { severity, messages })
+}
+
+fn severity_color(ui: &Ui, s: Severity) -> Color32 {
+    match s {
+        Severity::Error => ui.visuals().error_fg_color,
+        Severity::Warning => ui.visuals().warn_fg_color,
+    }
+}
+
+/// Draws the outline and the message line under a flaggable widget.
+///
+/// The line is always reserved (one line of small text, as wide as the widget), flagged or
+/// not, so a message appearing while the user types never pushes the rest of the page down.
+/// A message is longer than a number cell, so it is painted as a callout that starts in the
+/// reserved line and runs to the right over the (empty) reserved lines of the neighbouring
+/// cells, up to the edge of the visible area, on an opaque ground so a neighbour's message
+/// never shows through. The full text of every message is in the tooltip and in the shell's
+/// findings panel.
+fn flag_line(ui: &mut Ui, resp: &Response, flag: Option<Flag>) {
+    let h = ui.text_style_height(&TextStyle::Small);
+    let w = resp.rect.width();
+    let (rect, _) = ui.allocate_exact_size(vec2(w, h), Sense::hover());
+    let Some(flag) = flag else {
+        return;
+    };
+    let color = severity_color(ui, flag.severity);
+    ui.painter().rect_stroke(
+        resp.rect.expand(1.0),
+        CornerRadius::same(3),
+        Stroke::new(1.5, color),
+        StrokeKind::Outside,
+    );
+    let first = flag.messages.first().map(String::as_str).unwrap_or("");
+    let shown = if flag.messages.len() > 1 {
+        format!("{first} (+{} more)", flag.messages.len() - 1)
+    } else {
+        first.to_string()
+    };
+    let max_w = (ui.clip_rect().right() - rect.left() - 4.0).max(w);
+    let font = TextStyle::Small.resolve(ui.style());
+    let mut job = egui::text::LayoutJob::simple_singleline(shown, font, color);
+    job.wrap = egui::text::TextWrapping::truncate_at_width(max_w);
+    let galley = ui.painter().layout_job(job);
+    let bg = egui::Rect::from_min_size(rect.min, vec2(galley.size().x.max(w) + 4.0, h));
+    // Painted now, so the cells to the right, drawn later, paint over it: their reserved line
+    // is empty unless flagged, and then their own callout covers ours.
+    let painter = ui.painter().with_clip_rect(ui.clip_rect());
+    painter.rect_filled(bg, CornerRadius::same(2), ui.visuals().panel_fill);
+    painter.rect_filled(bg, CornerRadius::same(2), color.gamma_multiply(0.12));
+    painter.galley(rect.min + vec2(2.0, 0.0), galley, color);
+    // The message as text for screen readers and tests, and all messages on hover.
+    let id = resp.id.with("flag");
+    let msg_resp = ui.interact(bg, id, Sense::hover());
+    let all = flag.messages.join("\n");
+    ui.ctx().accesskit_node_builder(id, |b| {
+        b.set_role(egui::accesskit::Role::Label);
+        b.set_value(all.clone());
+        b.set_label(all.clone());
+    });
+    msg_resp.on_hover_text(all);
+}
+
+/// What a parsed field needs to know about its value type.
+struct Kind<V> {
+    parse: fn(&str) -> Result<Option<V>, ParseError>,
+    display: fn(&V) -> String,
+    width: f32,
+    align: Align,
+}
+
+fn count_kind() -> Kind<i64> {
+    Kind {
+        parse: text::parse_count,
+        display: |v| text::count(*v),
+        width: NUMBER_WIDTH,
+        align: Align::RIGHT,
+    }
+}
+
+fn decimal_kind() -> Kind<Decimal> {
+    Kind {
+        parse: text::parse_decimal,
+        display: |v| text::amount(*v),
+        width: NUMBER_WIDTH,
+        align: Align::RIGHT,
+    }
+}
+
+fn date_kind() -> Kind<NaiveDate> {
+    Kind {
+        parse: text::parse_date,
+        display: |v| text::date(*v),
+        width: DATE_WIDTH,
+        align: Align::LEFT,
+    }
+}
+
+/// A text field holding a typed value. While the field has focus the text is exactly what was
+/// typed (kept in egui's memory); otherwise the value is shown formatted. Text that does not
+/// parse is kept in `ctx.buffers.invalid[path]` and the model keeps its last valid value.
+fn parsed_field<V: PartialEq + Clone>(
+    ui: &mut Ui,
+    ctx: &mut PageContext<'_>,
+    path: &FieldPath,
+    name: &str,
+    value: &mut Option<V>,
+    kind: &Kind<V>,
+    hint: Option<&str>,
+) -> (Response, Option<String>) {
+    let id = field_id(path);
+    let edit_key = id.with("edit");
+    let focused = ui.memory(|m| m.has_focus(id));
+    let display = |v: &Option<V>| v.as_ref().map(kind.display).unwrap_or_default();
+    let mut buf = if let Some(t) = ctx.buffers.invalid.get(path) {
+        t.clone()
+    } else if focused {
+        // The edit text is reused only while it still means the current value (an undo or
+        // another page may have changed the value behind it).
+        ui.data(|d| d.get_temp::<String>(edit_key))
+            .filter(|t| (kind.parse)(t).ok().as_ref() == Some(&*value))
+            .unwrap_or_else(|| display(value))
+    } else {
+        display(value)
+    };
+    ui.set_min_width(kind.width);
+    let mut edit = TextEdit::singleline(&mut buf)
+        .id(id)
+        .desired_width(kind.width)
+        .align(if focused {
+            egui::Align2::LEFT_CENTER
+        } else {
+            egui::Align2([kind.align, Align::Center])
+        });
+    if let Some(h) = hint {
+        edit = edit.hint_text(h);
+    }
+    let resp = ui.add(edit).accessible_name(name);
+    if resp.changed() {
+        match (kind.parse)(&buf) {
+            Ok(v) => {
+                *value = v;
+                ctx.buffers.invalid.remove(path);
+            }
+            Err(_) => {
+                ctx.buffers.invalid.insert(path.clone(), buf.clone());
+            }
+        }
+    }
+    if resp.has_focus() {
+        ui.data_mut(|d| d.insert_temp(edit_key, buf.clone()));
+    } else if resp.lost_focus() {
+        ui.data_mut(|d| d.remove::<String>(edit_key));
+    }
+    let invalid = ctx.buffers.invalid.get(path).map(|t| {
+        let err = (kind.parse)(t).err().unwrap_or(ParseError::NotANumber);
+        let kept = match value.as_ref() {
+            Some(v) => format!("the return keeps {}", (kind.display)(v)),
+            None => "the return keeps it blank".to_string(),
+        };
+        format!("{} — {kept}", err.describe(t))
+    });
+    take_pending_focus(ctx, &[path], &resp);
+    (resp, invalid)
+}
+
+/// A share count (`Option<i64>`), accepted with or without thousands separators.
+pub fn count_field(
+    ui: &mut Ui,
+    ctx: &mut PageContext<'_>,
+    path: &FieldPath,
+    name: &str,
+    value: &mut Option<i64>,
+) -> Response {
+    ui.vertical(|ui| {
+        let (resp, invalid) = parsed_field(ui, ctx, path, name, value, &count_kind(), None);
+        let flag = flag_for(ctx, &[path], invalid);
+        flag_line(ui, &resp, flag);
+        resp
+    })
+    .inner
+}
+
+/// An amount or par value (`Option<Decimal>`), exact; `hint` shows in the empty field (e.g.
+/// the par value that applies when a closing par is left blank).
+pub fn decimal_field(
+    ui: &mut Ui,
+    ctx: &mut PageContext<'_>,
+    path: &FieldPath,
+    name: &str,
+    value: &mut Option<Decimal>,
+    hint: Option<&str>,
+) -> Response {
+    ui.vertical(|ui| {
+        let (resp, invalid) = parsed_field(ui, ctx, path, name, value, &decimal_kind(), hint);
+        let flag = flag_for(ctx, &[path], invalid);
+        flag_line(ui, &resp, flag);
+        resp
+    })
+    .inner
+}
+
+/// A 3-letter currency code; typed letters are upper-cased.
+fn currency_edit(
+    ui: &mut Ui,
+    ctx: &mut PageContext<'_>,
+    path: &FieldPath,
+    name: &str,
+    currency: &mut String,
+) -> Response {
+    let resp = ui
+        .add(
+            TextEdit::singleline(currency)
+                .id(field_id(path))
+                .char_limit(3)
+                .desired_width(CURRENCY_WIDTH)
+                .hint_text("CCY"),
+        )
+        .accessible_name(format!("{name} currency"));
+    if resp.changed() {
+        *currency = currency.to_uppercase();
+    }
+    take_pending_focus(ctx, &[path], &resp);
+    resp
+}
+
+/// Currency (3 letters) + amount, on one line. Paths: `<path>/currency` and `<path>/amount`;
+/// findings on `<path>` itself flag both.
+pub fn money_field(
+    ui: &mut Ui,
+    ctx: &mut PageContext<'_>,
+    path: &FieldPath,
+    name: &str,
+    money: &mut Money,
+) -> Response {
+    let cur_path = path.key("currency");
+    let amt_path = path.key("amount");
+    ui.vertical(|ui| {
+        let (resp, invalid) = ui
+            .horizontal(|ui| {
+                let c = currency_edit(ui, ctx, &cur_path, name, &mut money.currency);
+                let (a, invalid) = parsed_field(
+                    ui,
+                    ctx,
+                    &amt_path,
+                    &format!("{name} amount"),
+                    &mut money.amount,
+                    &decimal_kind(),
+                    None,
+                );
+                take_pending_focus(ctx, &[path], &a);
+                (c.union(a), invalid)
+            })
+            .inner;
+        let flag = flag_for(ctx, &[path, &cur_path, &amt_path], invalid);
+        flag_line(ui, &resp, flag);
+        resp
+    })
+    .inner
+}
+
+/// A date typed (`06 November 2024`, `6 Nov 2024`, `2024-11-06`) or picked from a calendar.
+pub fn date_field(
+    ui: &mut Ui,
+    ctx: &mut PageContext<'_>,
+    path: &FieldPath,
+    name: &str,
+    value: &mut Option<NaiveDate>,
+) -> Response {
+    ui.vertical(|ui| {
+        let (resp, invalid) = ui
+            .horizontal(|ui| {
+                let (resp, invalid) = parsed_field(
+                    ui,
+                    ctx,
+                    path,
+                    name,
+                    value,
+                    &date_kind(),
+                    Some("dd Month yyyy"),
+                );
+                let salt = path.as_str().to_string();
+                let today = chrono::Local::now().date_naive();
+                let shown = value.unwrap_or(today);
+                let mut picked = to_jiff(shown);
+                let before = picked;
+                let pick = ui
+                    .add(
+                        egui_extras::DatePickerButton::new(&mut picked)
+                            .id_salt(&salt)
+                            .show_icon(false)
+                            .format(CALENDAR_CAPTION)
+                            .calendar_week(false),
+                    )
+                    .accessible_name(format!("{name}: pick from calendar"));
+                if pick.changed()
+                    && picked != before
+                    && let Some(d) = from_jiff(picked)
+                {
+                    *value = Some(d);
+                    ctx.buffers.invalid.remove(path);
+                }
+                (resp, invalid)
+            })
+            .inner;
+        let flag = flag_for(ctx, &[path], invalid);
+        flag_line(ui, &resp, flag);
+        resp
+    })
+    .inner
+}
+
+/// Caption of the calendar button (the default 📆 glyph is not in egui's default fonts).
+const CALENDAR_CAPTION: &str = "Pick…";
+
+fn to_jiff(d: NaiveDate) -> jiff::civil::Date {
+    // Every NaiveDate the form uses (years 1..9999) is a valid jiff date; fall back to a fixed
+    // date rather than panic for the rest.
+    let y = i16::try_from(d.year()).unwrap_or(2000);
+    jiff::civil::Date::new(y, d.month() as i8, d.day() as i8)
+        .unwrap_or_else(|_| jiff::civil::date(2000, 1, 1))
+}
+
+fn from_jiff(d: jiff::civil::Date) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(
+        i32::from(d.year()),
+        u32::try_from(d.month()).ok()?,
+        u32::try_from(d.day()).ok()?,
+    )
+}
+
+/// A one-line text field.
+pub fn text_field(
+    ui: &mut Ui,
+    ctx: &mut PageContext<'_>,
+    path: &FieldPath,
+    name: &str,
+    value: &mut String,
+    width: f32,
+) -> Response {
+    ui.vertical(|ui| {
+        ui.set_min_width(width);
+        let resp = ui
+            .add(
+                TextEdit::singleline(value)
+                    .id(field_id(path))
+                    .desired_width(width),
+            )
+            .accessible_name(name);
+        take_pending_focus(ctx, &[path], &resp);
+        let flag = flag_for(ctx, &[path], None);
+        flag_line(ui, &resp, flag);
+        resp
+    })
+    .inner
+}
+
+/// Multi-line text (remarks, amended confirmations): wraps, grows with its content.
+pub fn multiline_field(
+    ui: &mut Ui,
+    ctx: &mut PageContext<'_>,
+    path: &FieldPath,
+    name: &str,
+    value: &mut String,
+    rows: usize,
+) -> Response {
+    ui.vertical(|ui| {
+        let width = ui.available_width().clamp(TEXT_WIDTH, 900.0);
+        let resp = ui
+            .add(
+                TextEdit::multiline(value)
+                    .id(field_id(path))
+                    .desired_rows(rows)
+                    .desired_width(width),
+            )
+            .accessible_name(name);
+        take_pending_focus(ctx, &[path], &resp);
+        let flag = flag_for(ctx, &[path], None);
+        flag_line(ui, &resp, flag);
+        resp
+    })
+    .inner
+}
+
+/// A tick box; `text` is its visible label, `name` the unique accessible name.
+pub fn checkbox_field(
+    ui: &mut Ui,
+    ctx: &mut PageContext<'_>,
+    path: &FieldPath,
+    name: &str,
+    value: &mut bool,
+    text: &str,
+) -> Response {
+    let resp = ui.checkbox(value, text).accessible_name(name);
+    take_pending_focus(ctx, &[path], &resp);
+    if let Some(flag) = flag_for(ctx, &[path], None) {
+        let color = severity_color(ui, flag.severity);
+        let msg = flag.messages.join("; ");
+        ui.label(RichText::new(msg).small().color(color));
+    }
+    resp
+}
+
+/// A choice among `options`, shown by `label`. Used for class of shares, type of shares,
+/// status, type of issue, type of convertible, movement kind and the class picker.
+#[allow(clippy::too_many_arguments)] // one per thing a combo needs; a builder would add nothing
+pub fn combo_field<T: PartialEq + Copy>(
+    ui: &mut Ui,
+    ctx: &mut PageContext<'_>,
+    path: &FieldPath,
+    name: &str,
+    value: &mut T,
+    options: &[T],
+    label: impl Fn(T) -> String,
+    width: f32,
+) -> Response {
+    ui.vertical(|ui| {
+        let before = *value;
+        let inner = egui::ComboBox::from_id_salt(field_id(path))
+            .width(width)
+            .selected_text(label(*value))
+            .show_ui(ui, |ui| {
+                for &o in options {
+                    ui.selectable_value(value, o, label(o));
+                }
+            });
+        let mut resp = inner.response.accessible_name(name);
+        if *value != before {
+            resp.mark_changed();
+        }
+        take_pending_focus(ctx, &[path], &resp);
+        let flag = flag_for(ctx, &[path], None);
+        flag_line(ui, &resp, flag);
+        resp
+    })
+    .inner
+}
+
+/// A figure the form derives: read-only, right-aligned on a grey ground with no text cursor,
+/// so it cannot be mistaken for an input. The accessibility node carries `name` as its label
+/// and the shown text as its value. `None` (overflow) shows `—`.
+pub fn computed_cell(
+    ui: &mut Ui,
+    ctx: &mut PageContext<'_>,
+    path: &FieldPath,
+    name: &str,
+    text: &str,
+    width: f32,
+) -> Response {
+    ui.vertical(|ui| {
+        let h = ui.spacing().interact_size.y;
+        let (rect, resp) = ui.allocate_exact_size(vec2(width, h), Sense::hover());
+        if ui.is_rect_visible(rect) {
+            let v = ui.visuals();
+            let fill = v.faint_bg_color;
+            let stroke = Stroke::new(1.0, v.widgets.noninteractive.bg_stroke.color);
+            let color = v.weak_text_color();
+            let painter = ui.painter();
+            painter.rect(
+                rect,
+                CornerRadius::same(2),
+                fill,
+                stroke,
+                StrokeKind::Inside,
+            );
+            let font = TextStyle::Body.resolve(ui.style());
+            painter.text(
+                rect.right_center() - vec2(6.0, 0.0),
+                egui::Align2::RIGHT_CENTER,
+                text,
+                font,
+                color,
+            );
+        }
+        // Announced as a read-only text box: a screen reader reads its name and value, and the
+        // accessibility check knows it is not an input to fill in.
+        resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, name));
+        ui.ctx().accesskit_node_builder(resp.id, |b| {
+            b.set_label(name);
+            b.set_value(text);
+            b.set_read_only();
+        });
+        let resp = resp.on_hover_text(format!("{name} (calculated)"));
+        take_pending_focus(ctx, &[path], &resp);
+        let flag = flag_for(ctx, &[path], None);
+        flag_line(ui, &resp, flag);
+        resp
+    })
+    .inner
+}
+
+/// Text of a derived share count; `—` when its arithmetic overflowed.
+pub fn count_text(v: Option<i64>) -> String {
+    v.map(text::count).unwrap_or_else(|| "—".to_string())
+}
+
+/// Text of a derived amount; `—` when its arithmetic overflowed.
+pub fn amount_text(v: Option<Decimal>) -> String {
+    v.map(text::amount).unwrap_or_else(|| "—".to_string())
+}
+
+/// A small button with a visible caption and a unique accessible name
+/// (`"Remove option scheme 2 of class block 1"`).
+pub fn action_button(ui: &mut Ui, caption: &str, name: &str) -> Response {
+    ui.small_button(caption).accessible_name(name)
+}

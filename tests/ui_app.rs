@@ -1,0 +1,549 @@
+//! The editor shell driven headless through egui_kittest: every input is labelled (the harness's
+//! accessibility check runs after each `run`).
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use egui::{Key, Modifiers, ViewportCommand, ViewportEvent, ViewportId};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use monthly_return::model::{MonthlyReturn, TemplateVersion};
+use monthly_return::ui::Page;
+use monthly_return::ui::app::{AppConfig, EditorApp};
+use monthly_return::ui::dialogs::ScriptedDialogs;
+use monthly_return::ui::prefs::AppPaths;
+
+/// A fixed clock: 1 Nov 2024, so the due-date line does not depend on the day the test runs.
+fn fixed_now() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp(1_730_419_200, 0).unwrap_or_default()
+}
+
+struct Setup {
+    paths: AppPaths,
+    dialogs: ScriptedDialogs,
+    interval: Duration,
+    open: Option<PathBuf>,
+}
+
+impl Setup {
+    fn new(dir: &Path) -> Self {
+        Setup {
+            paths: AppPaths::in_dir(dir),
+            dialogs: ScriptedDialogs::default(),
+            interval: Duration::from_secs(3600),
+            open: None,
+        }
+    }
+
+    fn harness(&self) -> Harness<'static, EditorApp> {
+        let config = AppConfig {
+            paths: self.paths.clone(),
+            dialogs: Box::new(self.dialogs.clone()),
+            recovery_interval: self.interval,
+            now: fixed_now,
+            open: self.open.clone(),
+        };
+        Harness::builder()
+            .with_size([1200.0, 800.0])
+            .build_eframe(move |cc| EditorApp::new(&cc.egui_ctx, config))
+    }
+}
+
+fn sample_return() -> MonthlyReturn {
+    let mut ret = MonthlyReturn::blank();
+    ret.header.issuer_name = "Kingsoft Cloud Holdings Limited".into();
+    ret.header.month_end = chrono::NaiveDate::from_ymd_opt(2024, 10, 31);
+    ret
+}
+
+fn root_commands(h: &Harness<'_, EditorApp>) -> Vec<ViewportCommand> {
+    h.output()
+        .viewport_output
+        .get(&ViewportId::ROOT)
+        .map(|v| v.commands.clone())
+        .unwrap_or_default()
+}
+
+fn request_close(h: &mut Harness<'_, EditorApp>) {
+    h.input_mut()
+        .viewports
+        .entry(ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(ViewportEvent::Close);
+}
+
+fn edit_issuer(h: &mut Harness<'_, EditorApp>, name: &str) {
+    if let Some(doc) = h.state_mut().document_mut() {
+        doc.ret.header.issuer_name = name.into();
+    }
+    h.run();
+}
+
+fn issuer(h: &Harness<'_, EditorApp>) -> String {
+    h.state()
+        .document()
+        .map(|d| d.ret.header.issuer_name.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn start_screen_new_return_opens_untitled_blank() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = Setup::new(dir.path()).harness();
+    h.get_by_label("New return").click();
+    h.run();
+    let doc = h.state().document().expect("a document");
+    assert_eq!(doc.ret, MonthlyReturn::blank());
+    assert!(doc.path.is_none());
+    assert!(!doc.is_dirty());
+    h.get_by_label("Untitled");
+}
+
+#[test]
+fn ctrl_page_down_and_up_move_between_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = Setup::new(dir.path()).harness();
+    h.state_mut().set_document(sample_return(), None);
+    h.run();
+    assert_eq!(h.state().page(), Page::I);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
+    h.run();
+    assert_eq!(h.state().page(), Page::II);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
+    h.run();
+    assert_eq!(h.state().page(), Page::IIIA);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::PageUp);
+    h.run();
+    assert_eq!(h.state().page(), Page::II);
+}
+
+#[test]
+fn clicking_a_page_in_the_list_shows_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = Setup::new(dir.path()).harness();
+    h.state_mut().set_document(sample_return(), None);
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::Button, Page::IV.title())
+        .click();
+    h.run();
+    assert_eq!(h.state().page(), Page::IV);
+}
+
+#[test]
+fn undo_and_redo_from_the_menu_and_the_keyboard() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = Setup::new(dir.path()).harness();
+    h.state_mut().set_document(sample_return(), None);
+    h.run();
+    edit_issuer(&mut h, "First edit");
+    assert!(h.state().document().is_some_and(|d| d.is_dirty()));
+
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label("Undo Ctrl+Z").click();
+    h.run();
+    assert_eq!(issuer(&h), "Kingsoft Cloud Holdings Limited");
+
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label("Redo Ctrl+Shift+Z").click();
+    h.run();
+    assert_eq!(issuer(&h), "First edit");
+
+    // No text field has focus: the keyboard drives the document history.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(issuer(&h), "Kingsoft Cloud Holdings Limited");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(issuer(&h), "First edit");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(issuer(&h), "First edit");
+}
+
+#[test]
+fn undo_keeps_at_least_a_hundred_steps() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = Setup::new(dir.path()).harness();
+    h.state_mut().set_document(sample_return(), None);
+    h.run();
+    for i in 0..120 {
+        edit_issuer(&mut h, &format!("edit {i}"));
+        // A pause longer than the coalescing time closes the step.
+        h.run_steps(90);
+    }
+    for _ in 0..100 {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+    }
+    assert_eq!(issuer(&h), "edit 19");
+}
+
+#[test]
+fn save_through_the_dialog_and_reopen_gives_the_same_return() {
+    let dir = tempfile::tempdir().unwrap();
+    let setup = Setup::new(dir.path());
+    let file = dir.path().join("kingsoft-2024-10.ron");
+    let mut h = setup.harness();
+    let mut ret = sample_return();
+    ret.template_version = TemplateVersion::V1_2_0;
+    h.state_mut().set_document(ret.clone(), None);
+    h.run();
+    edit_issuer(&mut h, "Kingsoft Cloud Holdings Ltd");
+    assert_eq!(
+        h.state().window_title(),
+        "Untitled • — FF301 Monthly Return"
+    );
+    ret.header.issuer_name = "Kingsoft Cloud Holdings Ltd".into();
+
+    setup.dialogs.push(Some(file.clone()));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(file.exists(), "saved to the path the dialog gave");
+    let doc = h.state().document().expect("document");
+    assert!(!doc.is_dirty());
+    assert_eq!(doc.path.as_deref(), Some(file.as_path()));
+    h.get_by_label("kingsoft-2024-10.ron");
+    assert_eq!(
+        h.state().window_title(),
+        "kingsoft-2024-10.ron — FF301 Monthly Return"
+    );
+
+    let mut reopen = Setup::new(dir.path());
+    reopen.open = Some(file.clone());
+    let h2 = reopen.harness();
+    assert_eq!(h2.state().document().map(|d| &d.ret), Some(&ret));
+    assert_eq!(
+        h2.state()
+            .prefs()
+            .recent
+            .first()
+            .and_then(|p| p.file_name()),
+        file.file_name(),
+        "the saved file heads the recent list"
+    );
+}
+
+#[test]
+fn cancelled_save_dialog_is_reported_in_the_status_bar() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = Setup::new(dir.path()).harness();
+    h.state_mut().set_document(sample_return(), None);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    h.run();
+    let msg = h.state().status_message().map(|m| m.text.clone());
+    assert!(msg.is_some_and(|m| m.contains("no file chosen")));
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_and_cancel_keeps_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = Setup::new(dir.path()).harness();
+    h.state_mut().set_document(sample_return(), None);
+    h.run();
+    edit_issuer(&mut h, "changed");
+
+    request_close(&mut h);
+    h.step();
+    assert!(root_commands(&h).contains(&ViewportCommand::CancelClose));
+    h.run();
+    h.get_by_label("Save changes?");
+    h.get_by_label("Save");
+    h.get_by_label("Discard");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.query_by_label("Save changes?").is_none());
+    assert!(!h.state().is_closing());
+    assert_eq!(issuer(&h), "changed");
+
+    request_close(&mut h);
+    h.step();
+    h.run();
+    h.get_by_label("Discard").click();
+    h.step();
+    assert!(root_commands(&h).contains(&ViewportCommand::Close));
+    assert!(h.state().is_closing());
+}
+
+#[test]
+fn new_with_unsaved_changes_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = Setup::new(dir.path()).harness();
+    h.state_mut().set_document(sample_return(), None);
+    h.run();
+    edit_issuer(&mut h, "changed");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(issuer(&h), "changed");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    h.get_by_label("Discard").click();
+    h.run();
+    assert_eq!(
+        h.state().document().map(|d| &d.ret),
+        Some(&MonthlyReturn::blank())
+    );
+}
+
+#[test]
+fn closing_without_changes_does_not_ask() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = Setup::new(dir.path()).harness();
+    h.state_mut().set_document(sample_return(), None);
+    h.run();
+    request_close(&mut h);
+    h.step();
+    assert!(!root_commands(&h).contains(&ViewportCommand::CancelClose));
+    assert!(h.state().is_closing());
+}
+
+#[test]
+fn recovery_file_is_written_after_an_edit_and_offered_on_next_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut setup = Setup::new(dir.path());
+    setup.interval = Duration::ZERO;
+    let recovery = setup.paths.recovery_file().expect("recovery path");
+    let mut h = setup.harness();
+    h.state_mut().set_document(sample_return(), None);
+    h.run();
+    assert!(!recovery.exists(), "nothing unsaved yet");
+    edit_issuer(&mut h, "typed before the crash");
+    h.run();
+    assert!(recovery.exists(), "recovery copy written");
+    drop(h); // a crash: no clean exit
+
+    let mut h2 = setup.harness();
+    h2.get_by_label("Restore unsaved changes?");
+    h2.get_by_label("Restore").click();
+    h2.run();
+    assert_eq!(issuer(&h2), "typed before the crash");
+    assert!(h2.state().document().is_some_and(|d| d.is_dirty()));
+
+    // Saving removes the copy.
+    let file = dir.path().join("saved.ron");
+    setup.dialogs.push(Some(file.clone()));
+    h2.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h2.run();
+    assert!(file.exists());
+    assert!(!recovery.exists(), "a save removes the recovery copy");
+}
+
+#[test]
+fn declining_the_recovery_copy_removes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut setup = Setup::new(dir.path());
+    setup.interval = Duration::ZERO;
+    let recovery = setup.paths.recovery_file().expect("recovery path");
+    let mut h = setup.harness();
+    h.state_mut().set_document(sample_return(), None);
+    h.run();
+    edit_issuer(&mut h, "x");
+    h.run();
+    assert!(recovery.exists());
+    drop(h);
+    let mut h2 = setup.harness();
+    h2.get_by_label("Discard").click();
+    h2.run();
+    assert!(!recovery.exists());
+    assert!(h2.state().document().is_none());
+}
+
+#[test]
+fn opening_a_malformed_draft_shows_the_error_and_leaves_the_file_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("broken.ron");
+    let bytes =
+        b"(\n    format_version: 1,\n    ret: (\n        header: (issuer_name: 42),\n    ),\n)\n";
+    std::fs::write(&bad, bytes).unwrap();
+    let setup = Setup::new(dir.path());
+    let mut h = setup.harness();
+    setup.dialogs.push(Some(bad.clone()));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    h.get_by_label("The draft could not be opened");
+    let message = h.state().prompt_text().expect("error dialog");
+    assert!(message.contains("line "), "{message}");
+    assert!(message.contains("column"), "{message}");
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(
+        h.state().prompt_text().is_none(),
+        "the editor keeps running"
+    );
+    assert!(h.state().document().is_none());
+    assert_eq!(std::fs::read(&bad).unwrap(), bytes, "file untouched");
+}
+
+#[test]
+fn template_version_is_chosen_from_the_menu_and_undoable() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = Setup::new(dir.path()).harness();
+    h.state_mut().set_document(sample_return(), None);
+    h.run();
+    h.get_by_label("Template").click();
+    h.run();
+    h.get_by_label("Template v1.2.0").click();
+    h.run();
+    let version = |h: &Harness<'_, EditorApp>| h.state().document().map(|d| d.ret.template_version);
+    assert_eq!(version(&h), Some(TemplateVersion::V1_2_0));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(version(&h), Some(TemplateVersion::V1_1_0));
+}
+
+#[test]
+fn preferences_persist_between_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let setup = Setup::new(dir.path());
+    let mut h = setup.harness();
+    h.state_mut().set_document(sample_return(), None);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
+    h.run();
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Dark theme").click();
+    h.run();
+    request_close(&mut h);
+    h.step();
+    drop(h);
+    let h2 = setup.harness();
+    assert_eq!(h2.state().page(), Page::II);
+    assert_eq!(
+        h2.state().prefs().theme,
+        monthly_return::ui::prefs::ThemePref::Dark
+    );
+}
+
+#[test]
+fn derived_figures_are_recomputed_only_when_the_return_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = Setup::new(dir.path()).harness();
+    h.state_mut().set_document(sample_return(), None);
+    h.run();
+    let before = h.state().analysis_generation();
+    h.run_steps(10);
+    assert_eq!(h.state().analysis_generation(), before);
+    edit_issuer(&mut h, "changed");
+    assert_eq!(h.state().analysis_generation(), before + 1);
+}
+
+#[test]
+fn roll_forward_starts_next_month_as_an_untitled_return() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = Setup::new(dir.path()).harness();
+    h.state_mut()
+        .set_document(sample_return(), Some(dir.path().join("october.ron")));
+    h.run();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Roll forward to next month").click();
+    h.run();
+    let doc = h.state().document().expect("document");
+    assert_eq!(
+        doc.ret.header.month_end,
+        chrono::NaiveDate::from_ymd_opt(2024, 11, 30)
+    );
+    assert!(doc.path.is_none(), "never overwrites October's draft");
+    assert!(doc.is_dirty());
+}
+
+#[test]
+fn clicking_a_finding_shows_its_page_and_focuses_the_field() {
+    use monthly_return::model::path::part5;
+    use monthly_return::ui::widgets::field_id;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = Setup::new(dir.path()).harness();
+    h.state_mut().set_document(sample_return(), None);
+    h.run();
+    assert_eq!(h.state().page(), Page::I);
+    let finding = h
+        .state()
+        .findings()
+        .iter()
+        .find(|f| f.path == part5::submitted_by())
+        .cloned()
+        .expect("a blank return has no signatory");
+    let row = monthly_return::ui::findings_panel::finding_row_text(&finding);
+    h.get_by_label(&row).click();
+    h.run();
+    assert_eq!(h.state().page(), Page::V);
+    let id = field_id(&finding.path);
+    assert!(
+        h.ctx.memory(|m| m.has_focus(id)),
+        "the field of the finding has keyboard focus"
+    );
+}
+
+#[test]
+fn the_example_opens_as_an_untitled_copy_and_exports_a_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let setup = Setup::new(dir.path());
+    let mut h = setup.harness();
+    h.get_by_label("Open the example return").click();
+    h.run();
+    let doc = h.state().document().expect("example opened");
+    assert!(doc.path.is_none(), "an untitled copy");
+    assert!(!doc.is_dirty());
+    assert_eq!(
+        doc.ret.header.issuer_name,
+        "Kingsoft Cloud Holdings Limited"
+    );
+
+    let pdf = dir.path().join("kingsoft.pdf");
+    setup.dialogs.push(Some(pdf.clone()));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::P);
+    h.run();
+    let bytes = std::fs::read(&pdf).expect("PDF written");
+    assert!(bytes.starts_with(b"%PDF"));
+}
+
+#[test]
+fn a_typed_path_opens_a_draft_when_no_dialog_is_available() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("typed.ron");
+    monthly_return::io::save(&file, &sample_return()).unwrap();
+    let mut h = Setup::new(dir.path()).harness();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O); // the fake dialog has no answer
+    h.run();
+    let msg = h.state().status_message().map(|m| m.text.clone());
+    assert!(msg.is_some_and(|m| m.contains("Open path")));
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Open path…").click();
+    h.run();
+    h.get_by_label("File path")
+        .type_text(&file.display().to_string());
+    h.run();
+    h.get_by_label("Open").click();
+    h.run();
+    assert_eq!(h.state().document().map(|d| &d.ret), Some(&sample_return()));
+}
+
+#[test]
+fn status_bar_shows_file_state_template_and_due_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = Setup::new(dir.path()).harness();
+    h.state_mut().set_document(sample_return(), None);
+    h.run();
+    h.get_by_label("Untitled");
+    h.get_by_label("saved");
+    h.get_by_label("template v1.1.0");
+    // 1 Nov 2024 00:00 UTC; due 08:30 HKT on the fifth business day, 7 Nov 2024.
+    h.get_by_label_contains("due 07 Nov 2024 08:30 HKT");
+    h.get_by_label_contains("left");
+    edit_issuer(&mut h, "changed");
+    h.get_by_label("unsaved changes");
+    if let Some(doc) = h.state_mut().document_mut() {
+        doc.ret.header.date_submitted = chrono::NaiveDate::from_ymd_opt(2024, 11, 6);
+    }
+    h.run();
+    h.get_by_label_contains("submitted 06 Nov 2024");
+}

@@ -1,0 +1,637 @@
+//! The editor pages driven through egui_kittest: typing, computed cells, inline flags, lists.
+
+use chrono::NaiveDate;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use rust_decimal::Decimal;
+
+use monthly_return::calc;
+use monthly_return::model::path::{FieldPath, FormPart};
+use monthly_return::model::*;
+use monthly_return::rules::{self, Finding, Severity};
+use monthly_return::ui::widgets::FindingIndex;
+use monthly_return::ui::{FieldBuffers, Page, PageContext, page_ui};
+
+/// What the shell owns, reduced to what a page needs; derived figures and findings are
+/// recomputed every frame like the app does.
+struct State {
+    page: Page,
+    ret: MonthlyReturn,
+    buffers: FieldBuffers,
+    pending_focus: Option<FieldPath>,
+    /// Findings added by a test on top of the rules' own.
+    extra: Vec<Finding>,
+}
+
+impl State {
+    fn new(page: Page, ret: MonthlyReturn) -> Self {
+        State {
+            page,
+            ret,
+            buffers: FieldBuffers::default(),
+            pending_focus: None,
+            extra: Vec::new(),
+        }
+    }
+}
+
+fn draw(ui: &mut egui::Ui, s: &mut State) {
+    let derived = calc::derive(&s.ret);
+    let mut findings = rules::check(&s.ret, &derived);
+    findings.extend(s.extra.iter().cloned());
+    let index = FindingIndex::new(&findings);
+    let mut ctx = PageContext {
+        derived: &derived,
+        findings: &index,
+        buffers: &mut s.buffers,
+        pending_focus: &mut s.pending_focus,
+    };
+    // As the shell does: the page inside a scroll area.
+    egui::ScrollArea::both()
+        .auto_shrink([false, false])
+        .show(ui, |ui| page_ui(ui, s.page, &mut s.ret, &mut ctx));
+}
+
+fn harness(state: State) -> Harness<'static, State> {
+    Harness::builder()
+        .with_size([1400.0, 4000.0])
+        .build_ui_state(draw, state)
+}
+
+/// Replaces the text of the field named `label` with `text`.
+fn type_into(h: &mut Harness<'_, State>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    if text.is_empty() {
+        h.key_press(egui::Key::Backspace);
+    } else {
+        h.get_by_label(label).type_text(text);
+    }
+    h.run();
+}
+
+fn value_of(h: &Harness<'_, State>, label: &str) -> String {
+    h.get_by_label(label).value().unwrap_or_default()
+}
+
+/// Leaves the field so it shows its formatted value.
+fn blur(h: &mut Harness<'_, State>) {
+    h.key_press(egui::Key::Escape);
+    h.run();
+}
+
+#[test]
+fn typing_a_preceding_balance_and_a_movement_updates_the_closing_balance() {
+    let mut h = harness(State::new(Page::II, MonthlyReturn::blank()));
+    type_into(
+        &mut h,
+        "Part II class 1 preceding issued shares excluding treasury",
+        "3,805,284,801",
+    );
+    type_into(
+        &mut h,
+        "Part II class 1 increase or decrease in issued shares excluding treasury",
+        "-112875",
+    );
+    blur(&mut h);
+    assert_eq!(
+        h.state().ret.part2.part.blocks[0]
+            .preceding
+            .excluding_treasury,
+        Some(3_805_284_801)
+    );
+    assert_eq!(
+        value_of(
+            &h,
+            "Part II class 1 closing issued shares excluding treasury"
+        ),
+        "3,805,171,926"
+    );
+    assert_eq!(
+        value_of(&h, "Part II class 1 closing total issued shares"),
+        "3,805,171,926"
+    );
+    // Not being edited, the typed number is shown with separators.
+    assert_eq!(
+        value_of(
+            &h,
+            "Part II class 1 increase or decrease in issued shares excluding treasury"
+        ),
+        "-112,875"
+    );
+}
+
+#[test]
+fn a_non_number_is_kept_and_flagged_and_the_model_keeps_its_value() {
+    let mut ret = MonthlyReturn::blank();
+    ret.part2.part.blocks[0].preceding.treasury = Some(1_000);
+    let mut h = harness(State::new(Page::II, ret));
+    let label = "Part II class 1 preceding treasury shares";
+    type_into(&mut h, label, "12x");
+    blur(&mut h);
+    assert_eq!(value_of(&h, label), "12x");
+    assert_eq!(
+        h.state().ret.part2.part.blocks[0].preceding.treasury,
+        Some(1_000)
+    );
+    let path = FormPart::II.block(0).key("preceding").key("treasury");
+    assert_eq!(
+        h.state().buffers.invalid.get(&path).map(String::as_str),
+        Some("12x")
+    );
+    h.get_by_label_contains("Not a number: 12x");
+    // Clearing the field blanks the value and the message goes.
+    type_into(&mut h, label, "");
+    blur(&mut h);
+    assert_eq!(h.state().ret.part2.part.blocks[0].preceding.treasury, None);
+    assert!(h.state().buffers.invalid.is_empty());
+    assert!(h.query_by_label_contains("Not a number").is_none());
+}
+
+#[test]
+fn a_finding_on_a_field_shows_its_message_under_it() {
+    let mut state = State::new(Page::II, MonthlyReturn::blank());
+    let path = FormPart::II
+        .block(0)
+        .key("movement")
+        .key("excluding_treasury");
+    state.extra.push(Finding {
+        rule: "TEST-001",
+        severity: Severity::Error,
+        message: "Part III totals 0 but part II shows 500 (difference 500)".to_string(),
+        path,
+        related: Vec::new(),
+    });
+    let h = harness(state);
+    h.get_by_label_contains("Part III totals 0 but part II shows 500");
+}
+
+#[test]
+fn a_date_typed_in_words_parses() {
+    let mut h = harness(State::new(Page::I, MonthlyReturn::blank()));
+    type_into(&mut h, "Date Submitted", "06 November 2024");
+    blur(&mut h);
+    assert_eq!(
+        h.state().ret.header.date_submitted,
+        NaiveDate::from_ymd_opt(2024, 11, 6)
+    );
+    assert_eq!(value_of(&h, "Date Submitted"), "06 November 2024");
+    type_into(&mut h, "For the month ended", "31 Oct 2024");
+    blur(&mut h);
+    assert_eq!(
+        h.state().ret.header.month_end,
+        NaiveDate::from_ymd_opt(2024, 10, 31)
+    );
+}
+
+#[test]
+fn money_is_typed_as_currency_and_exact_amount() {
+    let mut h = harness(State::new(Page::I, MonthlyReturn::blank()));
+    type_into(
+        &mut h,
+        "Part I class 1 preceding authorised shares",
+        "40,000,000,000",
+    );
+    type_into(&mut h, "Part I class 1 par value currency", "usd");
+    type_into(&mut h, "Part I class 1 par value amount", "0.001");
+    blur(&mut h);
+    let b = &h.state().ret.part1.part.blocks[0];
+    assert_eq!(b.par_value.currency, "USD");
+    assert_eq!(b.par_value.amount, Some(Decimal::new(1, 3)));
+    assert_eq!(
+        value_of(&h, "Part I class 1 closing authorised capital"),
+        "40,000,000.000"
+    );
+}
+
+#[test]
+fn public_float_block_only_for_v1_2_0() {
+    let pf = "Part II class 1 applicable public float threshold";
+    let h = harness(State::new(Page::II, MonthlyReturn::blank()));
+    assert!(h.query_by_label(pf).is_none());
+    let mut ret = MonthlyReturn::blank();
+    ret.template_version = TemplateVersion::V1_2_0;
+    let h = harness(State::new(Page::II, ret));
+    h.get_by_label(pf);
+    h.get_by_label("Part II class 1 public float requirement complied with");
+}
+
+#[test]
+fn a_part2_movement_with_no_part3_rows_is_flagged_by_the_rules() {
+    let mut ret = MonthlyReturn::blank();
+    ret.part2.part.blocks[0].preceding.excluding_treasury = Some(1_000_000);
+    let mut h = harness(State::new(Page::II, ret));
+    type_into(
+        &mut h,
+        "Part II class 1 increase or decrease in issued shares excluding treasury",
+        "500",
+    );
+    blur(&mut h);
+    // II-002: Part II says +500, Part III totals 0.
+    h.get_by_label_contains("Part III totals (Total of AA1 to EE1) give 0");
+}
+
+fn options_return() -> MonthlyReturn {
+    let mut ret = MonthlyReturn::blank();
+    ret.part3a.not_applicable = false;
+    ret.part3a.blocks.push(OptionBlock {
+        class: ret.classes[0].id,
+        ..OptionBlock::default()
+    });
+    ret
+}
+
+#[test]
+fn option_schemes_are_added_and_removed_with_buttons() {
+    let mut h = harness(State::new(Page::IIIA, options_return()));
+    assert_eq!(h.state().ret.part3a.blocks[0].schemes.len(), 0);
+    h.get_by_label("Add option scheme to part III(A) block 1")
+        .click();
+    h.run();
+    h.get_by_label("Add option scheme to part III(A) block 1")
+        .click();
+    h.run();
+    assert_eq!(h.state().ret.part3a.blocks[0].schemes.len(), 2);
+    type_into(
+        &mut h,
+        "Part III(A) block 1 scheme 2 particulars",
+        "2013 Share Option Scheme",
+    );
+    h.get_by_label("Move option scheme 2 of part III(A) block 1 up")
+        .click();
+    h.run();
+    assert_eq!(
+        h.state().ret.part3a.blocks[0].schemes[0].particulars,
+        "2013 Share Option Scheme"
+    );
+    h.get_by_label("Remove option scheme 2 of part III(A) block 1")
+        .click();
+    h.run();
+    assert_eq!(h.state().ret.part3a.blocks[0].schemes.len(), 1);
+    assert_eq!(
+        h.state().ret.part3a.blocks[0].schemes[0].particulars,
+        "2013 Share Option Scheme"
+    );
+}
+
+#[test]
+fn scheme_movements_update_closing_outstanding_and_summary() {
+    let mut ret = options_return();
+    ret.part3a.blocks[0].schemes.push(OptionScheme {
+        preceding_outstanding: Some(26_551_714),
+        ..OptionScheme::default()
+    });
+    let mut h = harness(State::new(Page::IIIA, ret));
+    type_into(
+        &mut h,
+        "Part III(A) block 1 scheme 1 options exercised",
+        "300,000",
+    );
+    type_into(
+        &mut h,
+        "Part III(A) block 1 scheme 1 options lapsed",
+        "112875",
+    );
+    type_into(
+        &mut h,
+        "Part III(A) block 1 scheme 1 new shares issued (A1)",
+        "200000",
+    );
+    type_into(
+        &mut h,
+        "Part III(A) block 1 scheme 1 treasury shares transferred out (A2)",
+        "100000",
+    );
+    blur(&mut h);
+    assert_eq!(
+        value_of(
+            &h,
+            "Part III(A) block 1 scheme 1 options outstanding at close of the month"
+        ),
+        "26,138,839"
+    );
+    assert_eq!(
+        value_of(&h, "Part III(A) block 1 increase in issued shares (AA1)"),
+        "300,000"
+    );
+    assert_eq!(
+        value_of(&h, "Part III(A) block 1 decrease in treasury shares (AA2)"),
+        "100,000"
+    );
+}
+
+#[test]
+fn restore_standard_wording_clears_the_amendment() {
+    let mut ret = MonthlyReturn::blank();
+    ret.part5.amended_items[2] = Some("Not applicable to this issue.".to_string());
+    let mut h = harness(State::new(Page::V, ret));
+    assert_eq!(
+        value_of(&h, "Confirmation item (iii)"),
+        "Not applicable to this issue."
+    );
+    h.get_by_label("Restore standard wording of item (iii)")
+        .click();
+    h.run();
+    assert_eq!(h.state().ret.part5.amended_items[2], None);
+    assert!(value_of(&h, "Confirmation item (iii)").starts_with("all (if any) conditions"));
+    // Editing an item stores an amendment.
+    type_into(&mut h, "Confirmation item (i)", "Amended wording");
+    assert_eq!(
+        h.state().ret.part5.amended_items[0].as_deref(),
+        Some("Amended wording")
+    );
+}
+
+#[test]
+fn pending_focus_moves_keyboard_focus_to_the_field_and_is_cleared() {
+    let mut state = State::new(Page::II, MonthlyReturn::blank());
+    state.pending_focus = Some(FormPart::II.block(0).key("preceding").key("treasury"));
+    let h = harness(state);
+    assert!(h.state().pending_focus.is_none());
+    assert!(
+        h.get_by_label("Part II class 1 preceding treasury shares")
+            .is_focused()
+    );
+}
+
+#[test]
+fn not_applicable_hides_the_blocks_but_keeps_them() {
+    let mut ret = options_return();
+    ret.part3a.blocks[0].schemes.push(OptionScheme::default());
+    let mut h = harness(State::new(Page::IIIA, ret));
+    h.get_by_label("Part III(A) block 1 scheme 1 particulars");
+    h.get_by_label("Part III(A) not applicable").click();
+    h.run();
+    assert!(h.state().ret.part3a.not_applicable);
+    assert!(
+        h.query_by_label("Part III(A) block 1 scheme 1 particulars")
+            .is_none()
+    );
+    assert_eq!(h.state().ret.part3a.blocks.len(), 1);
+}
+
+/// A return with something in every part, every list at least two long, both versions.
+fn full_return(version: TemplateVersion) -> MonthlyReturn {
+    let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+    let mut ret = MonthlyReturn::blank();
+    ret.template_version = version;
+    ret.header.issuer_name = "Kingsoft Cloud Holdings Limited".into();
+    ret.header.month_end = d(2024, 10, 31);
+    ret.header.date_submitted = d(2024, 11, 6);
+    let a = ret.classes[0].id;
+    ret.classes[0].stock_code = "03896".into();
+    ret.classes[0].other_counters.push(CounterCode {
+        stock_code: "83896".into(),
+        currency: "RMB".into(),
+        description: "RMB counter".into(),
+    });
+    let mut pref = ShareClass::new(ClassId(2));
+    pref.class_of_shares = ClassOfShares::Preference;
+    pref.listed = false;
+    ret.classes.push(pref);
+    let b = ClassId(2);
+    ret.part1.part.blocks[0].preceding_shares = Some(40_000_000_000);
+    ret.part1.part.blocks[0].par_value = Money::new("USD", Decimal::new(1, 3));
+    ret.part1.part.blocks.push(AuthorisedBlock {
+        class: b,
+        manual_capital: true,
+        manual_preceding_capital: Some(Decimal::new(5_000_000, 0)),
+        par_value: Money::new("HKD", Decimal::ONE),
+        ..AuthorisedBlock::default()
+    });
+    ret.part2.part.blocks[0].preceding.excluding_treasury = Some(3_805_284_801);
+    ret.part2.part.blocks.push(IssuedBlock::new(b));
+    ret.part3a = Part {
+        not_applicable: false,
+        blocks: vec![OptionBlock {
+            class: a,
+            schemes: vec![
+                OptionScheme {
+                    particulars: "2013 Share Option Scheme".into(),
+                    preceding_outstanding: Some(26_551_714),
+                    gm_approval_date: d(2013, 2, 27),
+                    ..OptionScheme::default()
+                },
+                OptionScheme::default(),
+            ],
+            funds_raised: Money::new("USD", Decimal::ZERO),
+            remarks: "none".into(),
+        }],
+    };
+    ret.part3b = Part {
+        not_applicable: false,
+        blocks: vec![WarrantBlock {
+            class: a,
+            warrants: vec![Warrant::default(), Warrant::default()],
+            remarks: String::new(),
+        }],
+    };
+    ret.part3c = Part {
+        not_applicable: false,
+        blocks: vec![ConvertibleBlock {
+            class: a,
+            convertibles: vec![
+                Convertible {
+                    kind: ConvertibleType::Others,
+                    currency: "HKD".into(),
+                    movements: vec![
+                        ConvertibleMovement {
+                            kind: ConvertibleMovementKind::Issued,
+                            label: String::new(),
+                            amount: Some(Decimal::new(52_377_600, 0)),
+                        },
+                        ConvertibleMovement {
+                            kind: ConvertibleMovementKind::Other,
+                            label: "Adjusted".into(),
+                            amount: None,
+                        },
+                    ],
+                    conversion_price: Money::new("HKD", Decimal::new(5, 0)),
+                    ..Convertible::default()
+                },
+                Convertible::default(),
+            ],
+            remarks: String::new(),
+        }],
+    };
+    ret.part3d = Part {
+        not_applicable: false,
+        blocks: vec![
+            ArrangementBlock {
+                class: a,
+                arrangements: vec![Arrangement::default(), Arrangement::default()],
+                remarks: String::new(),
+            },
+            ArrangementBlock {
+                class: b,
+                arrangements: vec![Arrangement::default()],
+                remarks: String::new(),
+            },
+        ],
+    };
+    ret.part3e = Part {
+        not_applicable: false,
+        blocks: vec![EventBlock {
+            class: a,
+            events: vec![
+                Event {
+                    type_of_issue: TypeOfIssue::RepurchaseIntoTreasury,
+                    change_excluding_treasury: Some(-2_000_000),
+                    change_treasury: Some(2_000_000),
+                    ..Event::default()
+                },
+                Event {
+                    type_of_issue: TypeOfIssue::Other,
+                    other_description: "Conversion".into(),
+                    ..Event::default()
+                },
+            ],
+            remarks: String::new(),
+        }],
+    };
+    ret.part4 = Part4 {
+        part: Part {
+            not_applicable: false,
+            blocks: vec![HdrLine::default(), HdrLine::default()],
+        },
+        remarks: String::new(),
+    };
+    ret.part5.amended_items[3] = Some("amended".into());
+    ret.part5.submitted_by = "Zou Tao".into();
+    ret
+}
+
+#[test]
+fn every_page_of_a_full_return_renders_with_every_input_named() {
+    for version in TemplateVersion::ALL {
+        for page in Page::ALL {
+            // The harness runs the accessibility check after settling and panics on an
+            // unnamed input.
+            let mut h = harness(State::new(page, full_return(version)));
+            h.run();
+            h.check_accessibility();
+        }
+    }
+}
+
+/// 20 classes with 50 option schemes each and 10 (E) events each: 1,000 schemes, 200 events.
+fn stress_return() -> MonthlyReturn {
+    let mut ret = MonthlyReturn::blank();
+    ret.classes.clear();
+    ret.part1.part.blocks.clear();
+    ret.part2.part.blocks.clear();
+    ret.part3a = Part::default();
+    ret.part3e = Part::default();
+    for c in 0..20u32 {
+        let id = ClassId(c + 1);
+        ret.classes.push(ShareClass::new(id));
+        ret.part1.part.blocks.push(AuthorisedBlock::new(id));
+        ret.part2.part.blocks.push(IssuedBlock::new(id));
+        ret.part3a.blocks.push(OptionBlock {
+            class: id,
+            schemes: (0..50)
+                .map(|i| OptionScheme {
+                    particulars: format!("Scheme {i}"),
+                    preceding_outstanding: Some(i * 1_000),
+                    exercised: Some(i),
+                    ..OptionScheme::default()
+                })
+                .collect(),
+            ..OptionBlock::default()
+        });
+        ret.part3e.blocks.push(EventBlock {
+            class: id,
+            events: (0..10).map(|_| Event::default()).collect(),
+            remarks: String::new(),
+        });
+    }
+    ret
+}
+
+#[test]
+fn the_stress_return_stays_responsive() {
+    for page in [Page::Notes, Page::I, Page::II, Page::IIIA, Page::IIIE] {
+        let mut h = Harness::builder()
+            .with_size([1280.0, 800.0])
+            .build_ui_state(draw, State::new(page, stress_return()));
+        h.run();
+        let start = std::time::Instant::now();
+        for _ in 0..10 {
+            h.step();
+        }
+        let per_frame = start.elapsed() / 10;
+        eprintln!("stress {page:?}: {per_frame:?} per frame (debug build)");
+        // Generous bound for a debug build on a slow shared machine; the figure is printed.
+        assert!(
+            per_frame < std::time::Duration::from_millis(300),
+            "{page:?}: frame took {per_frame:?}"
+        );
+    }
+}
+
+#[test]
+fn unparsed_text_moves_with_its_row() {
+    let mut ret = options_return();
+    ret.part3a.blocks[0].schemes = vec![OptionScheme::default(), OptionScheme::default()];
+    let mut h = harness(State::new(Page::IIIA, ret));
+    type_into(
+        &mut h,
+        "Part III(A) block 1 scheme 2 options granted",
+        "12x",
+    );
+    blur(&mut h);
+    h.get_by_label("Move option scheme 2 of part III(A) block 1 up")
+        .click();
+    h.run();
+    assert_eq!(
+        value_of(&h, "Part III(A) block 1 scheme 1 options granted"),
+        "12x"
+    );
+    assert_eq!(
+        value_of(&h, "Part III(A) block 1 scheme 2 options granted"),
+        ""
+    );
+    h.get_by_label("Remove option scheme 1 of part III(A) block 1")
+        .click();
+    h.run();
+    assert!(h.state().buffers.invalid.is_empty());
+}
+
+/// Every finding the rules raise on the example returns is shown, in full, on the page of its
+/// field: the widgets compute exactly the paths the rules use.
+#[test]
+fn every_finding_appears_on_its_page() {
+    let mut broken = full_return(TemplateVersion::V1_2_0);
+    broken.part2.part.blocks[0].movement.excluding_treasury = Some(123);
+    broken.part3a.blocks[0].schemes[0].exercised = Some(5);
+    for ret in [
+        MonthlyReturn::blank(),
+        full_return(TemplateVersion::V1_1_0),
+        broken,
+    ] {
+        let derived = calc::derive(&ret);
+        let findings = rules::check(&ret, &derived);
+        assert!(!findings.is_empty());
+        for page in Page::ALL {
+            let on_page: Vec<&Finding> = findings
+                .iter()
+                .filter(|f| monthly_return::ui::page_for_path(&f.path) == page)
+                .collect();
+            if on_page.is_empty() {
+                continue;
+            }
+            let h = harness(State::new(page, ret.clone()));
+            for f in on_page {
+                assert!(
+                    h.query_all_by_label_contains(&f.message).next().is_some(),
+                    "{} at {} not shown on {page:?}: {}",
+                    f.rule,
+                    f.path,
+                    f.message
+                );
+            }
+        }
+    }
+}
