@@ -21,6 +21,13 @@ pub fn count_wide(n: i128) -> String {
     out
 }
 
+/// A computed amount, without the trailing zeros that multiplication leaves
+/// (40,000,000,000 × 0.001 prints `40,000,000`, as on the filed return, not `40,000,000.000`).
+/// Typed amounts go through [`amount`] and keep the decimals the user typed.
+pub fn derived_amount(d: Decimal) -> String {
+    amount(d.normalize())
+}
+
 /// An amount with thousands separators in the integer part and its decimals kept as typed
 /// (`0.00100` stays `0.00100`, `40,000,000.00` keeps its cents).
 pub fn amount(d: Decimal) -> String {
@@ -65,6 +72,18 @@ fn group_into(out: &mut String, digits: &str) {
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    #[test]
+    fn derived_amounts_drop_trailing_zeros_but_keep_real_decimals() {
+        let capital = Decimal::from(40_000_000_000i64) * Decimal::from_str("0.001").unwrap();
+        assert_eq!(amount(capital), "40,000,000.000");
+        assert_eq!(derived_amount(capital), "40,000,000");
+        assert_eq!(
+            derived_amount(Decimal::from_str("1234.50").unwrap()),
+            "1,234.5"
+        );
+        assert_eq!(derived_amount(Decimal::from_str("-0.000").unwrap()), "0");
+    }
 
     #[test]
     fn counts_group_by_thousands() {

@@ -29,7 +29,7 @@ pub fn opt_amount(d: Option<Decimal>) -> String {
 /// A computed amount without the trailing zeros multiplication leaves
 /// (40,000,000,000 × 0.001 = `40,000,000`, not `40,000,000.000`).
 pub fn opt_derived(d: Option<Decimal>) -> String {
-    d.map(|d| format::amount(d.normalize())).unwrap_or_default()
+    d.map(format::derived_amount).unwrap_or_default()
 }
 
 /// `06 November 2024`.

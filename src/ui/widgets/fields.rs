@@ -565,7 +565,8 @@ pub fn count_text(v: Option<i64>) -> String {
 
 /// Text of a derived amount; `—` when its arithmetic overflowed.
 pub fn amount_text(v: Option<Decimal>) -> String {
-    v.map(text::amount).unwrap_or_else(|| "—".to_string())
+    v.map(crate::format::derived_amount)
+        .unwrap_or_else(|| "—".to_string())
 }
 
 /// A small button with a visible caption and a unique accessible name
