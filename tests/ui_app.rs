@@ -503,6 +503,13 @@ fn the_example_opens_as_an_untitled_copy_and_exports_a_pdf() {
     h.run();
     let bytes = std::fs::read(&pdf).expect("PDF written");
     assert!(bytes.starts_with(b"%PDF"));
+
+    // The message names the file and offers to open it in the user's viewer.
+    h.get_by_label(&pdf.display().to_string());
+    h.get_by_label("Open PDF").click();
+    h.run();
+    assert_eq!(*setup.dialogs.opened.lock().unwrap(), vec![pdf.clone()]);
+    assert!(h.query_by_label("Open PDF").is_none(), "the message closes");
 }
 
 #[test]

@@ -141,6 +141,8 @@ enum Prompt {
     Recover(Box<Recovered>),
     /// The user types a path (no file dialog, or preferred).
     TypePath { purpose: PathPurpose, text: String },
+    /// The PDF was written: where, whether it is a draft, and a way to open it.
+    Exported { path: PathBuf, errors: usize },
 }
 
 pub struct EditorApp {
@@ -248,6 +250,7 @@ impl EditorApp {
             Prompt::LoadError { message } => message.clone(),
             Prompt::Recover(r) => format!("recover {:?}", r.path),
             Prompt::TypePath { purpose, .. } => purpose.menu_label().to_string(),
+            Prompt::Exported { path, errors } => format!("exported {} ({errors})", path.display()),
         })
     }
 
@@ -596,6 +599,39 @@ impl EditorApp {
                     None => {}
                 }
             }
+            Prompt::Exported { path, errors } => {
+                let mut open = false;
+                let mut close = false;
+                let modal = egui::Modal::new(egui::Id::unique("exported")).show(ctx, |ui| {
+                    ui.set_width(460.0);
+                    ui.heading("PDF exported");
+                    ui.label(path.display().to_string());
+                    if errors > 0 {
+                        ui.colored_label(
+                            ui.visuals().warn_fg_color,
+                            format!(
+                                "Every page is marked DRAFT \u{2014} {errors} error{}: fix the \
+                                 findings and export again before submitting.",
+                                if errors == 1 { "" } else { "s" }
+                            ),
+                        );
+                    }
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        open = ui.button("Open PDF").clicked();
+                        close = ui.button("Close").clicked();
+                    });
+                });
+                if open && let Err(e) = self.dialogs.open_externally(&path) {
+                    self.status = Some(StatusMessage::error(format!(
+                        "Could not open {}: {e}",
+                        path.display()
+                    )));
+                }
+                if open || close || modal.should_close() {
+                    self.prompt = None;
+                }
+            }
             Prompt::LoadError { message } => {
                 let mut close = false;
                 let modal = egui::Modal::new(egui::Id::unique("load-error")).show(ctx, |ui| {
@@ -933,10 +969,25 @@ impl EditorApp {
 
     fn export_pdf_to(&mut self, path: &Path) {
         let Some(doc) = &self.doc else { return };
-        self.status = Some(match crate::pdf::export_to_file(&doc.ret, path) {
-            Ok(()) => StatusMessage::info(format!("PDF written to {}", path.display())),
-            Err(e) => StatusMessage::error(format!("PDF not written: {e}")),
-        });
+        match crate::pdf::export_to_file(&doc.ret, path) {
+            Ok(()) => {
+                let errors = crate::rules::count(
+                    &crate::rules::check(&doc.ret, &crate::calc::derive(&doc.ret)),
+                    crate::rules::Severity::Error,
+                );
+                self.status = Some(StatusMessage::info(format!(
+                    "PDF written to {}",
+                    path.display()
+                )));
+                self.prompt = Some(Prompt::Exported {
+                    path: path.to_path_buf(),
+                    errors,
+                });
+            }
+            Err(e) => {
+                self.status = Some(StatusMessage::error(format!("PDF not written: {e}")));
+            }
+        }
     }
 
     fn undo(&mut self) {

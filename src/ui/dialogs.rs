@@ -15,6 +15,8 @@ pub trait Dialogs {
     fn pick_save(&mut self, start_dir: Option<&Path>, suggested: &str) -> Option<PathBuf>;
     /// Where to write the PDF; `suggested` is a file name.
     fn pick_pdf(&mut self, start_dir: Option<&Path>, suggested: &str) -> Option<PathBuf>;
+    /// Opens a written file (the exported PDF) in the user's default viewer.
+    fn open_externally(&mut self, path: &Path) -> Result<(), String>;
 }
 
 /// The native dialogs (xdg portal, or zenity; returns `None` quickly when neither exists).
@@ -55,6 +57,10 @@ impl Dialogs for RfdDialogs {
             .add_filter("PDF", &["pdf"])
             .save_file()
     }
+
+    fn open_externally(&mut self, path: &Path) -> Result<(), String> {
+        open::that_detached(path).map_err(|e| e.to_string())
+    }
 }
 
 /// Answers given in advance, for tests: each question takes the next answer (`None` when none
@@ -63,6 +69,8 @@ impl Dialogs for RfdDialogs {
 #[derive(Debug, Clone, Default)]
 pub struct ScriptedDialogs {
     pub answers: Arc<Mutex<VecDeque<Option<PathBuf>>>>,
+    /// Files the app asked to open in an external viewer, in order.
+    pub opened: Arc<Mutex<Vec<PathBuf>>>,
 }
 
 impl ScriptedDialogs {
@@ -93,5 +101,15 @@ impl Dialogs for ScriptedDialogs {
 
     fn pick_pdf(&mut self, _start_dir: Option<&Path>, _suggested: &str) -> Option<PathBuf> {
         self.next()
+    }
+
+    fn open_externally(&mut self, path: &Path) -> Result<(), String> {
+        match self.opened.lock() {
+            Ok(mut opened) => {
+                opened.push(path.to_path_buf());
+                Ok(())
+            }
+            Err(_) => Err("the test's record of opened files is poisoned".to_string()),
+        }
     }
 }
