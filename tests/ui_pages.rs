@@ -200,9 +200,10 @@ fn money_is_typed_as_currency_and_exact_amount() {
     let b = &h.state().ret.part1.part.blocks[0];
     assert_eq!(b.par_value.currency, "USD");
     assert_eq!(b.par_value.amount, Some(Decimal::new(1, 3)));
+    // 40,000,000,000 × USD 0.001, printed as on the filed return (no trailing zeros).
     assert_eq!(
         value_of(&h, "Part I class 1 closing authorised capital"),
-        "40,000,000.000"
+        "40,000,000"
     );
 }
 
