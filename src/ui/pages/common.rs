@@ -138,6 +138,49 @@ pub fn list_buttons(ui: &mut Ui, what: &str, i: usize, len: usize) -> Option<Lis
 
 /// The class picker of a block plus the read-only share-class header (class, type, listed,
 /// stock code, description), as printed at the top of every block.
+/// One numbered class block of parts I and II: skipped while off screen, drawn as a card with
+/// its number, move/remove buttons and class picker, then `body`. Returns the list action chosen.
+#[allow(clippy::too_many_arguments)]
+pub fn class_block_card<B>(
+    ui: &mut Ui,
+    ctx: &mut PageContext<'_>,
+    part: FormPart,
+    part_name: &str,
+    (i, len): (usize, usize),
+    classes: &[ShareClass],
+    block: &mut B,
+    class_of: fn(&mut B) -> &mut ClassId,
+    body: impl FnOnce(&mut Ui, &mut PageContext<'_>, &FieldPath, &mut B),
+) -> Option<ListAction> {
+    let bp = part.block(i);
+    let force = wants_focus(ctx, &bp);
+    let id = Id::unique(("block-height", bp.as_str()));
+    let mut action = None;
+    culled(ui, id, force, |ui| {
+        card(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(format!("{}.", i + 1)).strong());
+                action = list_buttons(
+                    ui,
+                    &format!("part {part_name} class block {}", i + 1),
+                    i,
+                    len,
+                );
+            });
+            block_class_ui(
+                ui,
+                ctx,
+                &bp,
+                &format!("Part {part_name} block {}", i + 1),
+                classes,
+                class_of(block),
+            );
+            body(ui, ctx, &bp, block);
+        })
+    });
+    action
+}
+
 pub fn block_class_ui(
     ui: &mut Ui,
     ctx: &mut PageContext<'_>,

@@ -326,30 +326,18 @@ fn part1_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
     let len = part1.part.blocks.len();
     let mut action = None;
     for (i, block) in part1.part.blocks.iter_mut().enumerate() {
-        let bp = FormPart::I.block(i);
-        let force = common::wants_focus(ctx, &bp);
-        let id = egui::Id::unique(("block-height", bp.as_str()));
-        common::culled(ui, id, force, |ui| {
-            card(ui, |ui| {
-                ui.horizontal(|ui| {
-                    ui.label(RichText::new(format!("{}.", i + 1)).strong());
-                    if let Some(a) =
-                        list_buttons(ui, &format!("part I class block {}", i + 1), i, len)
-                    {
-                        action = Some(a);
-                    }
-                });
-                common::block_class_ui(
-                    ui,
-                    ctx,
-                    &bp,
-                    &format!("Part I block {}", i + 1),
-                    classes,
-                    &mut block.class,
-                );
-                authorised_table(ui, ctx, &bp, i, block);
-            })
-        });
+        let chosen = common::class_block_card(
+            ui,
+            ctx,
+            FormPart::I,
+            "I",
+            (i, len),
+            classes,
+            block,
+            |b| &mut b.class,
+            |ui, ctx, bp, block| authorised_table(ui, ctx, bp, i, block),
+        );
+        action = action.or(chosen);
     }
     if ui.button(common::ui_text::ADD_BLOCK).clicked() {
         let id = common::next_free_class(classes, part1.part.blocks.iter().map(|b| b.class));

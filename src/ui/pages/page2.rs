@@ -9,7 +9,7 @@ use crate::template::{PublicFloatTexts, texts};
 use crate::ui::widgets::{self, NUMBER_WIDTH, TEXT_WIDTH};
 
 use super::PageContext;
-use super::common::{self, card, list_buttons, part_heading};
+use super::common::{self, part_heading};
 
 /// Editor-only words of this page.
 mod ui_text {
@@ -43,33 +43,23 @@ pub fn page_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) 
     let len = part2.part.blocks.len();
     let mut action = None;
     for (i, block) in part2.part.blocks.iter_mut().enumerate() {
-        let bp = FormPart::II.block(i);
-        let force = common::wants_focus(ctx, &bp);
-        let id = egui::Id::unique(("block-height", bp.as_str()));
-        common::culled(ui, id, force, |ui| {
-            card(ui, |ui| {
-                ui.horizontal(|ui| {
-                    ui.label(RichText::new(format!("{}.", i + 1)).strong());
-                    if let Some(a) =
-                        list_buttons(ui, &format!("part II class block {}", i + 1), i, len)
-                    {
-                        action = Some(a);
-                    }
-                });
-                common::block_class_ui(
-                    ui,
-                    ctx,
-                    &bp,
-                    &format!("Part II block {}", i + 1),
-                    classes,
-                    &mut block.class,
-                );
+        let chosen = common::class_block_card(
+            ui,
+            ctx,
+            FormPart::II,
+            "II",
+            (i, len),
+            classes,
+            block,
+            |b| &mut b.class,
+            |ui, ctx, bp, block| {
                 issued_table(ui, ctx, i, block);
                 if let Some(pt) = public_float {
-                    public_float_ui(ui, ctx, &bp, i, &mut block.public_float, pt);
+                    public_float_ui(ui, ctx, bp, i, &mut block.public_float, pt);
                 }
-            })
-        });
+            },
+        );
+        action = action.or(chosen);
     }
     if ui.button(common::ui_text::ADD_BLOCK).clicked() {
         let id = common::next_free_class(classes, part2.part.blocks.iter().map(|b| b.class));
