@@ -4,7 +4,7 @@
 //!
 //! `cargo bench --bench ui`; figures in `docs/benchmarks-ui.md`.
 
-#[path = "../tests/common/mod.rs"]
+#[path = "../tests/suite/common/mod.rs"]
 mod common;
 
 use std::hint::black_box;

@@ -2,7 +2,7 @@
 //! its cells, numbers right-aligned at cell edge − padding, pagination that never splits a row,
 //! footers, the v1.2.0 additions, the draft mark and the unencodable-text refusal.
 
-mod common;
+use crate::common;
 
 use monthly_return::calc::derive;
 use monthly_return::model::MonthlyReturn;

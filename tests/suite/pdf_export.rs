@@ -1,7 +1,7 @@
 //! End-to-end export: the Kingsoft Cloud seed filing exports to the 10 pages of the reference,
 //! and reading the PDF back finds every label and value on the right page, in order.
 
-mod common;
+use crate::common;
 
 use monthly_return::model::MonthlyReturn;
 use monthly_return::pdf::{ExportError, LayoutError, export, export_to_file, page_texts};

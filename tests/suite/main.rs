@@ -1,0 +1,15 @@
+//! All integration tests in one binary: each separate test binary linked the whole GUI stack
+//! again (hundreds of MB each), which ran CI's disk out and spent most of a cold build linking.
+
+mod common;
+
+mod bad_drafts;
+mod cli;
+mod examples;
+mod pdf_export;
+mod pdf_layout;
+mod rollforward;
+mod roundtrip;
+mod rules;
+mod ui_app;
+mod ui_pages;
