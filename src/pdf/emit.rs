@@ -1,19 +1,20 @@
 //! Frames → PDF bytes. The only module in the crate that talks to printpdf's writer.
 //!
-//! Text uses the base-14 Helvetica faces (not embedded, WinAnsi-encoded), positioned absolutely:
-//! every run gets its own `BT … Tm … Tj … ET`, because `Td` is relative and would accumulate.
-//! Output is deterministic: metadata dates come from [`DocMeta`] and the trailer `/ID`, which
-//! printpdf fills from a process-wide counter, is replaced by a hash of the input.
+//! printpdf builds the document (pages, the base-14 Helvetica fonts, not embedded and
+//! WinAnsi-encoded, metadata); each page's content stream is written by [`content`] (printpdf's
+//! operator list was most of the export time). Output is deterministic: metadata dates come
+//! from [`DocMeta`] and the trailer `/ID`, which printpdf fills from a process-wide counter, is
+//! replaced by a hash of the input.
 
 use std::fmt::Write as _;
 
 use chrono::{DateTime, Utc};
 use printpdf::{
-    BuiltinFont, Color, Greyscale, Line as PdfLine, LinePoint, Op, PaintMode, PdfDocument,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect as PdfRect, TextItem, TextMatrix,
+    BuiltinFont, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt, Rect as PdfRect,
 };
 
-use super::frame::{Font, Item, Line, Page, Shape, Text};
+use super::content;
+use super::frame::{Font, Item, Page};
 use super::metrics;
 
 /// Document metadata written to the PDF's Info dictionary.
@@ -86,7 +87,11 @@ pub fn emit(pages: &[Page], meta: &DocMeta) -> Result<Vec<u8>, EmitError> {
     info.creation_date = date;
     info.modification_date = date;
     info.metadata_date = date;
-    doc.pages = pages.iter().map(page_to_pdf).collect();
+    doc.pages = pages
+        .iter()
+        .enumerate()
+        .map(|(i, page)| page_shell(page, i == 0))
+        .collect();
 
     let mut warnings = Vec::new();
     let opts = PdfSaveOptions {
@@ -94,6 +99,7 @@ pub fn emit(pages: &[Page], meta: &DocMeta) -> Result<Vec<u8>, EmitError> {
         ..PdfSaveOptions::default()
     };
     let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
+    fill_page_streams(&mut lo, pages)?;
     compress(&mut lo)?;
     // Overwrite both strings of the trailer's `/ID` (no-op if printpdf stops writing one).
     let id = content_id(pages, meta);
@@ -170,26 +176,23 @@ fn check_page(page: &Page, number: usize) -> Result<(), EmitError> {
     Ok(())
 }
 
-/// Graphics state already set in the page's content stream, so that repeated `Tf` and `w`
-/// operators are left out (a 200-page return has ~100 000 runs and cells; this halves its
-/// content streams). Text state persists across `BT`/`ET`; `q`/`Q` restore it.
-#[derive(Default)]
-struct State {
-    font: Option<(Font, f32)>,
-    line_width: Option<f32>,
-}
-
-fn page_to_pdf(page: &Page) -> PdfPage {
-    let h = page.height_pt;
-    let mut ops = Vec::with_capacity(page.items.len() * 5);
-    let mut state = State::default();
-    for item in &page.items {
-        match item {
-            Item::Text(t) => text_ops(t, h, &mut state, &mut ops),
-            Item::Line(l) => line_ops(l, h, &mut state, &mut ops),
-            Item::Rect(s) => rect_ops(s, h, &mut state, &mut ops),
+/// The page as printpdf sees it: size only. Its content stream is written by
+/// [`content::page_stream`] and put in place after printpdf has built the document; the first
+/// page names both fonts once so that printpdf adds them to the document's font resources.
+fn page_shell(page: &Page, declare_fonts: bool) -> PdfPage {
+    let ops = if declare_fonts {
+        let mut ops = vec![Op::StartTextSection];
+        for font in [Font::Regular, Font::Bold] {
+            ops.push(Op::SetFont {
+                font: PdfFontHandle::Builtin(builtin(font)),
+                size: Pt(9.0),
+            });
         }
-    }
+        ops.push(Op::EndTextSection);
+        ops
+    } else {
+        Vec::new()
+    };
     let media = PdfRect::from_wh(Pt(page.width_pt), Pt(page.height_pt));
     PdfPage {
         media_box: media.clone(),
@@ -206,116 +209,35 @@ fn builtin(font: Font) -> BuiltinFont {
     }
 }
 
-fn text_ops(t: &Text, page_height: f32, state: &mut State, ops: &mut Vec<Op>) {
-    if t.text.is_empty() {
-        return;
-    }
-    let before = state.font;
-    // A grey run is scoped to its own graphics state so the text after it stays black.
-    if let Some(level) = t.grey {
-        ops.push(Op::SaveGraphicsState);
-        ops.push(Op::SetFillColor { col: grey(level) });
-    }
-    ops.push(Op::StartTextSection);
-    if state.font != Some((t.font, t.size)) {
-        ops.push(Op::SetFont {
-            font: PdfFontHandle::Builtin(builtin(t.font)),
-            size: Pt(t.size),
-        });
-        state.font = Some((t.font, t.size));
-    }
-    ops.push(Op::SetTextMatrix {
-        matrix: TextMatrix::Translate(Pt(t.x), Pt(page_height - t.baseline)),
-    });
-    // Word spacing is text state and would persist: set it around this run only.
-    let justified = t.word_spacing != 0.0;
-    if justified {
-        ops.push(Op::SetWordSpacing {
-            pt: Pt(t.word_spacing),
-        });
-    }
-    ops.push(Op::ShowText {
-        items: vec![TextItem::Text(t.text.clone())],
-    });
-    if justified {
-        ops.push(Op::SetWordSpacing { pt: Pt(0.0) });
-    }
-    ops.push(Op::EndTextSection);
-    if t.grey.is_some() {
-        ops.push(Op::RestoreGraphicsState);
-        // `Q` brings back the font that was current before the `q`.
-        state.font = before;
-    }
+/// The resource name printpdf gives a base-14 font in the document's font dictionary.
+fn font_resource(font: Font) -> &'static str {
+    builtin(font).get_pdf_id()
 }
 
-fn point(x: f32, y: f32, page_height: f32) -> LinePoint {
-    LinePoint {
-        p: Point {
-            x: Pt(x),
-            y: Pt(page_height - y),
-        },
-        bezier: false,
+/// Replaces each page's (placeholder) content stream with the one written from its frame.
+fn fill_page_streams(lo: &mut lopdf::Document, pages: &[Page]) -> Result<(), EmitError> {
+    let ids: Vec<lopdf::ObjectId> = lo.get_pages().into_values().collect();
+    if ids.len() != pages.len() {
+        return Err(EmitError::Write(format!(
+            "the writer made {} pages for {} laid out",
+            ids.len(),
+            pages.len()
+        )));
     }
-}
-
-fn set_line_width(width: f32, state: &mut State, ops: &mut Vec<Op>) {
-    if state.line_width != Some(width) {
-        ops.push(Op::SetOutlineThickness { pt: Pt(width) });
-        state.line_width = Some(width);
+    for (number, (id, page)) in ids.into_iter().zip(pages).enumerate() {
+        let missing = |what: &str| EmitError::Write(format!("page {}: no {what}", number + 1));
+        let contents = lo
+            .get_dictionary(id)
+            .and_then(|dict| dict.get(b"Contents"))
+            .and_then(lopdf::Object::as_reference)
+            .map_err(|_| missing("content stream"))?;
+        let stream = lo
+            .get_object_mut(contents)
+            .and_then(lopdf::Object::as_stream_mut)
+            .map_err(|_| missing("content stream"))?;
+        stream.set_content(content::page_stream(page, font_resource));
     }
-}
-
-fn line_ops(l: &Line, page_height: f32, state: &mut State, ops: &mut Vec<Op>) {
-    set_line_width(l.width, state, ops);
-    ops.push(Op::DrawLine {
-        line: PdfLine {
-            points: vec![
-                point(l.x1, l.y1, page_height),
-                point(l.x2, l.y2, page_height),
-            ],
-            is_closed: false,
-        },
-    });
-}
-
-fn grey(level: f32) -> Color {
-    Color::Greyscale(Greyscale::new(level.clamp(0.0, 1.0), None))
-}
-
-fn rect_ops(s: &Shape, page_height: f32, state: &mut State, ops: &mut Vec<Op>) {
-    let mode = match (s.fill_grey, s.stroke_width) {
-        (None, None) => return,
-        (None, Some(_)) => PaintMode::Stroke,
-        (Some(_), None) => PaintMode::Fill,
-        (Some(_), Some(_)) => PaintMode::FillStroke,
-    };
-    let r = s.rect;
-    let rect = PdfRect {
-        mode: Some(mode),
-        ..PdfRect::from_xywh(
-            Pt(r.x),
-            Pt(page_height - r.y - r.height),
-            Pt(r.width),
-            Pt(r.height),
-        )
-    };
-    let Some(level) = s.fill_grey else {
-        // A plain cell border: black stroke, no state to scope.
-        if let Some(width) = s.stroke_width {
-            set_line_width(width, state, ops);
-        }
-        ops.push(Op::DrawRectangle { rectangle: rect });
-        return;
-    };
-    // The fill colour is scoped to this rectangle so text after it stays black; the line width
-    // set inside is undone by `Q` too.
-    ops.push(Op::SaveGraphicsState);
-    ops.push(Op::SetFillColor { col: grey(level) });
-    if let Some(width) = s.stroke_width {
-        ops.push(Op::SetOutlineThickness { pt: Pt(width) });
-    }
-    ops.push(Op::DrawRectangle { rectangle: rect });
-    ops.push(Op::RestoreGraphicsState);
+    Ok(())
 }
 
 /// A 32-character document id derived from the input, so identical input gives identical files

@@ -2,6 +2,7 @@
 //! and a reader for tests. [`layout::layout`] turns a return into [`Page`]s, [`emit`] turns
 //! pages into bytes, [`export`] does both with the rules' error count for the draft mark.
 
+mod content;
 pub mod emit;
 pub mod frame;
 pub mod layout;
