@@ -636,3 +636,42 @@ fn every_finding_appears_on_its_page() {
         }
     }
 }
+
+/// Vertical distance between the centres of two nodes, in points.
+fn centre_gap(h: &Harness<'_, State>, a: &str, b: &str) -> f32 {
+    (h.get_by_label(a).rect().center().y - h.get_by_label(b).rect().center().y).abs()
+}
+
+#[test]
+fn row_labels_and_currencies_line_up_with_their_fields() {
+    let h = harness(State::new(Page::I, crate::common::kingsoft()));
+    // Header grid: a label beside a date field, a text field and a drop-down.
+    assert!(centre_gap(&h, "For the month ended:", "For the month ended") <= 2.0);
+    assert!(centre_gap(&h, "Name of Issuer:", "Name of Issuer") <= 2.0);
+    // Share-class card and the part I table (label column, input, computed cell with currency).
+    assert!(centre_gap(&h, "Class of shares", "Class 1 class of shares") <= 2.0);
+    let row = "Balance at close of preceding month";
+    let shares = "Part I class 1 preceding authorised shares";
+    assert!(centre_gap(&h, row, shares) <= 2.0);
+    assert!(centre_gap(&h, shares, "Part I class 1 par value amount") <= 2.0);
+    assert!(centre_gap(&h, shares, "Part I class 1 preceding authorised capital") <= 2.0);
+}
+
+#[test]
+fn the_share_class_card_fits_beside_the_page_list_at_1200_px() {
+    // A 1200-px window less the 230-px page list and the panels' margins.
+    let width = 950.0;
+    let h = Harness::builder()
+        .with_size([width, 3000.0])
+        .build_ui_state(draw, State::new(Page::I, crate::common::kingsoft()));
+    for name in [
+        "Class 1 class of shares",
+        "Class 1 type of shares",
+        "Class 1 listed on the Exchange",
+        "Class 1 stock code",
+        "Class 1 description",
+    ] {
+        let right = h.get_by_label(name).rect().right();
+        assert!(right <= width, "{name} ends at {right}, past {width}");
+    }
+}

@@ -194,8 +194,8 @@ pub fn block_class_ui(
         Some(i) => format!("{}. {}", i + 1, classes[i].picker_name()),
         None => ui_text::NO_CLASS.to_string(),
     };
-    ui.horizontal(|ui| {
-        ui.label(ui_text::CLASS_PICKER);
+    ui.horizontal_top(|ui| {
+        widgets::field_label(ui, ui_text::CLASS_PICKER);
         widgets::combo_field(
             ui,
             ctx,
@@ -489,7 +489,7 @@ pub fn summary_lines(
                 &widgets::count_text(s.xx1),
                 widgets::NUMBER_WIDTH,
             );
-            ui.label(format!("{class} ({letter}{letter}1)"));
+            widgets::field_label(ui, format!("{class} ({letter}{letter}1)"));
             ui.end_row();
             ui.with_layout(Layout::right_to_left(Align::Min), |ui| {
                 ui.label(&t.decrease_treasury_line)
@@ -502,7 +502,7 @@ pub fn summary_lines(
                 &widgets::count_text(s.xx2),
                 widgets::NUMBER_WIDTH,
             );
-            ui.label(format!("{class} ({letter}{letter}2)"));
+            widgets::field_label(ui, format!("{class} ({letter}{letter}2)"));
             ui.end_row();
         });
 }

@@ -48,7 +48,7 @@ fn header_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
         .num_columns(4)
         .spacing([12.0, 2.0])
         .show(ui, |ui| {
-            ui.label(&h.month_ended);
+            widgets::field_label(ui, &h.month_ended);
             widgets::date_field(
                 ui,
                 ctx,
@@ -56,7 +56,7 @@ fn header_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
                 "For the month ended",
                 &mut header.month_end,
             );
-            ui.label(&h.status);
+            widgets::field_label(ui, &h.status);
             widgets::combo_field(
                 ui,
                 ctx,
@@ -69,7 +69,7 @@ fn header_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
             );
             ui.end_row();
 
-            ui.label(&h.issuer);
+            widgets::field_label(ui, &h.issuer);
             widgets::text_field(
                 ui,
                 ctx,
@@ -78,7 +78,7 @@ fn header_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
                 &mut header.issuer_name,
                 TEXT_WIDTH,
             );
-            ui.label(&h.date_submitted);
+            widgets::field_label(ui, &h.date_submitted);
             widgets::date_field(
                 ui,
                 ctx,
@@ -88,7 +88,7 @@ fn header_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
             );
             ui.end_row();
 
-            ui.label(ui_text::TEMPLATE_VERSION);
+            widgets::field_label(ui, ui_text::TEMPLATE_VERSION);
             widgets::combo_field(
                 ui,
                 ctx,
@@ -100,8 +100,8 @@ fn header_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
                 160.0,
             );
             if let Some(due) = &ctx.derived.due_date {
-                ui.label(ui_text::DUE);
-                ui.label(format!("{due}"));
+                widgets::field_label(ui, ui_text::DUE);
+                widgets::field_label(ui, format!("{due}"));
             }
             ui.end_row();
         });
@@ -186,11 +186,12 @@ fn class_grid(
         description,
         ..
     } = class;
+    // Four columns, not the form's six: six do not fit beside the page list at 1200 px.
     Grid::new(("class-grid", n))
-        .num_columns(6)
+        .num_columns(4)
         .spacing([10.0, 2.0])
         .show(ui, |ui| {
-            ui.label(&t.class_of_shares);
+            widgets::field_label(ui, &t.class_of_shares);
             widgets::combo_field(
                 ui,
                 ctx,
@@ -201,7 +202,7 @@ fn class_grid(
                 |c| c.label().to_string(),
                 230.0,
             );
-            ui.label(&t.type_of_shares);
+            widgets::field_label(ui, &t.type_of_shares);
             widgets::combo_field(
                 ui,
                 ctx,
@@ -212,7 +213,18 @@ fn class_grid(
                 |c| c.label().to_string(),
                 230.0,
             );
-            ui.label(&t.listed);
+            ui.end_row();
+
+            widgets::field_label(ui, &t.stock_code);
+            widgets::text_field(
+                ui,
+                ctx,
+                &base.key("stock_code"),
+                &format!("Class {n} stock code"),
+                stock_code,
+                100.0,
+            );
+            widgets::field_label(ui, &t.listed);
             widgets::checkbox_field(
                 ui,
                 ctx,
@@ -223,16 +235,7 @@ fn class_grid(
             );
             ui.end_row();
 
-            ui.label(&t.stock_code);
-            widgets::text_field(
-                ui,
-                ctx,
-                &base.key("stock_code"),
-                &format!("Class {n} stock code"),
-                stock_code,
-                100.0,
-            );
-            ui.label(&t.description);
+            widgets::field_label(ui, &t.description);
             widgets::text_field(
                 ui,
                 ctx,
@@ -259,8 +262,8 @@ fn counters_ui(
     for (j, c) in class.other_counters.iter_mut().enumerate() {
         let p = base.index("counter", j);
         let what = format!("class {n} other counter {}", j + 1);
-        ui.horizontal(|ui| {
-            ui.label(&t.other_counter);
+        ui.horizontal_top(|ui| {
+            widgets::field_label(ui, &t.other_counter);
             widgets::text_field(
                 ui,
                 ctx,
@@ -269,7 +272,7 @@ fn counters_ui(
                 &mut c.stock_code,
                 80.0,
             );
-            ui.label(currency);
+            widgets::field_label(ui, currency);
             widgets::text_field(
                 ui,
                 ctx,
@@ -278,7 +281,7 @@ fn counters_ui(
                 &mut c.currency,
                 CURRENCY_WIDTH,
             );
-            ui.label(&t.description);
+            widgets::field_label(ui, &t.description);
             widgets::text_field(
                 ui,
                 ctx,
@@ -351,9 +354,9 @@ fn part1_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
     // `Total authorised/registered share capital at the end of the month`, one per currency.
     ui.add_space(4.0);
     for (ccy, total) in &ctx.derived.capital_totals {
-        ui.horizontal(|ui| {
-            ui.label(&t.part1.total);
-            ui.label(if ccy.is_empty() { "—" } else { ccy.as_str() });
+        ui.horizontal_top(|ui| {
+            widgets::field_label(ui, &t.part1.total);
+            widgets::field_label(ui, if ccy.is_empty() { "—" } else { ccy.as_str() });
             let path = path::part1::total(ccy);
             let text = widgets::amount_text(*total);
             widgets::computed_cell(
@@ -407,7 +410,7 @@ fn authorised_table(
             ui.end_row();
 
             // Balance at close of preceding month
-            ui.label(&t.rows.preceding);
+            widgets::field_label(ui, &t.rows.preceding);
             widgets::count_field(
                 ui,
                 ctx,
@@ -435,7 +438,7 @@ fn authorised_table(
             ui.end_row();
 
             // Increase / decrease (-)
-            ui.label(&t.rows.movement);
+            widgets::field_label(ui, &t.rows.movement);
             widgets::count_field(
                 ui,
                 ctx,
@@ -457,7 +460,7 @@ fn authorised_table(
             ui.end_row();
 
             // Balance at close of the month
-            ui.label(&t.rows.close);
+            widgets::field_label(ui, &t.rows.close);
             widgets::computed_cell(
                 ui,
                 ctx,
@@ -471,8 +474,8 @@ fn authorised_table(
                 .amount
                 .map(widgets::text::amount)
                 .unwrap_or_else(|| ui_text::CLOSING_PAR_HINT.to_string());
-            ui.horizontal(|ui| {
-                ui.add_sized([CURRENCY_WIDTH, 0.0], egui::Label::new(ccy.as_str()));
+            ui.horizontal_top(|ui| {
+                widgets::currency_label(ui, &ccy);
                 widgets::decimal_field(
                     ui,
                     ctx,
@@ -482,8 +485,8 @@ fn authorised_table(
                     Some(&hint),
                 );
             });
-            ui.horizontal(|ui| {
-                ui.add_sized([CURRENCY_WIDTH, 0.0], egui::Label::new(ccy.as_str()));
+            ui.horizontal_top(|ui| {
+                widgets::currency_label(ui, &ccy);
                 widgets::computed_cell(
                     ui,
                     ctx,
@@ -509,8 +512,8 @@ fn capital_cell(
     manual_value: &mut Option<rust_decimal::Decimal>,
     computed: Option<rust_decimal::Decimal>,
 ) {
-    ui.horizontal(|ui| {
-        ui.add_sized([CURRENCY_WIDTH, 0.0], egui::Label::new(ccy));
+    ui.horizontal_top(|ui| {
+        widgets::currency_label(ui, ccy);
         if manual {
             widgets::decimal_field(ui, ctx, path, name, manual_value, None);
         } else {

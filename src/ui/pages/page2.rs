@@ -93,7 +93,7 @@ fn issued_table(ui: &mut Ui, ctx: &mut PageContext<'_>, i: usize, b: &mut Issued
             head(ui, &t.part2.total);
             ui.end_row();
 
-            ui.label(&t.rows.preceding);
+            widgets::field_label(ui, &t.rows.preceding);
             widgets::count_field(
                 ui,
                 ctx,
@@ -118,7 +118,7 @@ fn issued_table(ui: &mut Ui, ctx: &mut PageContext<'_>, i: usize, b: &mut Issued
             );
             ui.end_row();
 
-            ui.label(&t.rows.movement);
+            widgets::field_label(ui, &t.rows.movement);
             widgets::count_field(
                 ui,
                 ctx,
@@ -137,7 +137,7 @@ fn issued_table(ui: &mut Ui, ctx: &mut PageContext<'_>, i: usize, b: &mut Issued
             ui.label("");
             ui.end_row();
 
-            ui.label(&t.rows.close);
+            widgets::field_label(ui, &t.rows.close);
             widgets::computed_cell(
                 ui,
                 ctx,
@@ -213,7 +213,7 @@ fn public_float_ui(
         .num_columns(2)
         .spacing([12.0, 2.0])
         .show(ui, |ui| {
-            ui.label(&t.threshold);
+            widgets::field_label(ui, &t.threshold);
             widgets::text_field(
                 ui,
                 ctx,
@@ -223,7 +223,7 @@ fn public_float_ui(
                 TEXT_WIDTH,
             );
             ui.end_row();
-            ui.label(&t.additional_information);
+            widgets::field_label(ui, &t.additional_information);
             widgets::multiline_field(
                 ui,
                 ctx,

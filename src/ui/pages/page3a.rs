@@ -41,8 +41,8 @@ pub fn page_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) 
             let summary = ctx.derived.part3a.get(b).map(|f| f.summary);
             let class = common::class_name(classes, block.class);
             common::summary_lines(ui, ctx, FormPart::IIIA, 'A', b, &class, summary);
-            ui.horizontal(|ui| {
-                ui.label(&t.part3.a.funds_raised);
+            ui.horizontal_top(|ui| {
+                widgets::field_label(ui, &t.part3.a.funds_raised);
                 widgets::money_field(
                     ui,
                     ctx,

@@ -146,7 +146,7 @@ fn convertible_ui(
     for (m, mv) in cv.movements.iter_mut().enumerate() {
         let mn = format!("{n} movement {}", m + 1);
         let mp = cp.index("movement", m);
-        ui.horizontal(|ui| {
+        ui.horizontal_top(|ui| {
             widgets::combo_field(
                 ui,
                 ctx,
@@ -158,7 +158,7 @@ fn convertible_ui(
                 120.0,
             );
             if mv.kind == ConvertibleMovementKind::Other {
-                ui.label(ui_text::MOVEMENT_LABEL);
+                widgets::field_label(ui, ui_text::MOVEMENT_LABEL);
                 widgets::text_field(
                     ui,
                     ctx,

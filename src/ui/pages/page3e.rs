@@ -60,7 +60,7 @@ pub fn page_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) 
                     &widgets::count_text(fig.ee1),
                     NUMBER_WIDTH,
                 );
-                ui.label(format!("{class} (EE1)"));
+                widgets::field_label(ui, format!("{class} (EE1)"));
                 ui.end_row();
                 ui.with_layout(Layout::right_to_left(egui::Align::Min), |ui| {
                     ui.label(ui_text::EE2)
@@ -73,7 +73,7 @@ pub fn page_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) 
                     &widgets::count_text(fig.ee2),
                     NUMBER_WIDTH,
                 );
-                ui.label(format!("{class} (EE2)"));
+                widgets::field_label(ui, format!("{class} (EE2)"));
                 ui.end_row();
             });
             common::remarks_ui(
@@ -107,7 +107,7 @@ fn grand_totals_ui(ui: &mut Ui, ret: &MonthlyReturn, ctx: &mut PageContext<'_>) 
                 &widgets::count_text(tot.total_excluding_treasury),
                 NUMBER_WIDTH,
             );
-            ui.label(class.summary_name());
+            widgets::field_label(ui, class.summary_name());
             ui.end_row();
             form_label(ui, &t.grand_total_2);
             widgets::computed_cell(
@@ -118,7 +118,7 @@ fn grand_totals_ui(ui: &mut Ui, ret: &MonthlyReturn, ctx: &mut PageContext<'_>) 
                 &widgets::count_text(tot.total_treasury),
                 NUMBER_WIDTH,
             );
-            ui.label(class.summary_name());
+            widgets::field_label(ui, class.summary_name());
             ui.end_row();
         });
     }

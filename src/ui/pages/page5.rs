@@ -103,7 +103,7 @@ pub fn page_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) 
         .num_columns(2)
         .spacing([12.0, 2.0])
         .show(ui, |ui| {
-            ui.label(&t.part5.submitted_by);
+            widgets::field_label(ui, &t.part5.submitted_by);
             widgets::text_field(
                 ui,
                 ctx,
@@ -113,7 +113,7 @@ pub fn page_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) 
                 TEXT_WIDTH,
             );
             ui.end_row();
-            ui.label(&t.part5.title);
+            widgets::field_label(ui, &t.part5.title);
             widgets::text_field(
                 ui,
                 ctx,

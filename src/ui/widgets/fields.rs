@@ -9,8 +9,8 @@
 
 use chrono::{Datelike, NaiveDate};
 use egui::{
-    Align, Color32, CornerRadius, Id, Response, RichText, Sense, Stroke, StrokeKind, TextEdit,
-    TextStyle, Ui, vec2,
+    Align, Color32, CornerRadius, Id, Response, Sense, Stroke, StrokeKind, TextEdit, TextStyle, Ui,
+    vec2,
 };
 use rust_decimal::Decimal;
 
@@ -460,14 +460,14 @@ pub fn checkbox_field(
     value: &mut bool,
     text: &str,
 ) -> Response {
-    let resp = ui.checkbox(value, text).accessible_name(name);
-    take_pending_focus(ctx, &[path], &resp);
-    if let Some(flag) = flag_for(ctx, &[path], None) {
-        let color = severity_color(ui, flag.severity);
-        let msg = flag.messages.join("; ");
-        ui.label(RichText::new(msg).small().color(color));
-    }
-    resp
+    ui.vertical(|ui| {
+        let resp = ui.checkbox(value, text).accessible_name(name);
+        take_pending_focus(ctx, &[path], &resp);
+        let flag = flag_for(ctx, &[path], None);
+        flag_line(ui, &resp, flag);
+        resp
+    })
+    .inner
 }
 
 /// A choice among `options`, shown by `label`. Used for class of shares, type of shares,
@@ -554,6 +554,37 @@ pub fn computed_cell(
         let flag = flag_for(ctx, &[path], None);
         flag_line(ui, &resp, flag);
         resp
+    })
+    .inner
+}
+
+/// A row label beside a field. A grid centres a plain label on the whole row, i.e. on the
+/// field and its reserved message line together, which puts the label a few pixels below the
+/// field's text; this one is centred on the field's box and reserves the same line under it.
+pub fn field_label(ui: &mut Ui, text: impl Into<egui::WidgetText>) -> Response {
+    ui.vertical(|ui| {
+        let h = ui.spacing().interact_size.y;
+        let resp = ui
+            .horizontal(|ui| {
+                ui.set_min_height(h);
+                ui.label(text)
+            })
+            .inner;
+        ui.allocate_exact_size(
+            vec2(0.0, ui.text_style_height(&TextStyle::Small)),
+            Sense::hover(),
+        );
+        resp
+    })
+    .inner
+}
+
+/// The currency shown before an amount the form ties to a class's currency (part I), lined up
+/// like [`field_label`] in a cell as wide as a currency field.
+pub fn currency_label(ui: &mut Ui, ccy: &str) -> Response {
+    ui.vertical(|ui| {
+        ui.set_width(CURRENCY_WIDTH);
+        field_label(ui, ccy)
     })
     .inner
 }
