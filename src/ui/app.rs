@@ -14,7 +14,7 @@ use super::dialogs::{Dialogs, RfdDialogs};
 use super::findings_panel::findings_panel_ui;
 use super::pages::{Page, PageContext, page_counts, page_for_path, page_ui};
 use super::prefs::{AppPaths, Prefs, ThemePref};
-use super::recovery::{self, Recovered, RecoveryTimer};
+use super::recovery::{self, Orphan, Recovered, RecoverySlot, RecoveryTimer};
 use super::start::start_screen_ui;
 use super::status::{StatusInfo, StatusMessage, status_bar_ui};
 use super::undo::DocumentHistory;
@@ -159,6 +159,10 @@ pub struct EditorApp {
     dialogs: Box<dyn Dialogs>,
     now: fn() -> DateTime<Utc>,
     recovery_timer: RecoveryTimer,
+    /// This editor's recovery copy; `None` when there is no data folder or it is unusable.
+    recovery_slot: Option<RecoverySlot>,
+    /// The crashed editor's copy being offered (`Prompt::Recover`), locked until decided.
+    offered_orphan: Option<Orphan>,
     status: Option<StatusMessage>,
     prompt: Option<Prompt>,
     /// Set once the user agreed to close; the next close request goes through.
@@ -195,6 +199,8 @@ impl EditorApp {
             dialogs,
             now,
             recovery_timer: RecoveryTimer::new(recovery_interval),
+            recovery_slot: None,
+            offered_orphan: None,
             status: None,
             prompt: None,
             close_allowed: false,
@@ -205,8 +211,18 @@ impl EditorApp {
         if let Some(path) = open {
             app.open_path(&path);
         }
-        if let Some(recovered) = recovery::read(&app.paths) {
-            app.prompt = Some(Prompt::Recover(Box::new(recovered)));
+        // Other editors' copies are looked at before this one's slot exists.
+        if let Some(orphan) = recovery::orphans(&app.paths).into_iter().next() {
+            app.prompt = Some(Prompt::Recover(Box::new(orphan.recovered.clone())));
+            app.offered_orphan = Some(orphan);
+        }
+        match RecoverySlot::claim(&app.paths) {
+            Ok(slot) => app.recovery_slot = slot,
+            Err(e) => {
+                app.status = Some(StatusMessage::error(format!(
+                    "Crash recovery is off: cannot use the recovery folder ({e})"
+                )));
+            }
         }
         app
     }
@@ -588,7 +604,7 @@ impl EditorApp {
                             // The user chose to lose these changes; the recovery copy goes too.
                             doc.dirty = false;
                         }
-                        recovery::remove(&self.paths);
+                        self.remove_recovery_copy();
                         self.recovery_timer.clear();
                         self.continue_pending(ctx, pending, cmds);
                     }
@@ -721,16 +737,31 @@ impl EditorApp {
                 match choice {
                     Some(true) => {
                         self.prompt = None;
+                        // Into this editor's own copy first, so a second crash loses nothing.
+                        let kept = self.recovery_slot.as_ref().map(|s| s.write(&recovered));
+                        if let Some(orphan) = self.offered_orphan.take()
+                            && !matches!(kept, Some(Err(_)))
+                        {
+                            orphan.discard();
+                        }
                         let Recovered { path, ret, .. } = *recovered;
                         let mut doc = Document::new(ret, path);
                         doc.saved = None;
                         doc.dirty = true;
                         self.replace_document(doc);
-                        self.status = Some(StatusMessage::info("Unsaved changes restored"));
+                        self.status = Some(match kept {
+                            Some(Err(e)) => StatusMessage::error(format!(
+                                "Unsaved changes restored, but the recovery copy could not be \
+                                 rewritten ({e}): save now"
+                            )),
+                            _ => StatusMessage::info("Unsaved changes restored"),
+                        });
                     }
                     Some(false) => {
                         self.prompt = None;
-                        recovery::remove(&self.paths);
+                        if let Some(orphan) = self.offered_orphan.take() {
+                            orphan.discard();
+                        }
                     }
                     None => {}
                 }
@@ -900,7 +931,7 @@ impl EditorApp {
                 doc.saved = Some(doc.ret.clone());
                 doc.dirty = false;
                 doc.path = Some(path.clone());
-                recovery::remove(&self.paths);
+                self.remove_recovery_copy();
                 self.recovery_timer.clear();
                 self.prefs.add_recent(&path);
                 let invalid = self.buffers.invalid_count();
@@ -1054,7 +1085,10 @@ impl EditorApp {
                 written_at: (self.now)(),
                 ret: doc.ret.clone(),
             };
-            match recovery::write(&self.paths, &copy) {
+            let Some(slot) = &self.recovery_slot else {
+                return;
+            };
+            match slot.write(&copy) {
                 Ok(()) => self.recovery_timer.clear(),
                 Err(e) => {
                     // Try again after another interval rather than every frame.
@@ -1113,11 +1147,24 @@ impl EditorApp {
         self.prefs_written_at = Some(now);
     }
 
-    /// A clean exit: preferences written, recovery copy removed.
+    /// A clean exit: preferences written, recovery copy and lock removed.
     fn clean_exit(&mut self) {
         let _ = self.prefs.save(&self.paths);
         self.prefs_written = self.prefs.clone();
-        recovery::remove(&self.paths);
+        if let Some(slot) = self.recovery_slot.take() {
+            slot.release();
+        }
+    }
+
+    fn remove_recovery_copy(&self) {
+        if let Some(slot) = &self.recovery_slot {
+            slot.remove_copy();
+        }
+    }
+
+    /// This editor's recovery copy (tests); `None` without a data folder.
+    pub fn recovery_copy_path(&self) -> Option<&std::path::Path> {
+        self.recovery_slot.as_ref().map(RecoverySlot::copy_path)
     }
 }
 

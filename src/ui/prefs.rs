@@ -19,7 +19,7 @@ pub const MAX_RECENT: usize = 10;
 pub struct AppPaths {
     /// Preferences (`prefs.ron`).
     pub config_dir: Option<PathBuf>,
-    /// The crash-recovery copy of unsaved changes.
+    /// The crash-recovery copies of unsaved changes, one per running editor.
     pub data_dir: Option<PathBuf>,
 }
 
@@ -45,10 +45,6 @@ impl AppPaths {
 
     pub fn prefs_file(&self) -> Option<PathBuf> {
         self.config_dir.as_ref().map(|d| d.join("prefs.ron"))
-    }
-
-    pub fn recovery_file(&self) -> Option<PathBuf> {
-        self.data_dir.as_ref().map(|d| d.join("recovery.ron"))
     }
 }
 

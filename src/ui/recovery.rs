@@ -1,7 +1,12 @@
 //! Crash safety: unsaved changes are copied to a recovery file in the user's data folder shortly
 //! after they are made; the next start offers them back. A save or a clean exit removes the file.
+//! Each running editor has its own file (see [`RecoverySlot`]), so two editors open at once
+//! neither overwrite nor offer each other's changes.
 
-use std::path::PathBuf;
+use std::fs::{File, OpenOptions, TryLockError};
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
@@ -22,28 +27,150 @@ pub struct Recovered {
     pub ret: MonthlyReturn,
 }
 
-/// Writes the recovery copy atomically (a crash mid-write keeps the previous copy).
-pub fn write(paths: &AppPaths, recovered: &Recovered) -> std::io::Result<()> {
-    let Some(file) = paths.recovery_file() else {
-        return Ok(());
-    };
-    let text = ron::ser::to_string_pretty(recovered, ron::ser::PrettyConfig::default())
-        .map_err(std::io::Error::other)?;
-    write_atomically(&file, text.as_bytes())
+/// This editor's own recovery copy, and the lock that tells other editors it is still running.
+///
+/// Each running editor has its own pair `recovery-<id>.ron` / `recovery-<id>.lock` and holds an
+/// exclusive lock on the `.lock` file for as long as it runs. The operating system drops the
+/// lock when the process ends, however it ends, so at start a copy whose lock can be taken was
+/// left by an editor that crashed, and a copy whose lock is held belongs to an editor still open
+/// (two returns edited side by side): that one is neither offered nor deleted.
+#[derive(Debug)]
+pub struct RecoverySlot {
+    copy: PathBuf,
+    lock_path: PathBuf,
+    /// Held, never read: the lock lives as long as this handle.
+    _lock: File,
 }
 
-/// The copy left by a previous run that did not exit cleanly, if any and if readable.
-pub fn read(paths: &AppPaths) -> Option<Recovered> {
-    let text = std::fs::read_to_string(paths.recovery_file()?).ok()?;
-    ron::from_str(&text).ok()
-}
-
-/// Removes the copy (after a save, a clean exit, or when the user declines to restore it).
-pub fn remove(paths: &AppPaths) {
-    if let Some(file) = paths.recovery_file() {
-        // Missing already is the wanted state; nothing else can be done about other errors.
-        let _ = std::fs::remove_file(file);
+impl RecoverySlot {
+    /// Claims a new slot in the data folder. `Ok(None)`: the platform has no data folder, so
+    /// there is no crash recovery.
+    pub fn claim(paths: &AppPaths) -> io::Result<Option<RecoverySlot>> {
+        let Some(dir) = &paths.data_dir else {
+            return Ok(None);
+        };
+        std::fs::create_dir_all(dir)?;
+        let id = format!(
+            "{}-{}-{}",
+            std::process::id(),
+            Utc::now().timestamp_micros(),
+            NEXT_SLOT.fetch_add(1, Ordering::Relaxed)
+        );
+        let lock_path = dir.join(format!("{PREFIX}{id}.lock"));
+        let lock = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)?;
+        match lock.try_lock() {
+            // A file system without locks still gets recovery; only the two-editor case is lost.
+            Ok(()) | Err(TryLockError::Error(_)) => {}
+            Err(TryLockError::WouldBlock) => {
+                return Err(io::Error::other(format!(
+                    "{} is locked by another editor",
+                    lock_path.display()
+                )));
+            }
+        }
+        Ok(Some(RecoverySlot {
+            copy: dir.join(format!("{PREFIX}{id}.ron")),
+            lock_path,
+            _lock: lock,
+        }))
     }
+
+    /// Writes the copy atomically (a crash mid-write keeps the previous copy).
+    pub fn write(&self, recovered: &Recovered) -> io::Result<()> {
+        let text = ron::ser::to_string_pretty(recovered, ron::ser::PrettyConfig::default())
+            .map_err(io::Error::other)?;
+        write_atomically(&self.copy, text.as_bytes())
+    }
+
+    /// Removes the copy (after a save, or when the user discards the changes).
+    pub fn remove_copy(&self) {
+        // Missing already is the wanted state; nothing else can be done about other errors.
+        let _ = std::fs::remove_file(&self.copy);
+    }
+
+    /// A clean exit: the copy and the lock file go.
+    pub fn release(self) {
+        self.remove_copy();
+        let _ = std::fs::remove_file(&self.lock_path);
+    }
+
+    /// The copy's file (tests).
+    pub fn copy_path(&self) -> &Path {
+        &self.copy
+    }
+}
+
+const PREFIX: &str = "recovery-";
+
+/// Tells apart slots claimed in the same microsecond by one process (tests, benches).
+static NEXT_SLOT: AtomicU32 = AtomicU32::new(0);
+
+/// A copy left by an editor that ended without a clean exit, locked by this editor while the
+/// user decides so that a second editor started meanwhile does not offer it too.
+#[derive(Debug)]
+pub struct Orphan {
+    pub recovered: Recovered,
+    copy: PathBuf,
+    lock_path: PathBuf,
+    _lock: Option<File>,
+}
+
+impl Orphan {
+    /// Deletes the copy (restored into this editor's own slot, or declined).
+    pub fn discard(self) {
+        let _ = std::fs::remove_file(&self.copy);
+        let _ = std::fs::remove_file(&self.lock_path);
+    }
+}
+
+/// The copies left by editors that crashed, newest first. Copies of editors still running are
+/// skipped, and so are copies that cannot be read (left on disk, never deleted unread).
+pub fn orphans(paths: &AppPaths) -> Vec<Orphan> {
+    let Some(dir) = &paths.data_dir else {
+        return Vec::new();
+    };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for entry in entries.flatten() {
+        let copy = entry.path();
+        let Some(stem) = copy
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix(".ron"))
+            .filter(|n| n.starts_with(PREFIX))
+        else {
+            continue;
+        };
+        let lock_path = dir.join(format!("{stem}.lock"));
+        let lock = match OpenOptions::new().write(true).open(&lock_path) {
+            Ok(file) => match file.try_lock() {
+                Ok(()) => Some(file),
+                Err(TryLockError::WouldBlock) => continue, // its editor is running
+                Err(TryLockError::Error(_)) => None,       // no locks here: assume it crashed
+            },
+            Err(_) => None, // lock file gone: its editor cannot be running
+        };
+        let Some(recovered) = std::fs::read_to_string(&copy)
+            .ok()
+            .and_then(|text| ron::from_str::<Recovered>(&text).ok())
+        else {
+            continue;
+        };
+        found.push(Orphan {
+            recovered,
+            copy,
+            lock_path,
+            _lock: lock,
+        });
+    }
+    found.sort_by_key(|o| std::cmp::Reverse(o.recovered.written_at));
+    found
 }
 
 /// Decides when the next recovery write is due: `interval` after the first change not yet
@@ -81,5 +208,79 @@ impl RecoveryTimer {
 
     pub fn is_due(&self, now: Instant) -> bool {
         self.due.is_some_and(|d| now >= d)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn copy(issuer: &str, minute: u32) -> Recovered {
+        let mut ret = MonthlyReturn::default();
+        ret.header.issuer_name = issuer.to_string();
+        Recovered {
+            path: None,
+            written_at: DateTime::<Utc>::UNIX_EPOCH + chrono::Duration::minutes(i64::from(minute)),
+            ret,
+        }
+    }
+
+    fn issuers(paths: &AppPaths) -> Vec<String> {
+        orphans(paths)
+            .into_iter()
+            .map(|o| o.recovered.ret.header.issuer_name)
+            .collect()
+    }
+
+    #[test]
+    fn a_running_editors_copy_is_not_an_orphan_until_it_ends() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = AppPaths::in_dir(dir.path());
+        let slot = RecoverySlot::claim(&paths).unwrap().unwrap();
+        slot.write(&copy("alive", 1)).unwrap();
+        assert!(issuers(&paths).is_empty(), "its lock is held");
+        drop(slot); // the process ends without a clean exit
+        assert_eq!(issuers(&paths), ["alive"]);
+    }
+
+    #[test]
+    fn orphans_come_newest_first_and_discarding_deletes_both_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = AppPaths::in_dir(dir.path());
+        for (name, minute) in [("older", 1), ("newer", 2)] {
+            let slot = RecoverySlot::claim(&paths).unwrap().unwrap();
+            slot.write(&copy(name, minute)).unwrap();
+        }
+        assert_eq!(issuers(&paths), ["newer", "older"]);
+        for orphan in orphans(&paths) {
+            orphan.discard();
+        }
+        let left = std::fs::read_dir(paths.data_dir.as_ref().unwrap())
+            .unwrap()
+            .count();
+        assert_eq!(left, 0);
+    }
+
+    #[test]
+    fn a_clean_exit_leaves_nothing_and_an_unreadable_copy_is_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = AppPaths::in_dir(dir.path());
+        let slot = RecoverySlot::claim(&paths).unwrap().unwrap();
+        slot.write(&copy("saved", 1)).unwrap();
+        slot.release();
+        let data = paths.data_dir.clone().unwrap();
+        assert_eq!(std::fs::read_dir(&data).unwrap().count(), 0);
+
+        let garbled = data.join("recovery-1-2-3.ron");
+        std::fs::write(&garbled, "(not a recovery copy").unwrap();
+        assert!(orphans(&paths).is_empty());
+        assert!(garbled.exists(), "an unreadable copy is never deleted");
+    }
+
+    #[test]
+    fn no_data_folder_means_no_slot_and_no_orphans() {
+        let paths = AppPaths::default();
+        assert!(RecoverySlot::claim(&paths).unwrap().is_none());
+        assert!(orphans(&paths).is_empty());
     }
 }

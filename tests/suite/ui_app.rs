@@ -309,8 +309,12 @@ fn recovery_file_is_written_after_an_edit_and_offered_on_next_start() {
     let dir = tempfile::tempdir().unwrap();
     let mut setup = Setup::new(dir.path());
     setup.interval = Duration::ZERO;
-    let recovery = setup.paths.recovery_file().expect("recovery path");
     let mut h = setup.harness();
+    let recovery = h
+        .state()
+        .recovery_copy_path()
+        .expect("recovery path")
+        .to_path_buf();
     h.state_mut().set_document(sample_return(), None);
     h.run();
     assert!(!recovery.exists(), "nothing unsaved yet");
@@ -325,6 +329,17 @@ fn recovery_file_is_written_after_an_edit_and_offered_on_next_start() {
     h2.run();
     assert_eq!(issuer(&h2), "typed before the crash");
     assert!(h2.state().document().is_some_and(|d| d.is_dirty()));
+    // The crashed editor's copy became this editor's own.
+    assert!(!recovery.exists(), "the old copy is gone once restored");
+    let recovery = h2
+        .state()
+        .recovery_copy_path()
+        .expect("recovery path")
+        .to_path_buf();
+    assert!(
+        recovery.exists(),
+        "restored changes are in this editor's copy at once"
+    );
 
     // Saving removes the copy.
     let file = dir.path().join("saved.ron");
@@ -340,8 +355,12 @@ fn declining_the_recovery_copy_removes_it() {
     let dir = tempfile::tempdir().unwrap();
     let mut setup = Setup::new(dir.path());
     setup.interval = Duration::ZERO;
-    let recovery = setup.paths.recovery_file().expect("recovery path");
     let mut h = setup.harness();
+    let recovery = h
+        .state()
+        .recovery_copy_path()
+        .expect("recovery path")
+        .to_path_buf();
     h.state_mut().set_document(sample_return(), None);
     h.run();
     edit_issuer(&mut h, "x");
@@ -353,6 +372,50 @@ fn declining_the_recovery_copy_removes_it() {
     h2.run();
     assert!(!recovery.exists());
     assert!(h2.state().document().is_none());
+}
+
+#[test]
+fn two_editors_at_once_keep_separate_copies_and_do_not_offer_each_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut setup = Setup::new(dir.path());
+    setup.interval = Duration::ZERO;
+    let mut first = setup.harness();
+    first.state_mut().set_document(sample_return(), None);
+    first.run();
+    edit_issuer(&mut first, "first editor");
+    first.run();
+    let first_copy = first
+        .state()
+        .recovery_copy_path()
+        .expect("path")
+        .to_path_buf();
+    assert!(first_copy.exists());
+
+    // A second editor started while the first runs: nothing to restore, its own copy.
+    let mut second = setup.harness();
+    assert_eq!(second.state().prompt_text(), None);
+    second.state_mut().set_document(sample_return(), None);
+    second.run();
+    edit_issuer(&mut second, "second editor");
+    second.run();
+    let second_copy = second
+        .state()
+        .recovery_copy_path()
+        .expect("path")
+        .to_path_buf();
+    assert_ne!(first_copy, second_copy);
+    assert!(first_copy.exists() && second_copy.exists());
+
+    // The first crashes; a third editor offers its changes, not the running second's.
+    drop(first);
+    let mut third = setup.harness();
+    third.get_by_label("Restore").click();
+    third.run();
+    assert_eq!(issuer(&third), "first editor");
+    assert!(
+        second_copy.exists(),
+        "the running editor's copy is left alone"
+    );
 }
 
 #[test]
