@@ -137,8 +137,13 @@ pub fn orphans(paths: &AppPaths) -> Vec<Orphan> {
         return Vec::new();
     };
     let mut found = Vec::new();
+    let mut locks = Vec::new();
     for entry in entries.flatten() {
         let copy = entry.path();
+        if is_slot_file(&copy, ".lock") {
+            locks.push(copy);
+            continue;
+        }
         let Some(stem) = copy
             .file_name()
             .and_then(|n| n.to_str())
@@ -170,8 +175,41 @@ pub fn orphans(paths: &AppPaths) -> Vec<Orphan> {
         });
     }
     found.sort_by_key(|o| std::cmp::Reverse(o.recovered.written_at));
+    for lock in locks {
+        sweep_stale_lock(&lock);
+    }
     found
 }
+
+fn is_slot_file(path: &Path, suffix: &str) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with(PREFIX) && n.ends_with(suffix))
+}
+
+/// Removes the lock file of an editor that ended before it had anything to copy, so they do
+/// not pile up. Only once it is a minute old: a new editor creates its lock file a moment
+/// before it locks it, and must not lose it in between.
+fn sweep_stale_lock(lock_path: &Path) {
+    if lock_path.with_extension("ron").exists() {
+        return;
+    }
+    let old = std::fs::metadata(lock_path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .is_some_and(|age| age >= STALE_LOCK_AGE);
+    if !old {
+        return;
+    }
+    if let Ok(file) = OpenOptions::new().write(true).open(lock_path)
+        && file.try_lock().is_ok()
+    {
+        let _ = std::fs::remove_file(lock_path);
+    }
+}
+
+const STALE_LOCK_AGE: Duration = Duration::from_secs(60);
 
 /// Decides when the next recovery write is due: `interval` after the first change not yet
 /// written, so a burst of typing costs one write.
@@ -275,6 +313,28 @@ mod tests {
         std::fs::write(&garbled, "(not a recovery copy").unwrap();
         assert!(orphans(&paths).is_empty());
         assert!(garbled.exists(), "an unreadable copy is never deleted");
+    }
+
+    #[test]
+    fn lock_files_of_editors_that_ended_with_nothing_to_copy_are_swept() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = AppPaths::in_dir(dir.path());
+        let data = paths.data_dir.clone().unwrap();
+        let ended = RecoverySlot::claim(&paths).unwrap().unwrap();
+        let ended_lock = ended.lock_path.clone();
+        drop(ended);
+        let running = RecoverySlot::claim(&paths).unwrap().unwrap();
+        let an_hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
+        for lock in [&ended_lock, &running.lock_path] {
+            let file = OpenOptions::new().write(true).open(lock).unwrap();
+            file.set_modified(an_hour_ago).unwrap();
+        }
+        let young = RecoverySlot::claim(&paths).unwrap().unwrap();
+        drop(young); // ended too, but its lock file is new: kept for now
+        assert!(orphans(&paths).is_empty());
+        assert!(!ended_lock.exists(), "swept");
+        assert!(running.lock_path.exists(), "its editor still holds it");
+        assert_eq!(std::fs::read_dir(&data).unwrap().count(), 2);
     }
 
     #[test]
