@@ -304,23 +304,36 @@ fn closing_without_changes_does_not_ask() {
     assert!(h.state().is_closing());
 }
 
+/// An editor on the sample return with `issuer` typed into it and its recovery copy written
+/// (interval zero); returns the harness and the copy's path.
+fn editor_with_unsaved_issuer(
+    setup: &Setup,
+    issuer: &str,
+) -> (Harness<'static, EditorApp>, PathBuf) {
+    let mut h = setup.harness();
+    let copy = copy_path(&h);
+    h.state_mut().set_document(sample_return(), None);
+    h.run();
+    assert!(!copy.exists(), "nothing unsaved yet");
+    edit_issuer(&mut h, issuer);
+    h.run();
+    assert!(copy.exists(), "recovery copy written");
+    (h, copy)
+}
+
+fn copy_path(h: &Harness<'_, EditorApp>) -> PathBuf {
+    h.state()
+        .recovery_copy_path()
+        .expect("recovery path")
+        .to_path_buf()
+}
+
 #[test]
 fn recovery_file_is_written_after_an_edit_and_offered_on_next_start() {
     let dir = tempfile::tempdir().unwrap();
     let mut setup = Setup::new(dir.path());
     setup.interval = Duration::ZERO;
-    let mut h = setup.harness();
-    let recovery = h
-        .state()
-        .recovery_copy_path()
-        .expect("recovery path")
-        .to_path_buf();
-    h.state_mut().set_document(sample_return(), None);
-    h.run();
-    assert!(!recovery.exists(), "nothing unsaved yet");
-    edit_issuer(&mut h, "typed before the crash");
-    h.run();
-    assert!(recovery.exists(), "recovery copy written");
+    let (h, recovery) = editor_with_unsaved_issuer(&setup, "typed before the crash");
     drop(h); // a crash: no clean exit
 
     let mut h2 = setup.harness();
@@ -331,11 +344,7 @@ fn recovery_file_is_written_after_an_edit_and_offered_on_next_start() {
     assert!(h2.state().document().is_some_and(|d| d.is_dirty()));
     // The crashed editor's copy became this editor's own.
     assert!(!recovery.exists(), "the old copy is gone once restored");
-    let recovery = h2
-        .state()
-        .recovery_copy_path()
-        .expect("recovery path")
-        .to_path_buf();
+    let recovery = copy_path(&h2);
     assert!(
         recovery.exists(),
         "restored changes are in this editor's copy at once"
@@ -355,17 +364,7 @@ fn declining_the_recovery_copy_removes_it() {
     let dir = tempfile::tempdir().unwrap();
     let mut setup = Setup::new(dir.path());
     setup.interval = Duration::ZERO;
-    let mut h = setup.harness();
-    let recovery = h
-        .state()
-        .recovery_copy_path()
-        .expect("recovery path")
-        .to_path_buf();
-    h.state_mut().set_document(sample_return(), None);
-    h.run();
-    edit_issuer(&mut h, "x");
-    h.run();
-    assert!(recovery.exists());
+    let (h, recovery) = editor_with_unsaved_issuer(&setup, "x");
     drop(h);
     let mut h2 = setup.harness();
     h2.get_by_label("Discard").click();
@@ -379,30 +378,12 @@ fn two_editors_at_once_keep_separate_copies_and_do_not_offer_each_others() {
     let dir = tempfile::tempdir().unwrap();
     let mut setup = Setup::new(dir.path());
     setup.interval = Duration::ZERO;
-    let mut first = setup.harness();
-    first.state_mut().set_document(sample_return(), None);
-    first.run();
-    edit_issuer(&mut first, "first editor");
-    first.run();
-    let first_copy = first
-        .state()
-        .recovery_copy_path()
-        .expect("path")
-        .to_path_buf();
-    assert!(first_copy.exists());
-
+    let (first, first_copy) = editor_with_unsaved_issuer(&setup, "first editor");
     // A second editor started while the first runs: nothing to restore, its own copy.
-    let mut second = setup.harness();
+    let second = setup.harness();
     assert_eq!(second.state().prompt_text(), None);
-    second.state_mut().set_document(sample_return(), None);
-    second.run();
-    edit_issuer(&mut second, "second editor");
-    second.run();
-    let second_copy = second
-        .state()
-        .recovery_copy_path()
-        .expect("path")
-        .to_path_buf();
+    drop(second);
+    let (_second, second_copy) = editor_with_unsaved_issuer(&setup, "second editor");
     assert_ne!(first_copy, second_copy);
     assert!(first_copy.exists() && second_copy.exists());
 
