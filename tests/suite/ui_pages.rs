@@ -657,21 +657,43 @@ fn row_labels_and_currencies_line_up_with_their_fields() {
     assert!(centre_gap(&h, shares, "Part I class 1 preceding authorised capital") <= 2.0);
 }
 
-#[test]
-fn the_share_class_card_fits_beside_the_page_list_at_1200_px() {
-    // A 1200-px window less the 230-px page list and the panels' margins.
-    let width = 950.0;
+/// A 1200-px window less the 230-px page list and the panels' margins.
+const PAGE_WIDTH_AT_1200_PX: f32 = 950.0;
+
+fn assert_fits_at_1200_px(state: State, names: &[&str]) {
+    let width = PAGE_WIDTH_AT_1200_PX;
     let h = Harness::builder()
         .with_size([width, 3000.0])
-        .build_ui_state(draw, State::new(Page::I, crate::common::kingsoft()));
-    for name in [
-        "Class 1 class of shares",
-        "Class 1 type of shares",
-        "Class 1 listed on the Exchange",
-        "Class 1 stock code",
-        "Class 1 description",
-    ] {
+        .build_ui_state(draw, state);
+    for name in names {
         let right = h.get_by_label(name).rect().right();
         assert!(right <= width, "{name} ends at {right}, past {width}");
     }
+}
+
+#[test]
+fn the_share_class_card_fits_beside_the_page_list_at_1200_px() {
+    assert_fits_at_1200_px(
+        State::new(Page::I, crate::common::kingsoft()),
+        &[
+            "Class 1 class of shares",
+            "Class 1 type of shares",
+            "Class 1 listed on the Exchange",
+            "Class 1 stock code",
+            "Class 1 description",
+        ],
+    );
+}
+
+#[test]
+fn the_option_movement_columns_fit_beside_the_page_list_at_1200_px() {
+    let mut ret = options_return();
+    ret.part3a.blocks[0].schemes.push(OptionScheme::default());
+    assert_fits_at_1200_px(
+        State::new(Page::IIIA, ret),
+        &[
+            "Part III(A) block 1 scheme 1 options granted",
+            "Part III(A) block 1 scheme 1 options lapsed",
+        ],
+    );
 }

@@ -105,9 +105,11 @@ fn scheme_ui(
             ui.end_row();
         });
     // `Movement during the month`: four labelled amounts, typed positive; the form prints the
-    // decreases negative.
+    // decreases negative. Under their label rather than beside it: beside it, the four columns
+    // ran past the right edge of a 1200-px window.
+    form_label(ui, &a.movement);
     ui.horizontal_top(|ui| {
-        form_label(ui, &a.movement);
+        ui.add_space(12.0);
         Grid::new(("scheme-movement", b, s))
             .num_columns(4)
             .spacing([10.0, 0.0])
