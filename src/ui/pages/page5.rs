@@ -120,7 +120,8 @@ pub fn page_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) 
                 &path::part5::title(),
                 "Title of the person submitting",
                 &mut c.title,
-                TEXT_WIDTH * 1.5,
+                // Officers' titles run long (the Kingsoft filing's is 81 characters).
+                TEXT_WIDTH * 2.0,
             );
             ui.end_row();
         });
