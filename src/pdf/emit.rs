@@ -426,6 +426,43 @@ mod tests {
         );
     }
 
+    /// The content streams name fonts by the resource names printpdf gives them; if a printpdf
+    /// upgrade renamed them, viewers would substitute a font. Every font a page's stream sets
+    /// must be in that page's resources, as the Helvetica face it stands for.
+    #[test]
+    fn every_font_a_page_uses_is_in_its_resources() {
+        let bytes = emit(&sample_pages(), &meta()).unwrap();
+        let doc = lopdf::Document::load_mem(&bytes).unwrap();
+        for (number, id) in doc.get_pages() {
+            let fonts = doc.get_page_fonts(id).unwrap();
+            let content = doc.get_and_decode_page_content(id).unwrap();
+            let used: Vec<Vec<u8>> = content
+                .operations
+                .iter()
+                .filter(|op| op.operator == "Tf")
+                .filter_map(|op| op.operands.first()?.as_name().ok().map(<[u8]>::to_vec))
+                .collect();
+            assert!(!used.is_empty(), "page {number} sets a font");
+            for name in used {
+                let dict = fonts.get(name.as_slice()).unwrap_or_else(|| {
+                    panic!(
+                        "page {number}: /{} not in its resources",
+                        String::from_utf8_lossy(&name)
+                    )
+                });
+                let base = dict
+                    .get(b"BaseFont")
+                    .and_then(lopdf::Object::as_name)
+                    .unwrap();
+                let expected = [(Font::Regular, "Helvetica"), (Font::Bold, "Helvetica-Bold")]
+                    .into_iter()
+                    .find(|(f, _)| font_resource(*f).as_bytes() == name.as_slice())
+                    .map(|(_, base)| base.as_bytes());
+                assert_eq!(Some(base), expected, "page {number}");
+            }
+        }
+    }
+
     #[test]
     fn nothing_to_emit_and_nan_are_errors() {
         assert_eq!(emit(&[], &meta()), Err(EmitError::NoPages));
