@@ -241,13 +241,7 @@ pub fn count_field(
     name: &str,
     value: &mut Option<i64>,
 ) -> Response {
-    ui.vertical(|ui| {
-        let (resp, invalid) = parsed_field(ui, ctx, path, name, value, &count_kind(), None);
-        let flag = flag_for(ctx, &[path], invalid);
-        flag_line(ui, &resp, flag);
-        resp
-    })
-    .inner
+    flagged_parsed_field(ui, ctx, path, name, value, &count_kind(), None)
 }
 
 /// An amount or par value (`Option<Decimal>`), exact; `hint` shows in the empty field (e.g.
@@ -260,8 +254,21 @@ pub fn decimal_field(
     value: &mut Option<Decimal>,
     hint: Option<&str>,
 ) -> Response {
+    flagged_parsed_field(ui, ctx, path, name, value, &decimal_kind(), hint)
+}
+
+/// A [`parsed_field`] with its outline and message line.
+fn flagged_parsed_field<V: PartialEq + Clone>(
+    ui: &mut Ui,
+    ctx: &mut PageContext<'_>,
+    path: &FieldPath,
+    name: &str,
+    value: &mut Option<V>,
+    kind: &Kind<V>,
+    hint: Option<&str>,
+) -> Response {
     ui.vertical(|ui| {
-        let (resp, invalid) = parsed_field(ui, ctx, path, name, value, &decimal_kind(), hint);
+        let (resp, invalid) = parsed_field(ui, ctx, path, name, value, kind, hint);
         let flag = flag_for(ctx, &[path], invalid);
         flag_line(ui, &resp, flag);
         resp
