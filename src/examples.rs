@@ -71,6 +71,7 @@ pub fn stress_return() -> MonthlyReturn {
                 let preceding = 1_000_000 + s * 1_000;
                 let close = preceding + 10_000 - 5_000 - 500 - 500;
                 OptionScheme {
+                    id: RowId(0),
                     particulars: format!("Share Option Scheme {} (tranche {})", k + 1, s + 1),
                     preceding_outstanding: Some(preceding),
                     granted: Some(10_000),
@@ -86,6 +87,7 @@ pub fn stress_return() -> MonthlyReturn {
             })
             .collect();
         ret.part3a.blocks.push(OptionBlock {
+            id: RowId(0),
             class: id,
             schemes,
             // 50 schemes × 5,000 exercised × HKD 1.25.
@@ -118,6 +120,7 @@ pub fn stress_return() -> MonthlyReturn {
                     ),
                 };
                 Event {
+                    id: RowId(0),
                     type_of_issue,
                     other_description: String::new(),
                     price: hkd(118, 2),
@@ -130,12 +133,14 @@ pub fn stress_return() -> MonthlyReturn {
             })
             .collect();
         ret.part3e.blocks.push(EventBlock {
+            id: RowId(0),
             class: id,
             events,
             remarks: String::new(),
         });
     }
 
+    ret.ensure_row_ids();
     // Part II moves by exactly the Part III grand totals, so the return balances.
     let derived = calc::derive(&ret);
     for block in &mut ret.part2.part.blocks {

@@ -26,7 +26,7 @@
 use chrono::{Datelike, Months, NaiveDate};
 
 use crate::calc::{self, Derived};
-use crate::model::path::{FieldPath, FormPart};
+use crate::model::path::{self as paths, FieldPath};
 use crate::model::{MonthlyReturn, OptionMovement, SubmissionStatus};
 
 /// Why a return could not be rolled forward.
@@ -85,11 +85,10 @@ fn carry<T: Copy>(
 
 fn roll_part1(next: &mut MonthlyReturn, d: &Derived) -> Result<(), RollForwardError> {
     for (i, (b, f)) in next.part1.part.blocks.iter_mut().zip(&d.part1).enumerate() {
-        let p = || FormPart::I.block(i);
         b.preceding_shares = carry(
             b.preceding_shares.is_none() && b.movement_shares.is_none(),
             f.close_shares,
-            || p().key("close/shares"),
+            || paths::part1::close_shares(i),
         )?;
         b.movement_shares = None;
         if let Some(par) = b.closing_par_value.take() {
@@ -99,7 +98,7 @@ fn roll_part1(next: &mut MonthlyReturn, d: &Derived) -> Result<(), RollForwardEr
             carry(
                 b.manual_preceding_capital.is_none() && b.manual_movement_capital.is_none(),
                 f.close_capital,
-                || p().key("close/capital"),
+                || paths::part1::close_capital(i),
             )?
         } else {
             // Unused while capital is computed; a stale figure would resurface if the box
@@ -113,16 +112,15 @@ fn roll_part1(next: &mut MonthlyReturn, d: &Derived) -> Result<(), RollForwardEr
 
 fn roll_part2(next: &mut MonthlyReturn, d: &Derived) -> Result<(), RollForwardError> {
     for (i, (b, f)) in next.part2.part.blocks.iter_mut().zip(&d.part2).enumerate() {
-        let p = || FormPart::II.block(i);
         b.preceding.excluding_treasury = carry(
             b.preceding.excluding_treasury.is_none() && b.movement.excluding_treasury.is_none(),
             f.close_excluding_treasury,
-            || p().key("close/excluding_treasury"),
+            || paths::part2::close_excluding_treasury(i),
         )?;
         b.preceding.treasury = carry(
             b.preceding.treasury.is_none() && b.movement.treasury.is_none(),
             f.close_treasury,
-            || p().key("close/treasury"),
+            || paths::part2::close_treasury(i),
         )?;
         b.movement = Default::default();
         b.public_float.complied = None;
@@ -138,10 +136,7 @@ fn roll_part3(next: &mut MonthlyReturn, d: &Derived) -> Result<(), RollForwardEr
                     .into_iter()
                     .all(|m| sc.movement(m).is_none());
             sc.preceding_outstanding = carry(all_blank, *close, || {
-                FormPart::IIIA
-                    .block(i)
-                    .index("scheme", s)
-                    .key("closing_outstanding")
+                paths::part3a::closing_outstanding(i, s)
             })?;
             for m in OptionMovement::ALL {
                 *sc.movement_mut(m) = None;
@@ -157,12 +152,7 @@ fn roll_part3(next: &mut MonthlyReturn, d: &Derived) -> Result<(), RollForwardEr
             wa.preceding_nominal = carry(
                 wa.preceding_nominal.is_none() && wa.exercised_nominal.is_none(),
                 *close,
-                || {
-                    FormPart::IIIB
-                        .block(i)
-                        .index("warrant", w)
-                        .key("closing_nominal")
-                },
+                || paths::part3b::closing_nominal(i, w),
             )?;
             wa.exercised_nominal = None;
             wa.new_shares = None;
@@ -174,12 +164,7 @@ fn roll_part3(next: &mut MonthlyReturn, d: &Derived) -> Result<(), RollForwardEr
         for (c, (cv, close)) in b.convertibles.iter_mut().zip(&f.closing_amount).enumerate() {
             let all_blank =
                 cv.preceding_amount.is_none() && cv.movements.iter().all(|m| m.amount.is_none());
-            cv.preceding_amount = carry(all_blank, *close, || {
-                FormPart::IIIC
-                    .block(i)
-                    .index("convertible", c)
-                    .key("closing_amount")
-            })?;
+            cv.preceding_amount = carry(all_blank, *close, || paths::part3c::closing_amount(i, c))?;
             cv.movements.clear();
             cv.new_shares = None;
             cv.from_treasury = None;
@@ -213,7 +198,7 @@ fn roll_part4(next: &mut MonthlyReturn, d: &Derived) -> Result<(), RollForwardEr
         h.preceding_hdrs = carry(
             h.preceding_hdrs.is_none() && h.movement_hdrs.is_none(),
             f.close_hdrs,
-            || FormPart::IV.path().index("hdr", i).key("close"),
+            || paths::part4::close_hdrs(i),
         )?;
         h.movement_hdrs = None;
     }

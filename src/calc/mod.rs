@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use crate::calendar::{self, DueDate};
-use crate::model::path::{FieldPath, FormPart};
+use crate::model::path::{self as paths, FieldPath, FormPart};
 use crate::model::{ClassId, MonthlyReturn, OptionMovement};
 
 /// Derived figures of part I for one block.
@@ -176,28 +176,27 @@ fn derive_part1(ret: &MonthlyReturn, of: &mut Overflows) -> Vec<AuthorisedFigure
         .iter()
         .enumerate()
         .map(|(i, b)| {
-            let p = || FormPart::I.block(i);
             let preceding = Some(b.preceding_shares.unwrap_or(0));
             let movement = Some(b.movement_shares.unwrap_or(0));
-            let close_shares = of.check(add(preceding, movement), || p().key("close/shares"));
+            let close_shares = of.check(add(preceding, movement), || paths::part1::close_shares(i));
             let par = b.par_value.amount.unwrap_or_default();
             let close_par = b.closing_par_value.unwrap_or(par);
             let (preceding_capital, movement_capital, close_capital) = if b.manual_capital {
                 let pre = b.manual_preceding_capital.unwrap_or_default();
                 let mov = b.manual_movement_capital.unwrap_or_default();
-                let close = of.check(pre.checked_add(mov), || p().key("close/capital"));
+                let close = of.check(pre.checked_add(mov), || paths::part1::close_capital(i));
                 (Some(pre), Some(mov), close)
             } else {
                 let pre = of.check(
                     Decimal::from(b.preceding_shares.unwrap_or(0)).checked_mul(par),
-                    || p().key("preceding/capital"),
+                    || paths::part1::preceding_capital(i),
                 );
                 let close = of.check(
                     close_shares.and_then(|s| Decimal::from(s).checked_mul(close_par)),
-                    || p().key("close/capital"),
+                    || paths::part1::close_capital(i),
                 );
                 let mov = of.check(close.and_then(|c| c.checked_sub(pre?)), || {
-                    p().key("movement/capital")
+                    paths::part1::movement_capital(i)
                 });
                 (pre, mov, close)
             };
@@ -224,7 +223,7 @@ fn capital_totals(
         *entry = add_dec(*entry, f.close_capital);
     }
     for (ccy, total) in &totals {
-        of.check(*total, || FormPart::I.path().key("total").key(ccy));
+        of.check(*total, || paths::part1::total(ccy));
     }
     totals
 }
@@ -236,21 +235,21 @@ fn derive_part2(ret: &MonthlyReturn, of: &mut Overflows) -> Vec<IssuedFigures> {
         .iter()
         .enumerate()
         .map(|(i, b)| {
-            let p = || FormPart::II.block(i);
             let pre_ex = b.preceding.excluding_treasury.unwrap_or(0);
             let pre_tr = b.preceding.treasury.unwrap_or(0);
-            let preceding_total =
-                of.check(pre_ex.checked_add(pre_tr), || p().key("preceding/total"));
+            let preceding_total = of.check(pre_ex.checked_add(pre_tr), || {
+                paths::part2::preceding_total(i)
+            });
             let close_excluding_treasury = of.check(
                 pre_ex.checked_add(b.movement.excluding_treasury.unwrap_or(0)),
-                || p().key("close/excluding_treasury"),
+                || paths::part2::close_excluding_treasury(i),
             );
             let close_treasury = of
                 .check(pre_tr.checked_add(b.movement.treasury.unwrap_or(0)), || {
-                    p().key("close/treasury")
+                    paths::part2::close_treasury(i)
                 });
             let close_total = of.check(add(close_excluding_treasury, close_treasury), || {
-                p().key("close/total")
+                paths::part2::close_total(i)
             });
             IssuedFigures {
                 preceding_total,
@@ -280,17 +279,12 @@ fn derive_part3(ret: &MonthlyReturn, d: &mut Derived, of: &mut Overflows) {
                             acc.checked_add(sc.movement(m).unwrap_or(0).checked_mul(m.sign())?)
                         },
                     );
-                    of.check(close, || {
-                        FormPart::IIIA
-                            .block(i)
-                            .index("scheme", s)
-                            .key("closing_outstanding")
-                    })
+                    of.check(close, || paths::part3a::closing_outstanding(i, s))
                 })
                 .collect();
             let summary = summarise(
                 b.schemes.iter().map(|s| (s.new_shares, s.from_treasury)),
-                FormPart::IIIA.block(i),
+                (FormPart::IIIA, i),
                 of,
             );
             OptionFigures {
@@ -313,17 +307,12 @@ fn derive_part3(ret: &MonthlyReturn, d: &mut Derived, of: &mut Overflows) {
                 .map(|(w, wa)| {
                     let pre = wa.preceding_nominal.unwrap_or_default();
                     let ex = wa.exercised_nominal.unwrap_or_default();
-                    of.check(pre.checked_sub(ex), || {
-                        FormPart::IIIB
-                            .block(i)
-                            .index("warrant", w)
-                            .key("closing_nominal")
-                    })
+                    of.check(pre.checked_sub(ex), || paths::part3b::closing_nominal(i, w))
                 })
                 .collect();
             let summary = summarise(
                 b.warrants.iter().map(|w| (w.new_shares, w.from_treasury)),
-                FormPart::IIIB.block(i),
+                (FormPart::IIIB, i),
                 of,
             );
             WarrantFigures {
@@ -348,12 +337,7 @@ fn derive_part3(ret: &MonthlyReturn, d: &mut Derived, of: &mut Overflows) {
                     .try_fold(cv.preceding_amount.unwrap_or_default(), |acc, m| {
                         acc.checked_add(m.signed_amount())
                     });
-                let close = of.check(close, || {
-                    FormPart::IIIC
-                        .block(i)
-                        .index("convertible", c)
-                        .key("closing_amount")
-                });
+                let close = of.check(close, || paths::part3c::closing_amount(i, c));
                 closing_amount.push(close);
                 expected_issuable.push(shares_for_amount(
                     close,
@@ -366,7 +350,7 @@ fn derive_part3(ret: &MonthlyReturn, d: &mut Derived, of: &mut Overflows) {
                 b.convertibles
                     .iter()
                     .map(|c| (c.new_shares, c.from_treasury)),
-                FormPart::IIIC.block(i),
+                (FormPart::IIIC, i),
                 of,
             );
             ConvertibleFigures {
@@ -387,7 +371,7 @@ fn derive_part3(ret: &MonthlyReturn, d: &mut Derived, of: &mut Overflows) {
                 b.arrangements
                     .iter()
                     .map(|a| (a.new_shares, a.from_treasury)),
-                FormPart::IIID.block(i),
+                (FormPart::IIID, i),
                 of,
             ),
         })
@@ -401,11 +385,11 @@ fn derive_part3(ret: &MonthlyReturn, d: &mut Derived, of: &mut Overflows) {
         .map(|(i, b)| EventFigures {
             ee1: of.check(
                 sum_inputs(b.events.iter().map(|e| e.change_excluding_treasury)),
-                || FormPart::IIIE.block(i).key("ee1"),
+                || paths::part3e::ee1(i),
             ),
             ee2: of.check(
                 sum_inputs(b.events.iter().map(|e| e.change_treasury)),
-                || FormPart::IIIE.block(i).key("ee2"),
+                || paths::part3e::ee2(i),
             ),
         })
         .collect();
@@ -439,7 +423,7 @@ fn derive_part4(ret: &MonthlyReturn, of: &mut Overflows) -> Vec<HdrFigures> {
         .enumerate()
         .map(|(i, h)| {
             let close_hdrs = of.check(sum_inputs([h.preceding_hdrs, h.movement_hdrs]), || {
-                FormPart::IV.path().index("hdr", i).key("close")
+                paths::part4::close_hdrs(i)
             });
             let underlying_shares = match (close_hdrs, h.hdrs_per_share) {
                 (Some(c), Some(r)) if r > Decimal::ZERO => Decimal::from(c)
@@ -496,18 +480,9 @@ fn class_totals(ret: &MonthlyReturn, d: &Derived, of: &mut Overflows) -> Vec<Cla
                 |v: Vec<Option<i64>>| v.into_iter().try_fold(0i64, |a, x| a.checked_add(x?));
             ClassTotals {
                 class: id,
-                total_excluding_treasury: of.check(total(x1), || {
-                    FormPart::IIIE
-                        .path()
-                        .index("total", id.0 as usize)
-                        .key("excluding_treasury")
-                }),
-                total_treasury: of.check(total(x2), || {
-                    FormPart::IIIE
-                        .path()
-                        .index("total", id.0 as usize)
-                        .key("treasury")
-                }),
+                total_excluding_treasury: of
+                    .check(total(x1), || paths::part3e::total_excluding_treasury(id)),
+                total_treasury: of.check(total(x2), || paths::part3e::total_treasury(id)),
             }
         })
         .collect()

@@ -2,7 +2,7 @@
 //! reading of them.
 
 use super::Overflows;
-use crate::model::path::FieldPath;
+use crate::model::path::{self as paths, FormPart};
 
 /// `Increase in issued shares (excluding treasury shares)` (XX1) and
 /// `Decrease in treasury shares` (XX2) of one block, both printed as positive numbers.
@@ -19,7 +19,7 @@ pub struct Summary {
 /// stays consistent (the total only moves by new shares issued and shares cancelled).
 pub(super) fn summarise(
     rows: impl Iterator<Item = (Option<i64>, Option<i64>)>,
-    block: FieldPath,
+    (part, block): (FormPart, usize),
     of: &mut Overflows,
 ) -> Summary {
     let mut x1 = Some(0i64);
@@ -32,7 +32,7 @@ pub(super) fn summarise(
     Summary {
         sum_x1: x1,
         sum_x2: x2,
-        xx1: of.check(xx1, || block.key("xx1")),
-        xx2: of.check(x2, || block.key("xx2")),
+        xx1: of.check(xx1, || paths::summary::xx1(part, block)),
+        xx2: of.check(x2, || paths::summary::xx2(part, block)),
     }
 }

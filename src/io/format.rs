@@ -4,9 +4,14 @@
 //! lenient struct that ignores everything else, so a draft from a newer program is refused with a
 //! clear message instead of a confusing "unknown field" deep inside the return.
 //!
-//! Adding format 2 (veloren-style): freeze today's model types as `v1::*`, make [`parse_version`]
-//! map `1 => parse::<v1::Draft>(..).map(migrate_1_to_2)` with a migration that cannot fail, and
-//! bump [`FORMAT_VERSION`]. Saving always writes the newest format.
+//! Format 2 adds a stable `id` to every repeating row ([`crate::model::RowId`]); nothing else
+//! changed, and the new field defaults to 0, so a format-1 file reads into today's types as they
+//! are and [`migrate_1_to_2`] numbers its rows. Every format is followed by
+//! [`MonthlyReturn::ensure_row_ids`], which also repairs a hand-edited draft's missing or
+//! duplicated ids; none of it can fail. Saving always writes the newest format.
+//!
+//! The next change that is not purely additive freezes today's types as `v2::*` and maps
+//! `2 => parse::<v2::Draft>(..).map(migrate_2_to_3)` (veloren-style).
 
 use serde::de;
 use serde::{Deserialize, Deserializer, Serialize};
@@ -15,7 +20,7 @@ use super::error::ParseError;
 use crate::model::MonthlyReturn;
 
 /// The draft format this build writes, and the newest one it reads.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The whole draft file: the format version and the return.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -78,14 +83,25 @@ pub fn from_str(text: &str) -> Result<MonthlyReturn, ParseError> {
 }
 
 fn parse_version(version: u64, text: &str) -> Result<MonthlyReturn, ParseError> {
-    match version {
-        1 => parse::<Draft>(text).map(|d| d.ret),
-        v if v > u64::from(FORMAT_VERSION) => Err(ParseError::NewerFormat {
-            found: v,
-            supported: FORMAT_VERSION,
-        }),
-        v => Err(ParseError::UnknownVersion { found: v }),
-    }
+    let mut ret = match version {
+        1 => parse::<Draft>(text).map(|d| migrate_1_to_2(d.ret))?,
+        2 => parse::<Draft>(text)?.ret,
+        v if v > u64::from(FORMAT_VERSION) => {
+            return Err(ParseError::NewerFormat {
+                found: v,
+                supported: FORMAT_VERSION,
+            });
+        }
+        v => return Err(ParseError::UnknownVersion { found: v }),
+    };
+    ret.ensure_row_ids();
+    Ok(ret)
+}
+
+/// Format 1 had no row ids: every row reads with id 0 and is numbered here, in document order.
+fn migrate_1_to_2(mut ret: MonthlyReturn) -> MonthlyReturn {
+    ret.ensure_row_ids();
+    ret
 }
 
 fn parse<T: de::DeserializeOwned>(text: &str) -> Result<T, ParseError> {

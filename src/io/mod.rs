@@ -133,7 +133,7 @@ mod tests {
         let ret = MonthlyReturn::blank();
         let text = to_string(&ret).unwrap();
         assert!(text.starts_with("// FF301 monthly return draft"));
-        assert!(text.contains("format_version: 1"));
+        assert!(text.contains("format_version: 2"));
         assert_eq!(from_str(&text).unwrap(), ret);
     }
 
@@ -141,6 +141,26 @@ mod tests {
     fn byte_order_mark_is_ignored() {
         let text = format!("\u{feff}{}", to_string(&MonthlyReturn::blank()).unwrap());
         assert_eq!(from_str(&text).unwrap(), MonthlyReturn::blank());
+    }
+
+    #[test]
+    fn format_1_rows_are_numbered_in_document_order() {
+        let v1 = "(format_version: 1, ret: (part4: (part: (blocks: [(description: \"a\"), (description: \"b\")]))))";
+        let ret = from_str(v1).unwrap();
+        let ids: Vec<u32> = ret.part4.part.blocks.iter().map(|h| h.id.0).collect();
+        assert_eq!(ids, vec![1, 2]);
+        // Saved again, it is format 2 with the same ids.
+        let text = to_string(&ret).unwrap();
+        assert!(text.contains("format_version: 2"));
+        assert_eq!(from_str(&text).unwrap(), ret);
+    }
+
+    #[test]
+    fn format_2_ids_are_kept_and_duplicates_repaired() {
+        let v2 = "(format_version: 2, ret: (part4: (part: (blocks: [(id: 9, description: \"a\"), (id: 9), (id: 4)]))))";
+        let ret = from_str(v2).unwrap();
+        let ids: Vec<u32> = ret.part4.part.blocks.iter().map(|h| h.id.0).collect();
+        assert_eq!(ids, vec![9, 10, 4]);
     }
 
     #[test]

@@ -1,5 +1,7 @@
 use serde::{Deserialize, Serialize};
 
+use super::RowId;
+
 /// Stable identity of a share class inside one return; survives reordering and renaming.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
@@ -68,6 +70,8 @@ impl TypeOfShares {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct CounterCode {
+    /// Stable identity of the row (see [`super::RowId`]).
+    pub id: RowId,
     pub stock_code: String,
     pub currency: String,
     pub description: String,

@@ -1,6 +1,8 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::RowId;
+
 use super::Part;
 
 /// Part IV: Hong Kong Depositary Receipts (only issuers listed under Chapter 19B).
@@ -24,6 +26,8 @@ impl Part4 {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct HdrLine {
+    /// Stable identity of the row (see [`super::RowId`]).
+    pub id: RowId,
     pub description: String,
     pub stock_code: String,
     pub depositary: String,

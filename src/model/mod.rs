@@ -9,18 +9,22 @@ mod class;
 mod confirmations;
 mod hdr;
 mod header;
+mod identity;
 mod part1;
 mod part2;
 mod part3;
 pub mod path;
+mod row;
 
 pub use class::*;
 pub use confirmations::*;
 pub use hdr::*;
 pub use header::*;
+pub use identity::{Anchor, FieldKey, RowIndex};
 pub use part1::*;
 pub use part2::*;
 pub use part3::*;
+pub use row::RowId;
 
 use serde::{Deserialize, Serialize};
 
@@ -121,7 +125,7 @@ impl MonthlyReturn {
     pub fn blank() -> Self {
         let class = ShareClass::new(ClassId(1));
         let id = class.id;
-        MonthlyReturn {
+        let mut ret = MonthlyReturn {
             template_version: TemplateVersion::V1_1_0,
             header: Header::default(),
             classes: vec![class],
@@ -146,7 +150,9 @@ impl MonthlyReturn {
             part3e: Part::not_applicable(),
             part4: Part4::default_not_applicable(),
             part5: Confirmations::default(),
-        }
+        };
+        ret.ensure_row_ids();
+        ret
     }
 
     pub fn class(&self, id: ClassId) -> Option<&ShareClass> {

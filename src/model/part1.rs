@@ -1,6 +1,8 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::RowId;
+
 use super::{ClassId, Part};
 
 /// An amount of money with its 3-letter currency (`USD`, `HKD`, `RMB`), exact to the cent and
@@ -38,6 +40,8 @@ pub struct Part1 {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct AuthorisedBlock {
+    /// Stable identity of the row (see [`super::RowId`]).
+    pub id: RowId,
     pub class: ClassId,
     pub preceding_shares: Option<i64>,
     pub movement_shares: Option<i64>,

@@ -1,5 +1,7 @@
 use serde::{Deserialize, Serialize};
 
+use super::RowId;
+
 use super::{ClassId, Part};
 
 /// Part II: one block per class of issued shares.
@@ -23,6 +25,8 @@ pub struct IssuedRow {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct IssuedBlock {
+    /// Stable identity of the row (see [`super::RowId`]).
+    pub id: RowId,
     pub class: ClassId,
     pub preceding: IssuedRow,
     pub movement: IssuedRow,

@@ -5,12 +5,16 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::RowId;
+
 use super::{ClassId, Money};
 
 /// III(A) for one class: share option schemes.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct OptionBlock {
+    /// Stable identity of the row (see [`super::RowId`]).
+    pub id: RowId,
     pub class: ClassId,
     pub schemes: Vec<OptionScheme>,
     /// `Total funds raised during the month from exercise of options`.
@@ -23,6 +27,8 @@ pub struct OptionBlock {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct OptionScheme {
+    /// Stable identity of the row (see [`super::RowId`]).
+    pub id: RowId,
     pub particulars: String,
     pub preceding_outstanding: Option<i64>,
     pub granted: Option<i64>,
@@ -109,6 +115,8 @@ impl OptionScheme {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct WarrantBlock {
+    /// Stable identity of the row (see [`super::RowId`]).
+    pub id: RowId,
     pub class: ClassId,
     pub warrants: Vec<Warrant>,
     pub remarks: String,
@@ -118,6 +126,8 @@ pub struct WarrantBlock {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Warrant {
+    /// Stable identity of the row (see [`super::RowId`]).
+    pub id: RowId,
     pub description: String,
     pub expiry_date: Option<NaiveDate>,
     /// Currency of nominal value.
@@ -141,6 +151,8 @@ pub struct Warrant {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ConvertibleBlock {
+    /// Stable identity of the row (see [`super::RowId`]).
+    pub id: RowId,
     pub class: ClassId,
     pub convertibles: Vec<Convertible>,
     pub remarks: String,
@@ -206,6 +218,8 @@ impl ConvertibleMovementKind {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ConvertibleMovement {
+    /// Stable identity of the row (see [`super::RowId`]).
+    pub id: RowId,
     pub kind: ConvertibleMovementKind,
     /// Printed label for `Other` movements.
     pub label: String,
@@ -236,6 +250,8 @@ impl ConvertibleMovement {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Convertible {
+    /// Stable identity of the row (see [`super::RowId`]).
+    pub id: RowId,
     pub description: String,
     pub kind: ConvertibleType,
     pub kind_other: String,
@@ -257,6 +273,8 @@ pub struct Convertible {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ArrangementBlock {
+    /// Stable identity of the row (see [`super::RowId`]).
+    pub id: RowId,
     pub class: ClassId,
     pub arrangements: Vec<Arrangement>,
     pub remarks: String,
@@ -265,6 +283,8 @@ pub struct ArrangementBlock {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Arrangement {
+    /// Stable identity of the row (see [`super::RowId`]).
+    pub id: RowId,
     pub description: String,
     pub gm_approval_date: Option<NaiveDate>,
     /// D1.
@@ -278,6 +298,8 @@ pub struct Arrangement {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct EventBlock {
+    /// Stable identity of the row (see [`super::RowId`]).
+    pub id: RowId,
     pub class: ClassId,
     pub events: Vec<Event>,
     pub remarks: String,
@@ -366,6 +388,8 @@ impl TypeOfIssue {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Event {
+    /// Stable identity of the row (see [`super::RowId`]).
+    pub id: RowId,
     pub type_of_issue: TypeOfIssue,
     pub other_description: String,
     /// `At price (if applicable)`.

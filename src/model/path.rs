@@ -88,18 +88,28 @@ impl FieldPath {
         FieldPath(format!("classes[{i}]"))
     }
 
-    /// Appends `/name`.
-    pub fn key(&self, name: &str) -> FieldPath {
+    /// Appends `/name`. Private to `model`: every path is built by a named helper below.
+    pub(in crate::model) fn key(&self, name: &str) -> FieldPath {
         FieldPath(format!("{}/{}", self.0, name))
     }
 
-    /// Appends `/name[i]`.
-    pub fn index(&self, name: &str, i: usize) -> FieldPath {
+    /// Appends `/name[i]`. Private to `model`, like [`FieldPath::key`].
+    pub(in crate::model) fn index(&self, name: &str, i: usize) -> FieldPath {
         FieldPath(format!("{}/{}[{}]", self.0, name, i))
     }
 
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// The currency cell of a money path (`.../par_value/currency`).
+    pub fn money_currency(&self) -> FieldPath {
+        self.key("currency")
+    }
+
+    /// The amount cell of a money path (`.../par_value/amount`).
+    pub fn money_amount(&self) -> FieldPath {
+        self.key("amount")
     }
 
     /// The part of the form the path belongs to (class headers count as the header).
@@ -140,6 +150,9 @@ pub mod header {
     pub fn date_submitted() -> FieldPath {
         FormPart::Header.path().key("date_submitted")
     }
+    pub fn template_version() -> FieldPath {
+        FormPart::Header.path().key("template_version")
+    }
 }
 
 /// Paths shared by the block lists of every part.
@@ -157,6 +170,10 @@ pub mod part {
     pub fn remarks(part: FormPart) -> FieldPath {
         part.path().key("remarks")
     }
+    /// The `Remarks:` of block `block` of a part III sub-part (`IIIB/class[0]/remarks`).
+    pub fn block_remarks(part: FormPart, block: usize) -> FieldPath {
+        part.block(block).key("remarks")
+    }
 }
 
 /// Paths of the share class registry (`classes[i]`).
@@ -167,6 +184,31 @@ pub mod classes {
     }
     pub fn description(i: usize) -> FieldPath {
         FieldPath::class_registry(i).key("description")
+    }
+    pub fn class_of_shares(i: usize) -> FieldPath {
+        FieldPath::class_registry(i).key("class_of_shares")
+    }
+    pub fn type_of_shares(i: usize) -> FieldPath {
+        FieldPath::class_registry(i).key("type_of_shares")
+    }
+    pub fn stock_code(i: usize) -> FieldPath {
+        FieldPath::class_registry(i).key("stock_code")
+    }
+    pub fn listed(i: usize) -> FieldPath {
+        FieldPath::class_registry(i).key("listed")
+    }
+    /// Other counter `j` of class `i` (`classes[0]/counter[1]`).
+    pub fn counter(i: usize, j: usize) -> FieldPath {
+        FieldPath::class_registry(i).index("counter", j)
+    }
+    pub fn counter_stock_code(i: usize, j: usize) -> FieldPath {
+        counter(i, j).key("stock_code")
+    }
+    pub fn counter_currency(i: usize, j: usize) -> FieldPath {
+        counter(i, j).key("currency")
+    }
+    pub fn counter_description(i: usize, j: usize) -> FieldPath {
+        counter(i, j).key("description")
     }
 }
 
@@ -191,6 +233,10 @@ pub mod part1 {
     }
     pub fn par_value(i: usize) -> FieldPath {
         b(i).key("par_value").key("amount")
+    }
+    /// Currency and amount of the par value together (for a money field).
+    pub fn par_value_money(i: usize) -> FieldPath {
+        b(i).key("par_value")
     }
     pub fn closing_par_value(i: usize) -> FieldPath {
         b(i).key("closing_par_value")
@@ -248,6 +294,16 @@ pub mod part2 {
     pub fn public_float_complied(i: usize) -> FieldPath {
         FormPart::II.block(i).key("public_float").key("complied")
     }
+    /// The whole v1.2.0 public float block of a class.
+    pub fn public_float(i: usize) -> FieldPath {
+        FormPart::II.block(i).key("public_float")
+    }
+    pub fn public_float_threshold(i: usize) -> FieldPath {
+        public_float(i).key("threshold")
+    }
+    pub fn public_float_additional_information(i: usize) -> FieldPath {
+        public_float(i).key("additional_information")
+    }
 }
 
 /// Paths of III(A): `IIIA/class[b]/scheme[s]/<field>`.
@@ -290,6 +346,12 @@ pub mod part3a {
     pub fn funds_raised_currency(b: usize) -> FieldPath {
         FormPart::IIIA.block(b).key("funds_raised").key("currency")
     }
+    pub fn funds_raised_money(b: usize) -> FieldPath {
+        FormPart::IIIA.block(b).key("funds_raised")
+    }
+    pub fn gm_approval_date(b: usize, s: usize) -> FieldPath {
+        scheme(b, s).key("gm_approval_date")
+    }
 }
 
 /// Paths of III(B): `IIIB/class[b]/warrant[w]/<field>`.
@@ -330,6 +392,18 @@ pub mod part3b {
     pub fn subscription_price_currency(b: usize, w: usize) -> FieldPath {
         warrant(b, w).key("subscription_price").key("currency")
     }
+    pub fn subscription_price_money(b: usize, w: usize) -> FieldPath {
+        warrant(b, w).key("subscription_price")
+    }
+    pub fn expiry_date(b: usize, w: usize) -> FieldPath {
+        warrant(b, w).key("expiry_date")
+    }
+    pub fn stock_code(b: usize, w: usize) -> FieldPath {
+        warrant(b, w).key("stock_code")
+    }
+    pub fn gm_approval_date(b: usize, w: usize) -> FieldPath {
+        warrant(b, w).key("gm_approval_date")
+    }
 }
 
 /// Paths of III(C): `IIIC/class[b]/convertible[c]/<field>`.
@@ -352,7 +426,7 @@ pub mod part3c {
     }
     /// The amount of movement `m` (`.../convertible[0]/movement[1]/amount`).
     pub fn movement_amount(b: usize, c: usize, m: usize) -> FieldPath {
-        convertible(b, c).index("movement", m).key("amount")
+        movement(b, c, m).key("amount")
     }
     pub fn closing_amount(b: usize, c: usize) -> FieldPath {
         convertible(b, c).key("closing_amount")
@@ -373,6 +447,29 @@ pub mod part3c {
     }
     pub fn conversion_price_currency(b: usize, c: usize) -> FieldPath {
         convertible(b, c).key("conversion_price").key("currency")
+    }
+    pub fn conversion_price_money(b: usize, c: usize) -> FieldPath {
+        convertible(b, c).key("conversion_price")
+    }
+    /// `Type of the Convertibles`.
+    pub fn kind(b: usize, c: usize) -> FieldPath {
+        convertible(b, c).key("kind")
+    }
+    pub fn stock_code(b: usize, c: usize) -> FieldPath {
+        convertible(b, c).key("stock_code")
+    }
+    pub fn gm_approval_date(b: usize, c: usize) -> FieldPath {
+        convertible(b, c).key("gm_approval_date")
+    }
+    /// Movement `m` of a convertible (`.../convertible[0]/movement[1]`).
+    pub fn movement(b: usize, c: usize, m: usize) -> FieldPath {
+        convertible(b, c).index("movement", m)
+    }
+    pub fn movement_kind(b: usize, c: usize, m: usize) -> FieldPath {
+        movement(b, c, m).key("kind")
+    }
+    pub fn movement_label(b: usize, c: usize, m: usize) -> FieldPath {
+        movement(b, c, m).key("label")
     }
 }
 
@@ -396,6 +493,9 @@ pub mod part3d {
     pub fn shares_issuable_at_close(b: usize, a: usize) -> FieldPath {
         arrangement(b, a).key("shares_issuable_at_close")
     }
+    pub fn gm_approval_date(b: usize, a: usize) -> FieldPath {
+        arrangement(b, a).key("gm_approval_date")
+    }
 }
 
 /// Paths of III(E) and of the grand totals that follow it.
@@ -417,6 +517,12 @@ pub mod part3e {
     }
     pub fn price_currency(b: usize, e: usize) -> FieldPath {
         event(b, e).key("price").key("currency")
+    }
+    pub fn price_money(b: usize, e: usize) -> FieldPath {
+        event(b, e).key("price")
+    }
+    pub fn gm_approval_date(b: usize, e: usize) -> FieldPath {
+        event(b, e).key("gm_approval_date")
     }
     pub fn event_date(b: usize, e: usize) -> FieldPath {
         event(b, e).key("event_date")
@@ -486,6 +592,16 @@ pub mod part4 {
     pub fn close_hdrs(i: usize) -> FieldPath {
         hdr(i).key("close")
     }
+    pub fn stock_code(i: usize) -> FieldPath {
+        hdr(i).key("stock_code")
+    }
+    pub fn depositary(i: usize) -> FieldPath {
+        hdr(i).key("depositary")
+    }
+    /// Underlying shares of the HDRs at close (derived).
+    pub fn underlying_shares(i: usize) -> FieldPath {
+        hdr(i).key("underlying_shares")
+    }
 }
 
 /// Paths of part V.
@@ -499,6 +615,10 @@ pub mod part5 {
     }
     pub fn title() -> FieldPath {
         FormPart::V.path().key("title")
+    }
+    /// Confirmation item `i` (0-based: (i) is 0).
+    pub fn item(i: usize) -> FieldPath {
+        FormPart::V.path().index("item", i)
     }
 }
 

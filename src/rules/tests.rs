@@ -91,8 +91,10 @@ fn clean() -> MonthlyReturn {
         part3a: Part {
             not_applicable: false,
             blocks: vec![OptionBlock {
+                id: Default::default(),
                 class: C1,
                 schemes: vec![OptionScheme {
+                    id: Default::default(),
                     particulars: "2020 Share Option Scheme".to_string(),
                     preceding_outstanding: Some(10_000_000),
                     granted: Some(0),
@@ -112,8 +114,10 @@ fn clean() -> MonthlyReturn {
         part3b: Part {
             not_applicable: false,
             blocks: vec![WarrantBlock {
+                id: Default::default(),
                 class: C1,
                 warrants: vec![Warrant {
+                    id: Default::default(),
                     description: "2025 Warrants (Date of expiry - 31/12/2025)".to_string(),
                     expiry_date: Some(day(2025, 12, 31)),
                     currency: "HKD".to_string(),
@@ -132,14 +136,17 @@ fn clean() -> MonthlyReturn {
         part3c: Part {
             not_applicable: false,
             blocks: vec![ConvertibleBlock {
+                id: Default::default(),
                 class: C1,
                 convertibles: vec![Convertible {
+                    id: Default::default(),
                     description: "5% Convertible Notes due 2027".to_string(),
                     kind: ConvertibleType::BondNotes,
                     kind_other: String::new(),
                     currency: "HKD".to_string(),
                     preceding_amount: Some(dec("52377600")),
                     movements: vec![ConvertibleMovement {
+                        id: Default::default(),
                         kind: ConvertibleMovementKind::Converted,
                         label: String::new(),
                         amount: Some(dec("5000000")),
@@ -157,8 +164,10 @@ fn clean() -> MonthlyReturn {
         part3d: Part {
             not_applicable: false,
             blocks: vec![ArrangementBlock {
+                id: Default::default(),
                 class: C1,
                 arrangements: vec![Arrangement {
+                    id: Default::default(),
                     description: "2021 Share Award Scheme".to_string(),
                     gm_approval_date: Some(day(2021, 11, 15)),
                     new_shares: Some(50_000),
@@ -171,6 +180,7 @@ fn clean() -> MonthlyReturn {
         part3e: Part {
             not_applicable: false,
             blocks: vec![EventBlock {
+                id: Default::default(),
                 class: C1,
                 events: vec![
                     Event {
@@ -208,6 +218,7 @@ fn clean() -> MonthlyReturn {
             part: Part {
                 not_applicable: false,
                 blocks: vec![HdrLine {
+                    id: Default::default(),
                     description: "Hong Kong Depositary Receipts".to_string(),
                     stock_code: "09998".to_string(),
                     depositary: "Example Depositary Bank".to_string(),
@@ -389,6 +400,7 @@ const TRIGGERS: &[(&str, &str, Mutation)] = &[
         "IIIC/class[0]/convertible[0]/movement[1]/amount",
         |r| {
             conv(r).movements.push(ConvertibleMovement {
+                id: Default::default(),
                 kind: ConvertibleMovementKind::Redeemed,
                 label: String::new(),
                 amount: Some(dec("100000000")),
@@ -681,6 +693,7 @@ fn moon_inc_convertible_checks_clean() {
     let c = conv(&mut r);
     c.preceding_amount = None;
     c.movements = vec![ConvertibleMovement {
+        id: Default::default(),
         kind: ConvertibleMovementKind::Issued,
         label: String::new(),
         amount: Some(dec("52377600")),
@@ -967,6 +980,7 @@ fn kingsoft_cloud_october_2024_checks_clean() {
         ..IssuedBlock::default()
     };
     r.part3a.blocks[0] = OptionBlock {
+        id: Default::default(),
         class: C1,
         schemes: vec![OptionScheme {
             particulars: "2013 Share Option Scheme".to_string(),
@@ -980,6 +994,7 @@ fn kingsoft_cloud_october_2024_checks_clean() {
     };
     r.part3d.blocks[0].arrangements = vec![
         Arrangement {
+            id: Default::default(),
             description: "2013 Share Award Scheme".to_string(),
             gm_approval_date: Some(day(2013, 2, 22)),
             new_shares: Some(0),
@@ -987,6 +1002,7 @@ fn kingsoft_cloud_october_2024_checks_clean() {
             shares_issuable_at_close: Some(22_953_079),
         },
         Arrangement {
+            id: Default::default(),
             description: "2021 Share Incentive Plan".to_string(),
             gm_approval_date: Some(day(2021, 11, 15)),
             new_shares: Some(0),

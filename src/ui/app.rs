@@ -21,7 +21,7 @@ use super::undo::DocumentHistory;
 use super::widgets::{FieldBuffers, FindingIndex};
 use crate::calc::{self, Derived};
 use crate::model::path::FieldPath;
-use crate::model::{MonthlyReturn, TemplateVersion};
+use crate::model::{MonthlyReturn, RowIndex, TemplateVersion};
 use crate::rules::{self, Finding};
 
 /// The example return offered on the start screen, opened as an untitled copy.
@@ -101,6 +101,8 @@ struct Analysis {
     for_ret: Option<MonthlyReturn>,
     derived: Derived,
     findings: Vec<Finding>,
+    /// Row ids by position, for the widgets' identities.
+    rows: RowIndex,
     /// Bumped on every recomputation (benchmarks and tests read it).
     generation: u64,
 }
@@ -113,6 +115,7 @@ impl Analysis {
         }
         self.derived = calc::derive(ret);
         self.findings = rules::check(ret, &self.derived);
+        self.rows = RowIndex::new(ret);
         self.for_ret = Some(ret.clone());
         self.generation += 1;
         true
@@ -246,6 +249,11 @@ impl EditorApp {
         self.go_to_page(page);
     }
 
+    /// The egui id of the widget editing `path` in the return as last analysed.
+    pub fn field_id(&self, path: &FieldPath) -> egui::Id {
+        super::widgets::field_id(&self.analysis.rows, path)
+    }
+
     pub fn findings(&self) -> &[Finding] {
         &self.analysis.findings
     }
@@ -301,8 +309,12 @@ impl EditorApp {
             cmds.extend(commands::shortcut_commands(&ctx));
         }
 
-        let changed = match &self.doc {
-            Some(doc) => self.analysis.refresh(&doc.ret),
+        let changed = match &mut self.doc {
+            Some(doc) => {
+                // Rows added last frame get their ids before anything keys on them.
+                doc.ret.ensure_row_ids();
+                self.analysis.refresh(&doc.ret)
+            }
             None => false,
         };
         if changed {
@@ -356,6 +368,7 @@ impl EditorApp {
     }
 
     fn on_return_changed(&mut self) {
+        self.buffers.prune(&self.analysis.rows);
         let Some(doc) = &mut self.doc else { return };
         let dirty = doc.saved.as_ref() != Some(&doc.ret);
         doc.dirty = dirty;
@@ -550,6 +563,7 @@ impl EditorApp {
             findings: &index,
             buffers,
             pending_focus,
+            rows: &analysis.rows,
         };
         egui::ScrollArea::both()
             .id_salt(("page", *page))
@@ -1060,7 +1074,9 @@ impl EditorApp {
 
     fn after_commands(&mut self, ctx: &egui::Context) {
         let time = ctx.input(|i| i.time);
-        if let Some(doc) = &self.doc {
+        if let Some(doc) = &mut self.doc {
+            // A row added this frame is recorded with its id, so undo and redo keep it.
+            doc.ret.ensure_row_ids();
             self.history.feed(time, &doc.ret);
         }
         self.write_recovery_if_due(ctx);

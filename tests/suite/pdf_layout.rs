@@ -490,6 +490,7 @@ fn every_table_lays_out_cleanly() {
     let mut ret = common::moon();
     let id = ClassId(1);
     ret.classes[0].other_counters.push(CounterCode {
+        id: Default::default(),
         stock_code: "81723".into(),
         currency: "RMB".into(),
         description: "RMB counter".into(),
@@ -497,6 +498,7 @@ fn every_table_lays_out_cleanly() {
     ret.part3a = Part {
         not_applicable: false,
         blocks: vec![OptionBlock {
+            id: Default::default(),
             class: id,
             schemes: (1..=120)
                 .map(|s| OptionScheme {
@@ -513,6 +515,7 @@ fn every_table_lays_out_cleanly() {
     ret.part3b = Part {
         not_applicable: false,
         blocks: vec![WarrantBlock {
+            id: Default::default(),
             class: id,
             warrants: vec![Warrant {
                 description: "2027 Warrants".into(),
@@ -533,6 +536,7 @@ fn every_table_lays_out_cleanly() {
     ret.part3c.blocks[0].convertibles[0]
         .movements
         .push(ConvertibleMovement {
+            id: Default::default(),
             kind: ConvertibleMovementKind::Other,
             label: "Adjusted".into(),
             amount: Some(common::dec("-100")),
@@ -540,6 +544,7 @@ fn every_table_lays_out_cleanly() {
     ret.part3e = Part {
         not_applicable: false,
         blocks: vec![EventBlock {
+            id: Default::default(),
             class: id,
             events: vec![Event {
                 type_of_issue: TypeOfIssue::Other,
@@ -557,6 +562,7 @@ fn every_table_lays_out_cleanly() {
         part: Part {
             not_applicable: false,
             blocks: vec![HdrLine {
+                id: Default::default(),
                 description: "Hong Kong Depositary Receipts representing ordinary shares".into(),
                 stock_code: "09999".into(),
                 depositary: "Example Depositary Bank".into(),

@@ -154,6 +154,7 @@ fn pending_cancellation_rows_stay_with_e1_e2_cleared() {
     // A block whose rows all went is dropped, even if another class keeps one.
     let mut two = example("h-and-a-shares-2025-03.ron");
     two.part3e.blocks.push(EventBlock {
+        id: Default::default(),
         class: two.classes[1].id,
         events: vec![Event {
             type_of_issue: TypeOfIssue::Placing,

@@ -52,6 +52,7 @@ fn class() -> impl Strategy<Value = ShareClass> {
         text(),
         prop::collection::vec(
             (text(), text(), text()).prop_map(|(stock_code, currency, description)| CounterCode {
+                id: Default::default(),
                 stock_code,
                 currency,
                 description,
@@ -100,6 +101,7 @@ fn part1() -> impl Strategy<Value = Part1> {
     )
         .prop_map(
             |(class, ps, ms, par, cpar, manual, mp, mm)| AuthorisedBlock {
+                id: Default::default(),
                 class,
                 preceding_shares: ps,
                 movement_shares: ms,
@@ -126,6 +128,7 @@ fn part2() -> impl Strategy<Value = Part2> {
         additional_information: a,
     });
     let block = (class_id(), row(), row(), float).prop_map(|(class, p, m, f)| IssuedBlock {
+        id: Default::default(),
         class,
         preceding: p,
         movement: m,
@@ -143,6 +146,7 @@ fn scheme() -> impl Strategy<Value = OptionScheme> {
     )
         .prop_map(
             |(particulars, (p, g, e, c, l), (a1, a2, sic, rtg), gm)| OptionScheme {
+                id: Default::default(),
                 particulars,
                 preceding_outstanding: p,
                 granted: g,
@@ -168,6 +172,7 @@ fn warrant() -> impl Strategy<Value = Warrant> {
         .prop_map(
             |((description, expiry_date, currency), (pn, en), (b1, b2, sic), (code, price, gm))| {
                 Warrant {
+                    id: Default::default(),
                     description,
                     expiry_date,
                     currency,
@@ -191,6 +196,7 @@ fn convertible() -> impl Strategy<Value = Convertible> {
         opt(decimal()),
     )
         .prop_map(|(kind, label, amount)| ConvertibleMovement {
+            id: Default::default(),
             kind,
             label,
             amount,
@@ -214,6 +220,7 @@ fn convertible() -> impl Strategy<Value = Convertible> {
                 (code, price, gm),
             )| {
                 Convertible {
+                    id: Default::default(),
                     description,
                     kind,
                     kind_other,
@@ -234,6 +241,7 @@ fn convertible() -> impl Strategy<Value = Convertible> {
 fn arrangement() -> impl Strategy<Value = Arrangement> {
     (text(), date(), count(), count(), count()).prop_map(|(description, gm, d1, d2, sic)| {
         Arrangement {
+            id: Default::default(),
             description,
             gm_approval_date: gm,
             new_shares: d1,
@@ -250,6 +258,7 @@ fn event() -> impl Strategy<Value = Event> {
         (count(), count(), count()),
     )
         .prop_map(|((t, other, price), (ed, gm), (e1, e2, pc))| Event {
+            id: Default::default(),
             type_of_issue: t,
             other_description: other,
             price,
@@ -264,6 +273,7 @@ fn event() -> impl Strategy<Value = Event> {
 fn hdr() -> impl Strategy<Value = HdrLine> {
     (text(), text(), text(), opt(decimal()), count(), count()).prop_map(
         |(description, stock_code, depositary, ratio, p, m)| HdrLine {
+            id: Default::default(),
             description,
             stock_code,
             depositary,
@@ -322,6 +332,7 @@ fn monthly_return() -> impl Strategy<Value = MonthlyReturn> {
         (
             part((class_id(), vecs(scheme()), money(), text()).prop_map(
                 |(class, schemes, funds_raised, remarks)| OptionBlock {
+                    id: Default::default(),
                     class,
                     schemes,
                     funds_raised,
@@ -331,6 +342,7 @@ fn monthly_return() -> impl Strategy<Value = MonthlyReturn> {
             part(
                 (class_id(), vecs(warrant()), text()).prop_map(|(class, warrants, remarks)| {
                     WarrantBlock {
+                        id: Default::default(),
                         class,
                         warrants,
                         remarks,
@@ -339,6 +351,7 @@ fn monthly_return() -> impl Strategy<Value = MonthlyReturn> {
             ),
             part((class_id(), vecs(convertible()), text()).prop_map(
                 |(class, convertibles, remarks)| ConvertibleBlock {
+                    id: Default::default(),
                     class,
                     convertibles,
                     remarks,
@@ -346,6 +359,7 @@ fn monthly_return() -> impl Strategy<Value = MonthlyReturn> {
             )),
             part((class_id(), vecs(arrangement()), text()).prop_map(
                 |(class, arrangements, remarks)| ArrangementBlock {
+                    id: Default::default(),
                     class,
                     arrangements,
                     remarks,
@@ -354,6 +368,7 @@ fn monthly_return() -> impl Strategy<Value = MonthlyReturn> {
             part(
                 (class_id(), vecs(event()), text()).prop_map(|(class, events, remarks)| {
                     EventBlock {
+                        id: Default::default(),
                         class,
                         events,
                         remarks,
@@ -366,7 +381,7 @@ fn monthly_return() -> impl Strategy<Value = MonthlyReturn> {
     )
         .prop_map(
             |((template_version, header, classes, part1, part2), (a, b, c, d, e), part4, part5)| {
-                MonthlyReturn {
+                let mut ret = MonthlyReturn {
                     template_version,
                     header,
                     classes,
@@ -379,7 +394,10 @@ fn monthly_return() -> impl Strategy<Value = MonthlyReturn> {
                     part3e: e,
                     part4,
                     part5,
-                }
+                };
+                // Rows always have ids once loaded; a return as the program holds it has them.
+                ret.ensure_row_ids();
+                ret
             },
         )
 }

@@ -502,7 +502,6 @@ fn roll_forward_starts_next_month_as_an_untitled_return() {
 #[test]
 fn clicking_a_finding_shows_its_page_and_focuses_the_field() {
     use monthly_return::model::path::part5;
-    use monthly_return::ui::widgets::field_id;
     let dir = tempfile::tempdir().unwrap();
     let mut h = Setup::new(dir.path()).harness();
     h.state_mut().set_document(sample_return(), None);
@@ -519,7 +518,7 @@ fn clicking_a_finding_shows_its_page_and_focuses_the_field() {
     h.get_by_label(&row).click();
     h.run();
     assert_eq!(h.state().page(), Page::V);
-    let id = field_id(&finding.path);
+    let id = h.state().field_id(&finding.path);
     assert!(
         h.ctx.memory(|m| m.has_focus(id)),
         "the field of the finding has keyboard focus"

@@ -6,7 +6,7 @@ use egui_kittest::kittest::Queryable as _;
 use rust_decimal::Decimal;
 
 use monthly_return::calc;
-use monthly_return::model::path::{FieldPath, FormPart};
+use monthly_return::model::path::{self, FieldPath};
 use monthly_return::model::*;
 use monthly_return::rules::{self, Finding, Severity};
 use monthly_return::ui::widgets::FindingIndex;
@@ -36,6 +36,10 @@ impl State {
 }
 
 fn draw(ui: &mut egui::Ui, s: &mut State) {
+    // As the shell does: rows added last frame get their ids, then everything is derived.
+    s.ret.ensure_row_ids();
+    let rows = RowIndex::new(&s.ret);
+    s.buffers.prune(&rows);
     let derived = calc::derive(&s.ret);
     let mut findings = rules::check(&s.ret, &derived);
     findings.extend(s.extra.iter().cloned());
@@ -45,6 +49,7 @@ fn draw(ui: &mut egui::Ui, s: &mut State) {
         findings: &index,
         buffers: &mut s.buffers,
         pending_focus: &mut s.pending_focus,
+        rows: &rows,
     };
     // As the shell does: the page inside a scroll area.
     egui::ScrollArea::both()
@@ -136,9 +141,9 @@ fn a_non_number_is_kept_and_flagged_and_the_model_keeps_its_value() {
         h.state().ret.part2.part.blocks[0].preceding.treasury,
         Some(1_000)
     );
-    let path = FormPart::II.block(0).key("preceding").key("treasury");
+    let key = RowIndex::new(&h.state().ret).key(&path::part2::preceding_treasury(0));
     assert_eq!(
-        h.state().buffers.invalid.get(&path).map(String::as_str),
+        h.state().buffers.invalid.get(&key).map(String::as_str),
         Some("12x")
     );
     h.get_by_label_contains("Not a number: 12x");
@@ -153,10 +158,7 @@ fn a_non_number_is_kept_and_flagged_and_the_model_keeps_its_value() {
 #[test]
 fn a_finding_on_a_field_shows_its_message_under_it() {
     let mut state = State::new(Page::II, MonthlyReturn::blank());
-    let path = FormPart::II
-        .block(0)
-        .key("movement")
-        .key("excluding_treasury");
+    let path = path::part2::movement_excluding_treasury(0);
     state.extra.push(Finding {
         rule: "TEST-001",
         severity: Severity::Error,
@@ -348,7 +350,7 @@ fn restore_standard_wording_clears_the_amendment() {
 #[test]
 fn pending_focus_moves_keyboard_focus_to_the_field_and_is_cleared() {
     let mut state = State::new(Page::II, MonthlyReturn::blank());
-    state.pending_focus = Some(FormPart::II.block(0).key("preceding").key("treasury"));
+    state.pending_focus = Some(path::part2::preceding_treasury(0));
     let h = harness(state);
     assert!(h.state().pending_focus.is_none());
     assert!(
@@ -384,6 +386,7 @@ fn full_return(version: TemplateVersion) -> MonthlyReturn {
     let a = ret.classes[0].id;
     ret.classes[0].stock_code = "03896".into();
     ret.classes[0].other_counters.push(CounterCode {
+        id: Default::default(),
         stock_code: "83896".into(),
         currency: "RMB".into(),
         description: "RMB counter".into(),
@@ -407,6 +410,7 @@ fn full_return(version: TemplateVersion) -> MonthlyReturn {
     ret.part3a = Part {
         not_applicable: false,
         blocks: vec![OptionBlock {
+            id: Default::default(),
             class: a,
             schemes: vec![
                 OptionScheme {
@@ -424,6 +428,7 @@ fn full_return(version: TemplateVersion) -> MonthlyReturn {
     ret.part3b = Part {
         not_applicable: false,
         blocks: vec![WarrantBlock {
+            id: Default::default(),
             class: a,
             warrants: vec![Warrant::default(), Warrant::default()],
             remarks: String::new(),
@@ -432,6 +437,7 @@ fn full_return(version: TemplateVersion) -> MonthlyReturn {
     ret.part3c = Part {
         not_applicable: false,
         blocks: vec![ConvertibleBlock {
+            id: Default::default(),
             class: a,
             convertibles: vec![
                 Convertible {
@@ -439,11 +445,13 @@ fn full_return(version: TemplateVersion) -> MonthlyReturn {
                     currency: "HKD".into(),
                     movements: vec![
                         ConvertibleMovement {
+                            id: Default::default(),
                             kind: ConvertibleMovementKind::Issued,
                             label: String::new(),
                             amount: Some(Decimal::new(52_377_600, 0)),
                         },
                         ConvertibleMovement {
+                            id: Default::default(),
                             kind: ConvertibleMovementKind::Other,
                             label: "Adjusted".into(),
                             amount: None,
@@ -461,11 +469,13 @@ fn full_return(version: TemplateVersion) -> MonthlyReturn {
         not_applicable: false,
         blocks: vec![
             ArrangementBlock {
+                id: Default::default(),
                 class: a,
                 arrangements: vec![Arrangement::default(), Arrangement::default()],
                 remarks: String::new(),
             },
             ArrangementBlock {
+                id: Default::default(),
                 class: b,
                 arrangements: vec![Arrangement::default()],
                 remarks: String::new(),
@@ -475,6 +485,7 @@ fn full_return(version: TemplateVersion) -> MonthlyReturn {
     ret.part3e = Part {
         not_applicable: false,
         blocks: vec![EventBlock {
+            id: Default::default(),
             class: a,
             events: vec![
                 Event {
@@ -543,6 +554,7 @@ fn stress_return() -> MonthlyReturn {
             ..OptionBlock::default()
         });
         ret.part3e.blocks.push(EventBlock {
+            id: Default::default(),
             class: id,
             events: (0..10).map(|_| Event::default()).collect(),
             remarks: String::new(),
@@ -696,4 +708,61 @@ fn the_option_movement_columns_fit_beside_the_page_list_at_1200_px() {
             "Part III(A) block 1 scheme 1 options lapsed",
         ],
     );
+}
+
+/// A row that moves while one of its fields has focus and holds invalid text: the focus, the
+/// text being typed and its inline message all go with the row, not stay at the position.
+#[test]
+fn focus_typed_text_and_message_follow_a_scheme_that_moves_up() {
+    let mut ret = options_return();
+    ret.part3a.blocks[0].schemes = vec![
+        OptionScheme {
+            particulars: "2013 Scheme".to_string(),
+            granted: Some(5),
+            ..OptionScheme::default()
+        },
+        OptionScheme {
+            particulars: "2021 Scheme".to_string(),
+            ..OptionScheme::default()
+        },
+    ];
+    let mut h = harness(State::new(Page::IIIA, ret));
+    let first = "Part III(A) block 1 scheme 1 options granted";
+    let second = "Part III(A) block 1 scheme 2 options granted";
+    // Typed, not left: the field still has focus and shows its message.
+    type_into(&mut h, second, "12x");
+    assert!(h.get_by_label(second).is_focused());
+    h.get_by_label_contains("Not a number: 12x");
+
+    // Move up, as the row's Move up button does (the button would take the focus itself).
+    h.state_mut().ret.part3a.blocks[0].schemes.swap(0, 1);
+    h.run();
+    h.run();
+
+    assert_eq!(
+        h.state().ret.part3a.blocks[0].schemes[0].particulars,
+        "2021 Scheme"
+    );
+    assert!(
+        h.get_by_label(first).is_focused(),
+        "focus moved with the row"
+    );
+    assert!(!h.get_by_label(second).is_focused());
+    assert_eq!(value_of(&h, first), "12x", "typed text moved with the row");
+    assert_eq!(
+        value_of(&h, second),
+        "5",
+        "the other row shows its own value"
+    );
+    // The message is the moved field's own: it names the value that row keeps (blank), not
+    // the 5 of the row now in second place, and it is shown once.
+    assert_eq!(
+        h.query_all_by_label_contains("Not a number: 12x").count(),
+        1
+    );
+    h.get_by_label_contains("Not a number: 12x — the return keeps it blank");
+    // Typing on goes on in the moved field.
+    h.get_by_label(first).type_text("0");
+    h.run();
+    assert_eq!(value_of(&h, first), "12x0");
 }

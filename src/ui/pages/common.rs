@@ -3,7 +3,7 @@
 
 use egui::{Align, Frame, Grid, Id, Label, Layout, Margin, Rect, RichText, Ui, vec2};
 
-use crate::model::path::{FieldPath, FormPart};
+use crate::model::path::{self, FieldPath, FormPart};
 use crate::model::{ClassId, ShareClass};
 use crate::template::texts;
 use crate::ui::widgets::{self, TEXT_WIDTH};
@@ -60,12 +60,12 @@ pub fn column_head(ui: &mut Ui, text: &str, width: f32) {
 pub fn not_applicable_switch(
     ui: &mut Ui,
     ctx: &mut PageContext<'_>,
-    part_path: &FieldPath,
+    part: FormPart,
     part_name: &str,
     value: &mut bool,
     has_blocks: bool,
 ) {
-    let path = part_path.key("not_applicable"); // = path::part::not_applicable(part)
+    let path = path::part::not_applicable(part);
     widgets::checkbox_field(
         ui,
         ctx,
@@ -150,11 +150,11 @@ pub fn class_block_card<B>(
     classes: &[ShareClass],
     block: &mut B,
     class_of: fn(&mut B) -> &mut ClassId,
-    body: impl FnOnce(&mut Ui, &mut PageContext<'_>, &FieldPath, &mut B),
+    body: impl FnOnce(&mut Ui, &mut PageContext<'_>, &mut B),
 ) -> Option<ListAction> {
     let bp = part.block(i);
     let force = wants_focus(ctx, &bp);
-    let id = Id::unique(("block-height", bp.as_str()));
+    let id = ctx.field_id(&bp).with("block-height");
     let mut action = None;
     culled(ui, id, force, |ui| {
         card(ui, |ui| {
@@ -170,12 +170,12 @@ pub fn class_block_card<B>(
             block_class_ui(
                 ui,
                 ctx,
-                &bp,
+                &path::part::block_class(part, i),
                 &format!("Part {part_name} block {}", i + 1),
                 classes,
                 class_of(block),
             );
-            body(ui, ctx, &bp, block);
+            body(ui, ctx, block);
         })
     });
     action
@@ -184,7 +184,7 @@ pub fn class_block_card<B>(
 pub fn block_class_ui(
     ui: &mut Ui,
     ctx: &mut PageContext<'_>,
-    block_path: &FieldPath,
+    class_path: &FieldPath,
     block_name: &str,
     classes: &[ShareClass],
     class: &mut ClassId,
@@ -199,7 +199,7 @@ pub fn block_class_ui(
         widgets::combo_field(
             ui,
             ctx,
-            &block_path.key("class"),
+            class_path,
             &format!("{block_name} share class"),
             class,
             &ids,
@@ -347,7 +347,7 @@ pub fn part3_blocks_ui<B: ClassBlock>(
     not_applicable_switch(
         ui,
         ctx,
-        &part.path(),
+        part,
         &format!("Part {short}"),
         &mut blocks.not_applicable,
         has_blocks,
@@ -361,7 +361,7 @@ pub fn part3_blocks_ui<B: ClassBlock>(
         let bp = part.block(i);
         let name = format!("Part {short} block {}", i + 1);
         let force = wants_focus(ctx, &bp);
-        let id = Id::unique(("block-height", bp.as_str()));
+        let id = ctx.field_id(&bp).with("block-height");
         culled(ui, id, force, |ui| {
             card(ui, |ui| {
                 ui.horizontal(|ui| {
@@ -372,7 +372,8 @@ pub fn part3_blocks_ui<B: ClassBlock>(
                         action = Some(a);
                     }
                 });
-                block_class_ui(ui, ctx, &bp, &name, classes, block.class_id());
+                let class_path = path::part::block_class(part, i);
+                block_class_ui(ui, ctx, &class_path, &name, classes, block.class_id());
                 body(ui, ctx, i, block);
             })
         });
@@ -392,20 +393,19 @@ pub fn part3_blocks_ui<B: ClassBlock>(
         blocks.blocks.push(B::new_for(id));
     }
     if let Some(a) = action {
-        remap_buffers(ctx, &part.path(), "class", a, len);
         a.apply(&mut blocks.blocks);
     }
 }
 
 /// The rows of one block (schemes, warrants, events...): each a card with its number and
-/// move/remove buttons, culled when off screen, then an `Add` button. `what` is the item's
-/// name (`"option scheme"`); `owner` names the block for accessibility.
+/// move/remove buttons, culled when off screen, then an `Add` button. `row_path` gives the path
+/// of row `j`; `what` is the item's name (`"option scheme"`); `owner` names the block for
+/// accessibility. A new row gets its id from the shell before the next frame.
 #[allow(clippy::too_many_arguments)]
 pub fn items_ui<T: Default>(
     ui: &mut Ui,
     ctx: &mut PageContext<'_>,
-    block_path: &FieldPath,
-    segment: &str,
+    row_path: &dyn Fn(usize) -> FieldPath,
     what: &str,
     owner: &str,
     items: &mut Vec<T>,
@@ -414,9 +414,9 @@ pub fn items_ui<T: Default>(
     let len = items.len();
     let mut action = None;
     for (j, item) in items.iter_mut().enumerate() {
-        let ip = block_path.index(segment, j);
+        let ip = row_path(j);
         let force = wants_focus(ctx, &ip);
-        let id = Id::unique(("item-height", ip.as_str()));
+        let id = ctx.field_id(&ip).with("item-height");
         culled(ui, id, force, |ui| {
             Frame::new()
                 .fill(ui.visuals().extreme_bg_color.gamma_multiply(0.4))
@@ -446,7 +446,6 @@ pub fn items_ui<T: Default>(
         items.push(T::default());
     }
     if let Some(a) = action {
-        remap_buffers(ctx, block_path, segment, a, len);
         a.apply(items);
     }
 }
@@ -505,53 +504,4 @@ pub fn summary_lines(
             widgets::field_label(ui, format!("{class} ({letter}{letter}2)"));
             ui.end_row();
         });
-}
-
-/// Moves the unparsed texts of `ctx.buffers` with their rows when a list changes, so text kept
-/// for row 3 does not reappear on the row that takes its place (`parent/segment[i]/...`).
-/// A removed row's texts go with it.
-pub fn remap_buffers(
-    ctx: &mut PageContext<'_>,
-    parent: &FieldPath,
-    segment: &str,
-    action: ListAction,
-    len: usize,
-) {
-    if ctx.buffers.invalid.is_empty() {
-        return;
-    }
-    let target = |k: usize| -> Option<usize> {
-        match action {
-            ListAction::Up(i) if k == i => Some(i - 1),
-            ListAction::Up(i) if k + 1 == i => Some(i),
-            ListAction::Down(i) if k == i => Some(i + 1),
-            ListAction::Down(i) if k == i + 1 => Some(i),
-            ListAction::Remove(i) if k == i => None,
-            ListAction::Remove(i) if k > i => Some(k - 1),
-            _ => Some(k),
-        }
-    };
-    let old = std::mem::take(&mut ctx.buffers.invalid);
-    for (path, text) in old {
-        let row = (0..len).find_map(|k| {
-            let prefix = parent.index(segment, k);
-            prefix.contains(&path).then_some((k, prefix))
-        });
-        match row {
-            None => {
-                ctx.buffers.invalid.insert(path, text);
-            }
-            Some((k, prefix)) => {
-                if let Some(nk) = target(k) {
-                    let rest = &path.as_str()[prefix.as_str().len()..];
-                    let moved = parent.index(segment, nk);
-                    let moved = match rest.strip_prefix('/') {
-                        Some(r) => moved.key(r),
-                        None => moved,
-                    };
-                    ctx.buffers.invalid.insert(moved, text);
-                }
-            }
-        }
-    }
 }

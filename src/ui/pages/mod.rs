@@ -3,8 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::calc::Derived;
-use crate::model::MonthlyReturn;
 use crate::model::path::{FieldPath, FormPart};
+use crate::model::{FieldKey, MonthlyReturn, RowIndex};
 use crate::rules::Finding;
 
 use super::widgets::{FieldBuffers, FindingIndex};
@@ -106,6 +106,21 @@ pub struct PageContext<'a> {
     /// Set by the shell when a finding is clicked: the widget with this path scrolls into view,
     /// takes keyboard focus and clears it.
     pub pending_focus: &'a mut Option<FieldPath>,
+    /// Row ids by position, built with the findings: widgets key their egui state on
+    /// [`FieldKey`]s so focus and typed text follow a row that moves.
+    pub rows: &'a RowIndex,
+}
+
+impl PageContext<'_> {
+    /// The identity of the field at `path` (see [`crate::model::RowIndex`]).
+    pub fn key(&self, path: &FieldPath) -> FieldKey {
+        self.rows.key(path)
+    }
+
+    /// The egui id of the widget editing `path` (see [`super::widgets::field_id`]).
+    pub fn field_id(&self, path: &FieldPath) -> egui::Id {
+        super::widgets::field_id(self.rows, path)
+    }
 }
 
 /// Draws `page` for editing `ret`. The shell puts it in a scroll area (both directions); long

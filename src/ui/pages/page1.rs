@@ -92,7 +92,7 @@ fn header_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
             widgets::combo_field(
                 ui,
                 ctx,
-                &FormPart::Header.path().key("template_version"),
+                &path::header::template_version(),
                 ui_text::TEMPLATE_VERSION,
                 template_version,
                 &TemplateVersion::ALL,
@@ -118,7 +118,7 @@ fn classes_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
         let base = FieldPath::class_registry(i);
         let n = i + 1;
         let force = common::wants_focus(ctx, &base);
-        let id = egui::Id::unique(("class-height", i));
+        let id = ctx.field_id(&base).with("class-height");
         common::culled(ui, id, force, |ui| {
             card(ui, |ui| {
                 ui.horizontal(|ui| {
@@ -136,8 +136,8 @@ fn classes_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
                     };
                     ui.label(RichText::new(&f.message).small().color(color));
                 }
-                class_grid(ui, ctx, &base, n, class);
-                counters_ui(ui, ctx, &base, n, class, t);
+                class_grid(ui, ctx, i, class);
+                counters_ui(ui, ctx, i, class, t);
             })
         });
     }
@@ -170,13 +170,8 @@ fn classes_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
     }
 }
 
-fn class_grid(
-    ui: &mut Ui,
-    ctx: &mut PageContext<'_>,
-    base: &FieldPath,
-    n: usize,
-    class: &mut ShareClass,
-) {
+fn class_grid(ui: &mut Ui, ctx: &mut PageContext<'_>, i: usize, class: &mut ShareClass) {
+    let n = i + 1;
     let t = &texts().class_header;
     let ShareClass {
         class_of_shares,
@@ -195,7 +190,7 @@ fn class_grid(
             widgets::combo_field(
                 ui,
                 ctx,
-                &base.key("class_of_shares"),
+                &path::classes::class_of_shares(i),
                 &format!("Class {n} class of shares"),
                 class_of_shares,
                 &ClassOfShares::ALL,
@@ -206,7 +201,7 @@ fn class_grid(
             widgets::combo_field(
                 ui,
                 ctx,
-                &base.key("type_of_shares"),
+                &path::classes::type_of_shares(i),
                 &format!("Class {n} type of shares"),
                 type_of_shares,
                 &TypeOfShares::ALL,
@@ -219,7 +214,7 @@ fn class_grid(
             widgets::text_field(
                 ui,
                 ctx,
-                &base.key("stock_code"),
+                &path::classes::stock_code(i),
                 &format!("Class {n} stock code"),
                 stock_code,
                 100.0,
@@ -228,7 +223,7 @@ fn class_grid(
             widgets::checkbox_field(
                 ui,
                 ctx,
-                &base.key("listed"),
+                &path::classes::listed(i),
                 &format!("Class {n} listed on the Exchange"),
                 listed,
                 &t.yes,
@@ -239,7 +234,7 @@ fn class_grid(
             widgets::text_field(
                 ui,
                 ctx,
-                &base.key("description"),
+                &path::classes::description(i),
                 &format!("Class {n} description"),
                 description,
                 TEXT_WIDTH,
@@ -251,23 +246,22 @@ fn class_grid(
 fn counters_ui(
     ui: &mut Ui,
     ctx: &mut PageContext<'_>,
-    base: &FieldPath,
-    n: usize,
+    i: usize,
     class: &mut ShareClass,
     t: &crate::template::ClassHeaderTexts,
 ) {
+    let n = i + 1;
     let len = class.other_counters.len();
     let mut action = None;
     let currency = &texts().part3.c.currency;
     for (j, c) in class.other_counters.iter_mut().enumerate() {
-        let p = base.index("counter", j);
         let what = format!("class {n} other counter {}", j + 1);
         ui.horizontal_top(|ui| {
             widgets::field_label(ui, &t.other_counter);
             widgets::text_field(
                 ui,
                 ctx,
-                &p.key("stock_code"),
+                &path::classes::counter_stock_code(i, j),
                 &format!("Class {n} other counter {} stock code", j + 1),
                 &mut c.stock_code,
                 80.0,
@@ -276,7 +270,7 @@ fn counters_ui(
             widgets::text_field(
                 ui,
                 ctx,
-                &p.key("currency"),
+                &path::classes::counter_currency(i, j),
                 &format!("Class {n} other counter {} currency", j + 1),
                 &mut c.currency,
                 CURRENCY_WIDTH,
@@ -285,7 +279,7 @@ fn counters_ui(
             widgets::text_field(
                 ui,
                 ctx,
-                &p.key("description"),
+                &path::classes::counter_description(i, j),
                 &format!("Class {n} other counter {} description", j + 1),
                 &mut c.description,
                 220.0,
@@ -312,13 +306,12 @@ fn counters_ui(
 fn part1_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
     let t = texts();
     part_heading(ui, &t.part1.heading);
-    let part_path = FormPart::I.path();
     let MonthlyReturn { classes, part1, .. } = ret;
     let has_blocks = !part1.part.blocks.is_empty();
     common::not_applicable_switch(
         ui,
         ctx,
-        &part_path,
+        FormPart::I,
         "Part I",
         &mut part1.part.not_applicable,
         has_blocks,
@@ -338,7 +331,7 @@ fn part1_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
             classes,
             block,
             |b| &mut b.class,
-            |ui, ctx, bp, block| authorised_table(ui, ctx, bp, i, block),
+            |ui, ctx, block| authorised_table(ui, ctx, i, block),
         );
         action = action.or(chosen);
     }
@@ -347,7 +340,6 @@ fn part1_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
         part1.part.blocks.push(AuthorisedBlock::new(id));
     }
     if let Some(a) = action {
-        common::remap_buffers(ctx, &FormPart::I.path(), "class", a, len);
         a.apply(&mut part1.part.blocks);
     }
 
@@ -378,13 +370,7 @@ fn part1_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
     );
 }
 
-fn authorised_table(
-    ui: &mut Ui,
-    ctx: &mut PageContext<'_>,
-    bp: &FieldPath,
-    i: usize,
-    b: &mut AuthorisedBlock,
-) {
+fn authorised_table(ui: &mut Ui, ctx: &mut PageContext<'_>, i: usize, b: &mut AuthorisedBlock) {
     let t = texts();
     let n = format!("Part I class {}", i + 1);
     let fig = ctx.derived.part1.get(i).cloned().unwrap_or_default();
@@ -421,7 +407,7 @@ fn authorised_table(
             widgets::money_field(
                 ui,
                 ctx,
-                &bp.key("par_value"),
+                &path::part1::par_value_money(i),
                 &format!("{n} par value"),
                 &mut b.par_value,
             );

@@ -3,7 +3,7 @@
 
 use egui::{Grid, RichText, Ui};
 
-use crate::model::path::{self, FieldPath, FormPart};
+use crate::model::path::{self, FormPart};
 use crate::model::{IssuedBlock, MonthlyReturn, PublicFloat};
 use crate::template::{PublicFloatTexts, texts};
 use crate::ui::widgets::{self, NUMBER_WIDTH, TEXT_WIDTH};
@@ -21,13 +21,12 @@ pub fn page_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) 
     let version = ret.template_version;
     let vt = t.version(version);
     part_heading(ui, &vt.part2_heading);
-    let part_path = FormPart::II.path();
     let MonthlyReturn { classes, part2, .. } = ret;
     let has_blocks = !part2.part.blocks.is_empty();
     common::not_applicable_switch(
         ui,
         ctx,
-        &part_path,
+        FormPart::II,
         "Part II",
         &mut part2.part.not_applicable,
         has_blocks,
@@ -52,10 +51,10 @@ pub fn page_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) 
             classes,
             block,
             |b| &mut b.class,
-            |ui, ctx, bp, block| {
+            |ui, ctx, block| {
                 issued_table(ui, ctx, i, block);
                 if let Some(pt) = public_float {
-                    public_float_ui(ui, ctx, bp, i, &mut block.public_float, pt);
+                    public_float_ui(ui, ctx, i, &mut block.public_float, pt);
                 }
             },
         );
@@ -66,7 +65,6 @@ pub fn page_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) 
         part2.part.blocks.push(IssuedBlock::new(id));
     }
     if let Some(a) = action {
-        common::remap_buffers(ctx, &FormPart::II.path(), "class", a, len);
         a.apply(&mut part2.part.blocks);
     }
     common::remarks_ui(
@@ -182,18 +180,16 @@ fn issued_table(ui: &mut Ui, ctx: &mut PageContext<'_>, i: usize, b: &mut Issued
 fn public_float_ui(
     ui: &mut Ui,
     ctx: &mut PageContext<'_>,
-    bp: &FieldPath,
     i: usize,
     pf: &mut PublicFloat,
     t: &PublicFloatTexts,
 ) {
     let n = format!("Part II class {}", i + 1);
-    let p = bp.key("public_float");
     ui.add_space(6.0);
     ui.label(RichText::new(&t.heading).strong());
     ui.add(egui::Label::new(&t.paragraph).wrap());
     // Two tick boxes on the form, one choice: shown as radio buttons.
-    let cp = p.key("complied");
+    let cp = path::part2::public_float_complied(i);
     let r1 = ui
         .radio_value(&mut pf.complied, Some(true), &t.complied)
         .accessible_name(format!("{n} public float requirement complied with"));
@@ -217,7 +213,7 @@ fn public_float_ui(
             widgets::text_field(
                 ui,
                 ctx,
-                &p.key("threshold"),
+                &path::part2::public_float_threshold(i),
                 &format!("{n} applicable public float threshold"),
                 &mut pf.threshold,
                 TEXT_WIDTH,
@@ -227,7 +223,7 @@ fn public_float_ui(
             widgets::multiline_field(
                 ui,
                 ctx,
-                &p.key("additional_information"),
+                &path::part2::public_float_additional_information(i),
                 &format!("{n} public float additional information"),
                 &mut pf.additional_information,
                 2,

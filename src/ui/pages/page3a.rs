@@ -31,8 +31,7 @@ pub fn page_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) 
             common::items_ui(
                 ui,
                 ctx,
-                &FormPart::IIIA.block(b),
-                "scheme",
+                &|s| path::part3a::scheme(b, s),
                 "option scheme",
                 &owner,
                 &mut block.schemes,
@@ -46,7 +45,7 @@ pub fn page_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) 
                 widgets::money_field(
                     ui,
                     ctx,
-                    &FormPart::IIIA.block(b).key("funds_raised"),
+                    &path::part3a::funds_raised_money(b),
                     &format!("Part III(A) block {} total funds raised", b + 1),
                     &mut block.funds_raised,
                 );
@@ -54,7 +53,7 @@ pub fn page_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) 
             common::remarks_ui(
                 ui,
                 ctx,
-                &FormPart::IIIA.block(b).key("remarks"),
+                &path::part::block_remarks(FormPart::IIIA, b),
                 &format!("Part III(A) block {}", b + 1),
                 &mut block.remarks,
             );
@@ -187,7 +186,7 @@ fn scheme_ui(
             widgets::date_field(
                 ui,
                 ctx,
-                &path::part3a::scheme(b, s).key("gm_approval_date"),
+                &path::part3a::gm_approval_date(b, s),
                 &format!("{n} general meeting approval date"),
                 &mut scheme.gm_approval_date,
             );

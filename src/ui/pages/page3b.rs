@@ -35,8 +35,7 @@ pub fn page_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) 
             common::items_ui(
                 ui,
                 ctx,
-                &FormPart::IIIB.block(b),
-                "warrant",
+                &|w| path::part3b::warrant(b, w),
                 "warrant",
                 &owner,
                 &mut block.warrants,
@@ -48,7 +47,7 @@ pub fn page_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) 
             common::remarks_ui(
                 ui,
                 ctx,
-                &FormPart::IIIB.block(b).key("remarks"),
+                &path::part::block_remarks(FormPart::IIIB, b),
                 &format!("Part III(B) block {}", b + 1),
                 &mut block.remarks,
             );
@@ -60,7 +59,6 @@ fn warrant_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, b: usize, w: usize, wa: &m
     let t = &texts().part3;
     let bt = &t.b;
     let n = format!("Part III(B) block {} warrant {}", b + 1, w + 1);
-    let wp = path::part3b::warrant(b, w);
     let close = ctx
         .derived
         .part3b
@@ -87,7 +85,7 @@ fn warrant_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, b: usize, w: usize, wa: &m
             widgets::date_field(
                 ui,
                 ctx,
-                &wp.key("expiry_date"),
+                &path::part3b::expiry_date(b, w),
                 &format!("{n} date of expiry"),
                 &mut wa.expiry_date,
             );
@@ -167,7 +165,7 @@ fn warrant_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, b: usize, w: usize, wa: &m
             widgets::text_field(
                 ui,
                 ctx,
-                &wp.key("stock_code"),
+                &path::part3b::stock_code(b, w),
                 &format!("{n} stock code"),
                 &mut wa.stock_code,
                 100.0,
@@ -178,7 +176,7 @@ fn warrant_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, b: usize, w: usize, wa: &m
             widgets::money_field(
                 ui,
                 ctx,
-                &wp.key("subscription_price"),
+                &path::part3b::subscription_price_money(b, w),
                 &format!("{n} subscription price"),
                 &mut wa.subscription_price,
             );
@@ -187,7 +185,7 @@ fn warrant_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, b: usize, w: usize, wa: &m
             widgets::date_field(
                 ui,
                 ctx,
-                &wp.key("gm_approval_date"),
+                &path::part3b::gm_approval_date(b, w),
                 &format!("{n} general meeting approval date"),
                 &mut wa.gm_approval_date,
             );

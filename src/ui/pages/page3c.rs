@@ -39,8 +39,7 @@ pub fn page_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) 
             common::items_ui(
                 ui,
                 ctx,
-                &FormPart::IIIC.block(b),
-                "convertible",
+                &|c| path::part3c::convertible(b, c),
                 "convertible",
                 &owner,
                 &mut block.convertibles,
@@ -52,7 +51,7 @@ pub fn page_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) 
             common::remarks_ui(
                 ui,
                 ctx,
-                &FormPart::IIIC.block(b).key("remarks"),
+                &path::part::block_remarks(FormPart::IIIC, b),
                 &format!("Part III(C) block {}", b + 1),
                 &mut block.remarks,
             );
@@ -70,7 +69,6 @@ fn convertible_ui(
     let t = &texts().part3;
     let ct = &t.c;
     let n = format!("Part III(C) block {} convertible {}", b + 1, c + 1);
-    let cp = path::part3c::convertible(b, c);
     let fig = ctx.derived.part3c.get(b);
     let close = fig.and_then(|f| f.closing_amount.get(c).cloned()).flatten();
     let expected = fig
@@ -96,7 +94,7 @@ fn convertible_ui(
             widgets::combo_field(
                 ui,
                 ctx,
-                &cp.key("kind"),
+                &path::part3c::kind(b, c),
                 &format!("{n} type of the convertibles"),
                 &mut cv.kind,
                 &ConvertibleType::ALL,
@@ -145,12 +143,11 @@ fn convertible_ui(
     let mut action = None;
     for (m, mv) in cv.movements.iter_mut().enumerate() {
         let mn = format!("{n} movement {}", m + 1);
-        let mp = cp.index("movement", m);
         ui.horizontal_top(|ui| {
             widgets::combo_field(
                 ui,
                 ctx,
-                &mp.key("kind"),
+                &path::part3c::movement_kind(b, c, m),
                 &format!("{mn} kind"),
                 &mut mv.kind,
                 &ConvertibleMovementKind::ALL,
@@ -162,7 +159,7 @@ fn convertible_ui(
                 widgets::text_field(
                     ui,
                     ctx,
-                    &mp.key("label"),
+                    &path::part3c::movement_label(b, c, m),
                     &format!("{mn} label"),
                     &mut mv.label,
                     140.0,
@@ -186,7 +183,6 @@ fn convertible_ui(
         cv.movements.push(ConvertibleMovement::default());
     }
     if let Some(a) = action {
-        common::remap_buffers(ctx, &cp, "movement", a, len);
         ListAction::apply(a, &mut cv.movements);
     }
 
@@ -246,7 +242,7 @@ fn convertible_ui(
             widgets::text_field(
                 ui,
                 ctx,
-                &cp.key("stock_code"),
+                &path::part3c::stock_code(b, c),
                 &format!("{n} stock code"),
                 &mut cv.stock_code,
                 100.0,
@@ -257,7 +253,7 @@ fn convertible_ui(
             widgets::money_field(
                 ui,
                 ctx,
-                &cp.key("conversion_price"),
+                &path::part3c::conversion_price_money(b, c),
                 &format!("{n} conversion price"),
                 &mut cv.conversion_price,
             );
@@ -266,7 +262,7 @@ fn convertible_ui(
             widgets::date_field(
                 ui,
                 ctx,
-                &cp.key("gm_approval_date"),
+                &path::part3c::gm_approval_date(b, c),
                 &format!("{n} general meeting approval date"),
                 &mut cv.gm_approval_date,
             );

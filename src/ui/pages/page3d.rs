@@ -30,8 +30,7 @@ pub fn page_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) 
             common::items_ui(
                 ui,
                 ctx,
-                &FormPart::IIID.block(b),
-                "arrangement",
+                &|a| path::part3d::arrangement(b, a),
                 "arrangement",
                 &owner,
                 &mut block.arrangements,
@@ -43,7 +42,7 @@ pub fn page_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) 
             common::remarks_ui(
                 ui,
                 ctx,
-                &FormPart::IIID.block(b).key("remarks"),
+                &path::part::block_remarks(FormPart::IIID, b),
                 &format!("Part III(D) block {}", b + 1),
                 &mut block.remarks,
             );
@@ -81,7 +80,7 @@ fn arrangement_ui(
             widgets::date_field(
                 ui,
                 ctx,
-                &path::part3d::arrangement(b, a).key("gm_approval_date"),
+                &path::part3d::gm_approval_date(b, a),
                 &format!("{n} general meeting approval date"),
                 &mut arr.gm_approval_date,
             );

@@ -38,8 +38,7 @@ pub fn page_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) 
             common::items_ui(
                 ui,
                 ctx,
-                &FormPart::IIIE.block(b),
-                "event",
+                &|e| path::part3e::event(b, e),
                 "event",
                 &owner,
                 &mut block.events,
@@ -79,7 +78,7 @@ pub fn page_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) 
             common::remarks_ui(
                 ui,
                 ctx,
-                &FormPart::IIIE.block(b).key("remarks"),
+                &path::part::block_remarks(FormPart::IIIE, b),
                 &name,
                 &mut block.remarks,
             );
@@ -128,7 +127,6 @@ fn event_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, b: usize, e: usize, ev: &mut
     let t = &texts().part3;
     let et = &t.e;
     let n = format!("Part III(E) block {} event {}", b + 1, e + 1);
-    let ep = path::part3e::event(b, e);
     Grid::new(("event", b, e))
         .num_columns(2)
         .spacing([10.0, 2.0])
@@ -162,7 +160,7 @@ fn event_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, b: usize, e: usize, ev: &mut
             widgets::money_field(
                 ui,
                 ctx,
-                &ep.key("price"),
+                &path::part3e::price_money(b, e),
                 &format!("{n} price"),
                 &mut ev.price,
             );
@@ -181,7 +179,7 @@ fn event_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, b: usize, e: usize, ev: &mut
             widgets::date_field(
                 ui,
                 ctx,
-                &ep.key("gm_approval_date"),
+                &path::part3e::gm_approval_date(b, e),
                 &format!("{n} general meeting approval date"),
                 &mut ev.gm_approval_date,
             );

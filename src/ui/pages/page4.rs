@@ -18,7 +18,7 @@ pub fn page_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) 
     common::not_applicable_switch(
         ui,
         ctx,
-        &FormPart::IV.path(),
+        FormPart::IV,
         "Part IV",
         &mut part4.part.not_applicable,
         has_blocks,
@@ -29,8 +29,7 @@ pub fn page_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) 
     common::items_ui(
         ui,
         ctx,
-        &FormPart::IV.path(),
-        "hdr",
+        &path::part4::hdr,
         "HDR line",
         "part IV",
         &mut part4.part.blocks,
@@ -48,7 +47,6 @@ pub fn page_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) 
 fn hdr_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, i: usize, h: &mut HdrLine) {
     let t = &texts().part4;
     let n = format!("Part IV HDR line {}", i + 1);
-    let hp = path::part4::hdr(i);
     let fig = ctx.derived.part4.get(i).cloned().unwrap_or_default();
     Grid::new(("hdr", i))
         .num_columns(2)
@@ -70,7 +68,7 @@ fn hdr_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, i: usize, h: &mut HdrLine) {
             widgets::text_field(
                 ui,
                 ctx,
-                &hp.key("stock_code"),
+                &path::part4::stock_code(i),
                 &format!("{n} stock code"),
                 &mut h.stock_code,
                 100.0,
@@ -80,7 +78,7 @@ fn hdr_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, i: usize, h: &mut HdrLine) {
             widgets::text_field(
                 ui,
                 ctx,
-                &hp.key("depositary"),
+                &path::part4::depositary(i),
                 &format!("{n} depositary"),
                 &mut h.depositary,
                 220.0,
@@ -131,7 +129,7 @@ fn hdr_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, i: usize, h: &mut HdrLine) {
             widgets::computed_cell(
                 ui,
                 ctx,
-                &hp.key("underlying_shares"),
+                &path::part4::underlying_shares(i),
                 &format!("{n} underlying shares at close of the month"),
                 &widgets::count_text(fig.underlying_shares),
                 widgets::NUMBER_WIDTH,

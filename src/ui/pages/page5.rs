@@ -20,7 +20,7 @@ mod ui_text {
 
 /// Path of confirmation item `i` (0-based).
 pub fn item_path(i: usize) -> path::FieldPath {
-    FormPart::V.path().index("item", i)
+    path::part5::item(i)
 }
 
 pub fn page_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
@@ -28,14 +28,7 @@ pub fn page_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) 
     let vt = t.version(ret.template_version);
     part_heading(ui, &t.part5.heading);
     let c = &mut ret.part5;
-    common::not_applicable_switch(
-        ui,
-        ctx,
-        &FormPart::V.path(),
-        "Part V",
-        &mut c.not_applicable,
-        false,
-    );
+    common::not_applicable_switch(ui, ctx, FormPart::V, "Part V", &mut c.not_applicable, false);
     if c.not_applicable {
         return;
     }

@@ -9,12 +9,13 @@
 
 use chrono::{Datelike, NaiveDate};
 use egui::{
-    Align, Color32, CornerRadius, Id, Response, Sense, Stroke, StrokeKind, TextEdit, TextStyle, Ui,
+    Align, Color32, CornerRadius, Response, Sense, Stroke, StrokeKind, TextEdit, TextStyle, Ui,
     vec2,
 };
 use rust_decimal::Decimal;
 
 use crate::model::Money;
+use crate::model::RowIndex;
 use crate::model::path::FieldPath;
 use crate::rules::Severity;
 use crate::ui::pages::PageContext;
@@ -30,10 +31,10 @@ pub const DATE_WIDTH: f32 = 130.0;
 /// Width of a one-line text field.
 pub const TEXT_WIDTH: f32 = 320.0;
 
-/// The egui id of the widget editing `path`: stable across frames and pages, so focus and the
-/// edit buffer follow the field, not its position on screen.
-pub fn field_id(path: &FieldPath) -> Id {
-    Id::unique(("field", path.as_str()))
+/// The egui id of the widget editing `path`: keyed on the field's identity (its row's id, see
+/// [`RowIndex`]), not its position, so focus, the cursor and the edit text move with the row.
+pub fn field_id(rows: &RowIndex, path: &FieldPath) -> egui::Id {
+    egui::Id::unique(("field", rows.key(path)))
 }
 
 /// Gives keyboard focus to the field if the shell asked for it (a finding was clicked).
@@ -177,11 +178,12 @@ fn parsed_field<V: PartialEq + Clone>(
     kind: &Kind<V>,
     hint: Option<&str>,
 ) -> (Response, Option<String>) {
-    let id = field_id(path);
+    let id = ctx.field_id(path);
+    let key = ctx.key(path);
     let edit_key = id.with("edit");
     let focused = ui.memory(|m| m.has_focus(id));
     let display = |v: &Option<V>| v.as_ref().map(kind.display).unwrap_or_default();
-    let mut buf = if let Some(t) = ctx.buffers.invalid.get(path) {
+    let mut buf = if let Some(t) = ctx.buffers.invalid.get(&key) {
         t.clone()
     } else if focused {
         // The edit text is reused only while it still means the current value (an undo or
@@ -209,10 +211,10 @@ fn parsed_field<V: PartialEq + Clone>(
         match (kind.parse)(&buf) {
             Ok(v) => {
                 *value = v;
-                ctx.buffers.invalid.remove(path);
+                ctx.buffers.invalid.remove(&key);
             }
             Err(_) => {
-                ctx.buffers.invalid.insert(path.clone(), buf.clone());
+                ctx.buffers.invalid.insert(key.clone(), buf.clone());
             }
         }
     }
@@ -221,7 +223,7 @@ fn parsed_field<V: PartialEq + Clone>(
     } else if resp.lost_focus() {
         ui.data_mut(|d| d.remove::<String>(edit_key));
     }
-    let invalid = ctx.buffers.invalid.get(path).map(|t| {
+    let invalid = ctx.buffers.invalid.get(&key).map(|t| {
         let err = (kind.parse)(t).err().unwrap_or(ParseError::NotANumber);
         let kept = match value.as_ref() {
             Some(v) => format!("the return keeps {}", (kind.display)(v)),
@@ -287,7 +289,7 @@ fn currency_edit(
     let resp = ui
         .add(
             TextEdit::singleline(currency)
-                .id(field_id(path))
+                .id(ctx.field_id(path))
                 .char_limit(3)
                 .desired_width(CURRENCY_WIDTH)
                 .hint_text("CCY"),
@@ -309,8 +311,8 @@ pub fn money_field(
     name: &str,
     money: &mut Money,
 ) -> Response {
-    let cur_path = path.key("currency");
-    let amt_path = path.key("amount");
+    let cur_path = path.money_currency();
+    let amt_path = path.money_amount();
     ui.vertical(|ui| {
         let (resp, invalid) = ui
             .horizontal(|ui| {
@@ -355,7 +357,9 @@ pub fn date_field(
                     &date_kind(),
                     Some("dd Month yyyy"),
                 );
-                let salt = path.as_str().to_string();
+                // The picker's own state follows the field's row too.
+                let salt = ctx.field_id(path).value().to_string();
+                let key = ctx.key(path);
                 let today = chrono::Local::now().date_naive();
                 let shown = value.unwrap_or(today);
                 let mut picked = to_jiff(shown);
@@ -374,7 +378,7 @@ pub fn date_field(
                     && let Some(d) = from_jiff(picked)
                 {
                     *value = Some(d);
-                    ctx.buffers.invalid.remove(path);
+                    ctx.buffers.invalid.remove(&key);
                 }
                 (resp, invalid)
             })
@@ -419,7 +423,7 @@ pub fn text_field(
         let resp = ui
             .add(
                 TextEdit::singleline(value)
-                    .id(field_id(path))
+                    .id(ctx.field_id(path))
                     .desired_width(width),
             )
             .accessible_name(name);
@@ -445,7 +449,7 @@ pub fn multiline_field(
         let resp = ui
             .add(
                 TextEdit::multiline(value)
-                    .id(field_id(path))
+                    .id(ctx.field_id(path))
                     .desired_rows(rows)
                     .desired_width(width),
             )
@@ -492,7 +496,7 @@ pub fn combo_field<T: PartialEq + Copy>(
 ) -> Response {
     ui.vertical(|ui| {
         let before = *value;
-        let inner = egui::ComboBox::from_id_salt(field_id(path))
+        let inner = egui::ComboBox::from_id_salt(ctx.field_id(path))
             .width(width)
             .selected_text(label(*value))
             .show_ui(ui, |ui| {

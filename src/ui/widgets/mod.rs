@@ -11,6 +11,7 @@ pub mod text;
 pub use fields::*;
 
 use crate::model::path::FieldPath;
+use crate::model::{FieldKey, RowIndex};
 use crate::rules::Finding;
 
 /// Findings looked up by the path of the field they point at (primary path only).
@@ -33,14 +34,20 @@ impl<'a> FindingIndex<'a> {
     }
 }
 
-/// Unparsed text per field path (see `PageContext::buffers`). Owned by the app so it survives
-/// page switches; cleared for a field once its text parses.
+/// Unparsed text per field (see `PageContext::buffers`). Owned by the app so it survives
+/// page switches; cleared for a field once its text parses. Keyed by [`FieldKey`], so the text
+/// follows its row when rows move.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FieldBuffers {
-    pub invalid: HashMap<FieldPath, String>,
+    pub invalid: HashMap<FieldKey, String>,
 }
 
 impl FieldBuffers {
+    /// Drops the texts of fields whose row is gone (removed, or a different return loaded).
+    pub fn prune(&mut self, rows: &RowIndex) {
+        self.invalid.retain(|key, _| rows.contains(key));
+    }
+
     /// Number of fields whose typed text is not a valid value.
     pub fn invalid_count(&self) -> usize {
         self.invalid.len()

@@ -70,6 +70,7 @@ pub fn kingsoft() -> MonthlyReturn {
     ret.part3a = Part {
         not_applicable: false,
         blocks: vec![OptionBlock {
+            id: Default::default(),
             class: id,
             schemes: vec![OptionScheme {
                 particulars: "2013 Share Option Scheme".into(),
@@ -87,9 +88,11 @@ pub fn kingsoft() -> MonthlyReturn {
     ret.part3d = Part {
         not_applicable: false,
         blocks: vec![ArrangementBlock {
+            id: Default::default(),
             class: id,
             arrangements: vec![
                 Arrangement {
+                    id: Default::default(),
                     description: "2013 Share Award Scheme".into(),
                     gm_approval_date: day(2013, 2, 22),
                     new_shares: Some(0),
@@ -97,6 +100,7 @@ pub fn kingsoft() -> MonthlyReturn {
                     shares_issuable_at_close: Some(22_953_079),
                 },
                 Arrangement {
+                    id: Default::default(),
                     description: "2021 Share Incentive Plan".into(),
                     gm_approval_date: day(2021, 11, 15),
                     new_shares: Some(0),
@@ -153,13 +157,13 @@ pub fn moon() -> MonthlyReturn {
     }];
     ret.part3c = Part {
         not_applicable: false,
-        blocks: vec![ConvertibleBlock {
+        blocks: vec![ConvertibleBlock { id: Default::default(),
             class: id,
             convertibles: vec![Convertible {
                 description: "Convertible Notes in the aggregate principal amount of HK$52,377,600 issued under general mandate on 22 October 2025".into(),
                 kind: ConvertibleType::BondNotes,
                 currency: "HKD".into(),
-                movements: vec![ConvertibleMovement {
+                movements: vec![ConvertibleMovement { id: Default::default(),
                     kind: ConvertibleMovementKind::Issued,
                     label: String::new(),
                     amount: Some(dec("52377600")),
@@ -225,7 +229,7 @@ pub fn stress() -> MonthlyReturn {
             },
             ..IssuedBlock::new(id)
         });
-        ret.part3a.blocks.push(OptionBlock {
+        ret.part3a.blocks.push(OptionBlock { id: Default::default(),
             class: id,
             schemes: (1..=50)
                 .map(|s| OptionScheme {
@@ -248,6 +252,7 @@ pub fn stress() -> MonthlyReturn {
             remarks: format!("Remarks for class {c}. {}", "Lorem ipsum dolor sit amet. ".repeat(12)),
         });
         ret.part3e.blocks.push(EventBlock {
+            id: Default::default(),
             class: id,
             events: (1..=10)
                 .map(|e| Event {
