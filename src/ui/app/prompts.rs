@@ -14,7 +14,7 @@ use crate::ui::recovery::Recovered;
 use crate::ui::theme::warning_colour;
 
 /// The modal dialog on screen, if any.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub(super) enum Prompt {
     /// Save / Discard / Cancel before `Pending` replaces or closes the return.
     Unsaved(Pending),
