@@ -1,6 +1,9 @@
 //! `derive + rules::check`: what the editor runs on every change (targets: Kingsoft ≤ 20 µs,
 //! stress return ≤ 1 ms). Results and machine in docs/benchmarks.md.
 
+// Test and benchmark code: a panic is how it fails, so unwrap/expect are fine here.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::hint::black_box;
 use std::path::PathBuf;
 

@@ -2,6 +2,9 @@
 //! (20 classes × 50 option schemes, 200 (E) events; target ≤ 100 ms). Results and sizes are
 //! recorded in `docs/benchmarks-pdf.md`.
 
+// Test and benchmark code: a panic is how it fails, so unwrap/expect are fine here.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::hint::black_box;
 use std::time::Duration;
 

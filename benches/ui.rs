@@ -4,6 +4,9 @@
 //!
 //! `cargo bench --bench ui`; figures in `docs/benchmarks-ui.md`.
 
+// Test and benchmark code: a panic is how it fails, so unwrap/expect are fine here.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 #[path = "../tests/suite/common/mod.rs"]
 mod common;
 

@@ -148,6 +148,10 @@ impl HolidayTable {
 /// Only if the embedded `templates/hk-holidays.ron` is malformed, which is a
 /// build defect caught by the test `embedded_table_parses`, never a runtime
 /// input.
+#[allow(
+    clippy::expect_used,
+    reason = "the table is embedded at build time and parsed by a test, never user input"
+)]
 pub fn table() -> &'static HolidayTable {
     static TABLE: OnceLock<HolidayTable> = OnceLock::new();
     TABLE.get_or_init(|| {

@@ -255,6 +255,10 @@ impl Texts {
 }
 
 /// The template texts, parsed once from the file embedded at build time.
+#[allow(
+    clippy::expect_used,
+    reason = "the texts are embedded at build time and parsed by a test, never user input"
+)]
 pub fn texts() -> &'static Texts {
     static TEXTS: OnceLock<Texts> = OnceLock::new();
     TEXTS.get_or_init(|| {

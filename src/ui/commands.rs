@@ -3,6 +3,8 @@
 //! Panels only *request* commands (they push a [`Command`] into a list); the app runs them after
 //! every panel has been drawn, so nothing mutates the return in the middle of a frame.
 
+use std::path::PathBuf;
+
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::pages::Page;
@@ -64,21 +66,56 @@ impl PathPurpose {
             PathPurpose::ExportPdf => "Export",
         }
     }
+
+    /// The command that acts on the typed path.
+    pub fn command(self, path: PathBuf) -> Command {
+        match self {
+            PathPurpose::Open => Command::OpenPath(path),
+            PathPurpose::SaveAs => Command::SaveTo(path),
+            PathPurpose::ExportPdf => Command::ExportPdfTo(path),
+        }
+    }
 }
 
-/// A request from a panel, a menu item or a shortcut.
+/// The answer to "Save changes?" before the return is replaced or the editor closes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnsavedChoice {
+    Save,
+    Discard,
+    Cancel,
+}
+
+/// The answer to "Restore unsaved changes?" at start-up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecoveryChoice {
+    Restore,
+    Discard,
+}
+
+/// A request from a panel, a menu item, a shortcut or a modal prompt.
+///
+/// One enum for all of them, so the app has one `run(cmd)` that carries every request out, and
+/// menu labels, tooltips and shortcuts are stated once per command. It is not `Copy`: some
+/// commands carry a path (a recent file, a typed path, a field to focus), and a separate `Copy`
+/// enum for menu items would only duplicate the variants they share. Commands that are only
+/// pushed by prompts (`SaveTo`, `ResolveUnsaved`, …) never appear in a menu; their labels exist
+/// for completeness (e.g. debugging output).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
     New,
     Open,
     /// Open a file from the recent list (or typed by the user).
-    OpenPath(std::path::PathBuf),
+    OpenPath(PathBuf),
     /// The Kingsoft example, opened as an untitled copy.
     OpenExample,
     Save,
     SaveAs,
+    /// Save to this path (typed by the user), which becomes the document's file.
+    SaveTo(PathBuf),
     RollForward,
     ExportPdf,
+    /// Export the PDF to this path (typed by the user).
+    ExportPdfTo(PathBuf),
     Undo,
     Redo,
     Quit,
@@ -93,23 +130,44 @@ pub enum Command {
     GoToPage(Page),
     /// Show the page of a field and focus it (findings panel).
     GoToField(FieldPath),
+    /// The user's answer to the unsaved-changes prompt.
+    ResolveUnsaved(UnsavedChoice),
+    /// The user's answer to the restore-recovery prompt.
+    ResolveRecovery(RecoveryChoice),
+    /// Open a written file (the exported PDF) in the user's viewer.
+    OpenExternally(PathBuf),
+    /// Close the prompt on screen without doing anything else.
+    DismissPrompt,
 }
 
-/// Shortcut → command, most specific first: `consume_shortcut` ignores an extra Shift, so
-/// Ctrl+Shift+S must be tried before Ctrl+S.
-pub const KEYMAP: [(KeyboardShortcut, Command); 11] = [
-    (SAVE_AS, Command::SaveAs),
-    (REDO, Command::Redo),
-    (SAVE, Command::Save),
-    (NEW, Command::New),
-    (OPEN, Command::Open),
-    (EXPORT_PDF, Command::ExportPdf),
-    (UNDO, Command::Undo),
-    (REDO_ALT, Command::Redo),
-    (QUIT, Command::Quit),
-    (NEXT_PAGE, Command::NextPage),
-    (PREVIOUS_PAGE, Command::PreviousPage),
+/// The commands that have keyboard shortcuts (see [`Command::shortcuts`], the one place the
+/// shortcuts are stated); the keymap is derived from them.
+pub const KEYED_COMMANDS: [Command; 10] = [
+    Command::New,
+    Command::Open,
+    Command::Save,
+    Command::SaveAs,
+    Command::ExportPdf,
+    Command::Undo,
+    Command::Redo,
+    Command::Quit,
+    Command::NextPage,
+    Command::PreviousPage,
 ];
+
+/// Shortcut → command, derived from [`Command::shortcuts`], most specific first:
+/// `consume_shortcut` ignores an extra Shift or Alt, so Ctrl+Shift+S must be tried before Ctrl+S.
+pub fn keymap() -> Vec<(KeyboardShortcut, Command)> {
+    let mut map: Vec<(KeyboardShortcut, Command)> = KEYED_COMMANDS
+        .iter()
+        .flat_map(|cmd| cmd.shortcuts().iter().map(|sc| (*sc, cmd.clone())))
+        .collect();
+    // Stable: among equally specific shortcuts the order above is kept.
+    map.sort_by_key(|(sc, _)| {
+        std::cmp::Reverse(u8::from(sc.modifiers.shift) + u8::from(sc.modifiers.alt))
+    });
+    map
+}
 
 impl Command {
     /// The menu label.
@@ -118,6 +176,9 @@ impl Command {
             Command::New => "New return".into(),
             Command::Open => "Open…".into(),
             Command::OpenPath(p) => p.display().to_string(),
+            Command::SaveTo(p) => format!("Save to {}", p.display()),
+            Command::ExportPdfTo(p) => format!("Export PDF to {}", p.display()),
+            Command::OpenExternally(p) => format!("Open {}", p.display()),
             Command::OpenExample => "Open the example return".into(),
             Command::Save => "Save".into(),
             Command::SaveAs => "Save as…".into(),
@@ -134,6 +195,9 @@ impl Command {
             Command::TypePath(p) => p.menu_label().into(),
             Command::GoToPage(p) => p.title().into(),
             Command::GoToField(f) => f.to_string(),
+            Command::ResolveUnsaved(c) => format!("{c:?}"),
+            Command::ResolveRecovery(c) => format!("{c:?}"),
+            Command::DismissPrompt => "Close".into(),
         }
     }
 
@@ -163,6 +227,12 @@ impl Command {
             Command::TypePath(_) => "Type a file path, for when no file dialog is available",
             Command::GoToPage(_) => "Show this page of the form",
             Command::GoToField(_) => "Show the field this finding is about",
+            Command::SaveTo(_) => "Save the draft to this path",
+            Command::ExportPdfTo(_) => "Write the PDF to this path",
+            Command::OpenExternally(_) => "Open the file in your default viewer",
+            Command::ResolveUnsaved(_) => "Save or discard the unsaved changes, or cancel",
+            Command::ResolveRecovery(_) => "Restore or discard the unsaved changes kept",
+            Command::DismissPrompt => "Close this message",
         }
     }
 
@@ -201,7 +271,7 @@ pub fn shortcut_commands(ctx: &egui::Context) -> Vec<Command> {
     let text_focused = ctx.text_edit_focused();
     let mut out: Vec<Command> = Vec::new();
     ctx.input_mut(|i| {
-        for (shortcut, cmd) in &KEYMAP {
+        for (shortcut, cmd) in &keymap() {
             if cmd.is_history() && text_focused {
                 continue;
             }
@@ -211,4 +281,122 @@ pub fn shortcut_commands(ctx: &egui::Context) -> Vec<Command> {
         }
     });
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One command of every variant. The `match` below has no wildcard, so a new variant does
+    /// not compile until it is added here too (and so gets checked).
+    fn one_of_each() -> Vec<Command> {
+        let all = vec![
+            Command::New,
+            Command::Open,
+            Command::OpenPath(PathBuf::from("/tmp/a.ron")),
+            Command::OpenExample,
+            Command::Save,
+            Command::SaveAs,
+            Command::SaveTo(PathBuf::from("/tmp/b.ron")),
+            Command::RollForward,
+            Command::ExportPdf,
+            Command::ExportPdfTo(PathBuf::from("/tmp/c.pdf")),
+            Command::Undo,
+            Command::Redo,
+            Command::Quit,
+            Command::NextPage,
+            Command::PreviousPage,
+            Command::SetTemplateVersion(TemplateVersion::V1_2_0),
+            Command::ToggleTheme,
+            Command::ClearRecent,
+            Command::TypePath(PathPurpose::Open),
+            Command::GoToPage(Page::II),
+            Command::GoToField(crate::model::path::part5::submitted_by()),
+            Command::ResolveUnsaved(UnsavedChoice::Save),
+            Command::ResolveRecovery(RecoveryChoice::Restore),
+            Command::OpenExternally(PathBuf::from("/tmp/c.pdf")),
+            Command::DismissPrompt,
+        ];
+        for cmd in &all {
+            match cmd {
+                Command::New
+                | Command::Open
+                | Command::OpenPath(_)
+                | Command::OpenExample
+                | Command::Save
+                | Command::SaveAs
+                | Command::SaveTo(_)
+                | Command::RollForward
+                | Command::ExportPdf
+                | Command::ExportPdfTo(_)
+                | Command::Undo
+                | Command::Redo
+                | Command::Quit
+                | Command::NextPage
+                | Command::PreviousPage
+                | Command::SetTemplateVersion(_)
+                | Command::ToggleTheme
+                | Command::ClearRecent
+                | Command::TypePath(_)
+                | Command::GoToPage(_)
+                | Command::GoToField(_)
+                | Command::ResolveUnsaved(_)
+                | Command::ResolveRecovery(_)
+                | Command::OpenExternally(_)
+                | Command::DismissPrompt => {}
+            }
+        }
+        all
+    }
+
+    /// The commands one frame with `shortcut` pressed (as a Linux keyboard reports it) yields.
+    fn commands_for(shortcut: KeyboardShortcut) -> Vec<Command> {
+        let ctx = egui::Context::default();
+        let mut modifiers = shortcut.modifiers;
+        if modifiers.command {
+            modifiers.ctrl = true;
+        }
+        let input = egui::RawInput {
+            events: vec![egui::Event::Key {
+                key: shortcut.logical_key,
+                physical_key: None,
+                pressed: true,
+                repeat: false,
+                modifiers,
+            }],
+            ..Default::default()
+        };
+        let mut out = Vec::new();
+        let mut full = ctx.run_ui(input, |ui| out = shortcut_commands(ui.ctx()));
+        full.textures_delta.clear();
+        out
+    }
+
+    #[test]
+    fn every_shortcut_triggers_exactly_its_command() {
+        for cmd in one_of_each() {
+            for &sc in cmd.shortcuts() {
+                assert_eq!(
+                    commands_for(sc),
+                    vec![cmd.clone()],
+                    "{} triggers only {cmd:?}",
+                    sc.format(&egui::ModifierNames::NAMES, false)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn no_two_commands_share_a_shortcut() {
+        let mut seen: Vec<(KeyboardShortcut, Command)> = Vec::new();
+        for cmd in one_of_each() {
+            for &sc in cmd.shortcuts() {
+                if let Some((_, other)) = seen.iter().find(|(s, _)| *s == sc) {
+                    panic!("{cmd:?} and {other:?} share a shortcut");
+                }
+                seen.push((sc, cmd.clone()));
+            }
+        }
+        assert_eq!(keymap().len(), seen.len(), "the keymap has every shortcut");
+    }
 }

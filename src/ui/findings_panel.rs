@@ -1,6 +1,7 @@
 //! The list of every finding; clicking one shows its page and focuses its field.
 
 use super::commands::Command;
+use super::theme::severity_colour;
 use crate::rules::{Finding, Severity};
 
 /// Text of one row; also its accessibility label (tests click rows by it).
@@ -23,10 +24,7 @@ pub fn findings_panel_ui(ui: &mut egui::Ui, findings: &[Finding], commands: &mut
         .auto_shrink([false, false])
         .show(ui, |ui| {
             for f in findings {
-                let colour = match f.severity {
-                    Severity::Error => ui.visuals().error_fg_color,
-                    Severity::Warning => ui.visuals().warn_fg_color,
-                };
+                let colour = severity_colour(ui.visuals(), f.severity);
                 let text = egui::RichText::new(finding_row_text(f)).color(colour);
                 let row = ui
                     .add(egui::Button::selectable(false, text))

@@ -3,9 +3,9 @@
 //! The only egui code of the crate. It reads derived figures and findings computed once per frame
 //! (`calc::derive`, `rules::check`) and only edits the `MonthlyReturn`.
 //!
-//! Ownership while two engineers work on it: `app.rs`, `commands.rs`, `dialogs.rs`, `recovery.rs`,
-//! `prefs.rs`, `undo.rs`, `status.rs`, `findings_panel.rs`, `start.rs` belong to the shell;
-//! `pages/` and `widgets/` belong to the page editor. The contract between them is this file
+//! Ownership while two engineers work on it: `app/`, `commands.rs`, `dialogs.rs`, `recovery.rs`,
+//! `prefs.rs`, `undo.rs`, `status.rs`, `findings_panel.rs`, `start.rs`, `theme.rs` belong to the
+//! shell; `pages/` and `widgets/` belong to the page editor. The contract between them is this file
 //! and `pages/mod.rs` (`Page`, `PageContext`, `page_ui`, `page_for_path`).
 
 pub mod app;
@@ -17,6 +17,7 @@ pub mod prefs;
 pub mod recovery;
 pub mod start;
 pub mod status;
+pub mod theme;
 pub mod undo;
 pub mod widgets;
 

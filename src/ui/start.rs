@@ -4,12 +4,7 @@ use std::path::PathBuf;
 
 use super::commands::Command;
 
-pub fn start_screen_ui(
-    ui: &mut egui::Ui,
-    recent: &[PathBuf],
-    example_available: bool,
-    commands: &mut Vec<Command>,
-) {
+pub fn start_screen_ui(ui: &mut egui::Ui, recent: &[PathBuf], commands: &mut Vec<Command>) {
     ui.vertical_centered(|ui| {
         ui.add_space(ui.available_height() * 0.15);
         ui.heading("FF301 Monthly Return");
@@ -17,13 +12,8 @@ pub fn start_screen_ui(
         ui.add_space(16.0);
         let width = 260.0;
         for cmd in [Command::New, Command::Open, Command::OpenExample] {
-            let enabled = cmd != Command::OpenExample || example_available;
             let button = egui::Button::new(cmd.label()).min_size(egui::vec2(width, 28.0));
-            if ui
-                .add_enabled(enabled, button)
-                .on_hover_text(cmd.tooltip())
-                .clicked()
-            {
+            if ui.add(button).on_hover_text(cmd.tooltip()).clicked() {
                 commands.push(cmd);
             }
         }

@@ -1,6 +1,8 @@
 //! The status bar: which file, whether it is saved, template version, due date, invalid fields,
 //! and the outcome of the last command.
 
+use super::theme::{error_colour, warning_colour};
+
 /// What the status bar shows, gathered by the app before drawing.
 pub struct StatusInfo<'a> {
     pub file_name: &'a str,
@@ -50,7 +52,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, info: &StatusInfo<'_>) {
         ui.separator();
         let due = egui::RichText::new(&info.due);
         ui.label(if info.overdue {
-            due.color(ui.visuals().error_fg_color)
+            due.color(error_colour(ui.visuals()))
         } else {
             due
         });
@@ -62,13 +64,13 @@ pub fn status_bar_ui(ui: &mut egui::Ui, info: &StatusInfo<'_>) {
             } else {
                 format!("{n} fields hold invalid text")
             };
-            ui.label(egui::RichText::new(text).color(ui.visuals().warn_fg_color));
+            ui.label(egui::RichText::new(text).color(warning_colour(ui.visuals())));
         }
         if let Some(msg) = info.message {
             ui.separator();
             let text = egui::RichText::new(&msg.text);
             ui.label(if msg.is_error {
-                text.color(ui.visuals().error_fg_color)
+                text.color(error_colour(ui.visuals()))
             } else {
                 text
             });

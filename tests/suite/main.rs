@@ -1,6 +1,9 @@
 //! All integration tests in one binary: each separate test binary linked the whole GUI stack
 //! again (hundreds of MB each), which ran CI's disk out and spent most of a cold build linking.
 
+// Test and benchmark code: a panic is how it fails, so unwrap/expect are fine here.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 mod bad_drafts;

@@ -578,6 +578,51 @@ fn a_typed_path_opens_a_draft_when_no_dialog_is_available() {
 }
 
 #[test]
+fn typed_paths_save_and_export_when_no_dialog_is_available() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = Setup::new(dir.path()).harness();
+    h.state_mut().set_document(sample_return(), None);
+    h.run();
+    edit_issuer(&mut h, "typed save");
+
+    let file = dir.path().join("typed-save.ron");
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Save to path…").click();
+    h.run();
+    h.get_by_label("File path")
+        .type_text(&file.display().to_string());
+    h.run();
+    h.get_by_label("Save").click();
+    h.run();
+    assert!(h.state().prompt_text().is_none(), "the prompt closes");
+    let doc = h.state().document().expect("document");
+    assert_eq!(doc.path.as_deref(), Some(file.as_path()));
+    assert!(!doc.is_dirty());
+    assert_eq!(
+        monthly_return::io::load(&file).ok().as_ref(),
+        Some(&doc.ret),
+        "the typed path holds the return"
+    );
+
+    let pdf = dir.path().join("typed.pdf");
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Export PDF to path…").click();
+    h.run();
+    h.get_by_label("File path")
+        .type_text(&pdf.display().to_string());
+    h.run();
+    h.get_by_label("Export").click();
+    h.run();
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    h.get_by_label("PDF exported");
+    h.get_by_label("Close").click();
+    h.run();
+    assert!(h.state().prompt_text().is_none(), "the message closes");
+}
+
+#[test]
 fn status_bar_shows_file_state_template_and_due_date() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = Setup::new(dir.path()).harness();

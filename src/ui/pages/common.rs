@@ -78,7 +78,7 @@ pub fn not_applicable_switch(
         ui.label(
             RichText::new(ui_text::NA_KEEPS_BLOCKS)
                 .small()
-                .color(ui.visuals().warn_fg_color),
+                .color(crate::ui::theme::warning_colour(ui.visuals())),
         );
     }
 }

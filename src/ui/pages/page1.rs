@@ -130,10 +130,7 @@ fn classes_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
                 });
                 // Findings about the class as a whole (e.g. a class no block refers to).
                 for f in ctx.findings.at(&base) {
-                    let color = match f.severity {
-                        crate::rules::Severity::Error => ui.visuals().error_fg_color,
-                        crate::rules::Severity::Warning => ui.visuals().warn_fg_color,
-                    };
+                    let color = crate::ui::theme::severity_colour(ui.visuals(), f.severity);
                     ui.label(RichText::new(&f.message).small().color(color));
                 }
                 class_grid(ui, ctx, i, class);

@@ -198,10 +198,7 @@ fn public_float_ui(
         .accessible_name(format!("{n} public float requirement not complied with"));
     let _ = (r1, r2);
     for f in ctx.findings.at(&cp) {
-        let color = match f.severity {
-            crate::rules::Severity::Error => ui.visuals().error_fg_color,
-            crate::rules::Severity::Warning => ui.visuals().warn_fg_color,
-        };
+        let color = crate::ui::theme::severity_colour(ui.visuals(), f.severity);
         ui.label(RichText::new(&f.message).small().color(color));
     }
     ui.add(egui::Label::new(&t.requirement).wrap());

@@ -75,7 +75,7 @@ pub fn page_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) 
                         ui.label(
                             RichText::new(ui_text::AMENDED)
                                 .small()
-                                .color(ui.visuals().warn_fg_color),
+                                .color(crate::ui::theme::warning_colour(ui.visuals())),
                         );
                         if widgets::action_button(
                             ui,

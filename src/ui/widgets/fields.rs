@@ -9,8 +9,7 @@
 
 use chrono::{Datelike, NaiveDate};
 use egui::{
-    Align, Color32, CornerRadius, Response, Sense, Stroke, StrokeKind, TextEdit, TextStyle, Ui,
-    vec2,
+    Align, CornerRadius, Response, Sense, Stroke, StrokeKind, TextEdit, TextStyle, Ui, vec2,
 };
 use rust_decimal::Decimal;
 
@@ -71,13 +70,6 @@ fn flag_for(ctx: &PageContext<'_>, paths: &[&FieldPath], invalid: Option<String>
     severity.map(|severity| Flag { severity, messages })
 }
 
-fn severity_color(ui: &Ui, s: Severity) -> Color32 {
-    match s {
-        Severity::Error => ui.visuals().error_fg_color,
-        Severity::Warning => ui.visuals().warn_fg_color,
-    }
-}
-
 /// Draws the outline and the message line under a flaggable widget.
 ///
 /// The line is always reserved (one line of small text, as wide as the widget), flagged or
@@ -94,7 +86,7 @@ fn flag_line(ui: &mut Ui, resp: &Response, flag: Option<Flag>) {
     let Some(flag) = flag else {
         return;
     };
-    let color = severity_color(ui, flag.severity);
+    let color = crate::ui::theme::severity_colour(ui.visuals(), flag.severity);
     ui.painter().rect_stroke(
         resp.rect.expand(1.0),
         CornerRadius::same(3),

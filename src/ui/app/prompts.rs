@@ -1,0 +1,204 @@
+//! The modal prompts: unsaved changes (Save / Discard / Cancel), a draft that did not open, the
+//! restore-recovery offer, a typed path, and the PDF-exported message.
+//!
+//! Drawing a prompt only pushes [`Command`]s (the answer, or `DismissPrompt`); the app's one
+//! `run(cmd)` carries them out after the frame is drawn. The only state a prompt changes itself
+//! is its own: the text typed into the path box.
+
+use std::path::{Path, PathBuf};
+
+use super::actions::Pending;
+use super::{Document, EditorApp};
+use crate::ui::commands::{Command, PathPurpose, RecoveryChoice, UnsavedChoice};
+use crate::ui::recovery::Recovered;
+use crate::ui::theme::warning_colour;
+
+/// The modal dialog on screen, if any.
+#[derive(Debug)]
+pub(super) enum Prompt {
+    /// Save / Discard / Cancel before `Pending` replaces or closes the return.
+    Unsaved(Pending),
+    /// A draft could not be opened; the message has line and column.
+    LoadError { message: String },
+    /// A previous run left unsaved changes.
+    Recover(Box<Recovered>),
+    /// The user types a path (no file dialog, or preferred).
+    TypePath { purpose: PathPurpose, text: String },
+    /// The PDF was written: where, whether it is a draft, and a way to open it.
+    Exported { path: PathBuf, errors: usize },
+}
+
+impl EditorApp {
+    /// Draws the prompt on screen, if any.
+    pub(super) fn prompt_ui(&mut self, ctx: &egui::Context, cmds: &mut Vec<Command>) {
+        let Some(prompt) = &mut self.prompt else {
+            return;
+        };
+        match prompt {
+            Prompt::Unsaved(_) => {
+                let name = self
+                    .doc
+                    .as_ref()
+                    .map(Document::file_name)
+                    .unwrap_or_default();
+                unsaved_ui(ctx, &name, cmds);
+            }
+            Prompt::Exported { path, errors } => exported_ui(ctx, path, *errors, cmds),
+            Prompt::LoadError { message } => load_error_ui(ctx, message, cmds),
+            Prompt::TypePath { purpose, text } => type_path_ui(ctx, *purpose, text, cmds),
+            Prompt::Recover(recovered) => recover_ui(ctx, recovered, cmds),
+        }
+    }
+}
+
+/// "Save changes?" before the return `name` is replaced or the editor closes.
+fn unsaved_ui(ctx: &egui::Context, name: &str, cmds: &mut Vec<Command>) {
+    let mut choice = None;
+    egui::Modal::new(egui::Id::unique("unsaved-prompt")).show(ctx, |ui| {
+        ui.set_width(360.0);
+        ui.heading("Save changes?");
+        ui.label(format!(
+            "“{name}” has changes that are not saved. Save them before continuing?"
+        ));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Save").clicked() {
+                choice = Some(UnsavedChoice::Save);
+            }
+            if ui.button("Discard").clicked() {
+                choice = Some(UnsavedChoice::Discard);
+            }
+            if ui.button("Cancel").clicked() {
+                choice = Some(UnsavedChoice::Cancel);
+            }
+        });
+    });
+    if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+        choice = Some(UnsavedChoice::Cancel);
+    }
+    if let Some(choice) = choice {
+        cmds.push(Command::ResolveUnsaved(choice));
+    }
+}
+
+/// "PDF exported": where, whether it is marked DRAFT, and a button to open it.
+fn exported_ui(ctx: &egui::Context, path: &Path, errors: usize, cmds: &mut Vec<Command>) {
+    let mut open = false;
+    let mut close = false;
+    let modal = egui::Modal::new(egui::Id::unique("exported")).show(ctx, |ui| {
+        ui.set_width(460.0);
+        ui.heading("PDF exported");
+        ui.label(path.display().to_string());
+        if errors > 0 {
+            ui.colored_label(
+                warning_colour(ui.visuals()),
+                format!(
+                    "Every page is marked DRAFT \u{2014} {errors} error{}: fix the \
+                     findings and export again before submitting.",
+                    if errors == 1 { "" } else { "s" }
+                ),
+            );
+        }
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            open = ui.button("Open PDF").clicked();
+            close = ui.button("Close").clicked();
+        });
+    });
+    if open {
+        cmds.push(Command::OpenExternally(path.to_path_buf()));
+    }
+    if open || close || modal.should_close() {
+        cmds.push(Command::DismissPrompt);
+    }
+}
+
+/// "The draft could not be opened", with the loader's message (line and column).
+fn load_error_ui(ctx: &egui::Context, message: &str, cmds: &mut Vec<Command>) {
+    let mut close = false;
+    let modal = egui::Modal::new(egui::Id::unique("load-error")).show(ctx, |ui| {
+        ui.set_width(420.0);
+        ui.heading("The draft could not be opened");
+        ui.label(message);
+        ui.weak("The file was not changed.");
+        ui.add_space(8.0);
+        close = ui.button("OK").clicked();
+    });
+    if close || modal.should_close() {
+        cmds.push(Command::DismissPrompt);
+    }
+}
+
+/// A typed path for `purpose` (no file dialog on this system, or preferred).
+fn type_path_ui(
+    ctx: &egui::Context,
+    purpose: PathPurpose,
+    text: &mut String,
+    cmds: &mut Vec<Command>,
+) {
+    let mut confirmed = false;
+    let mut cancelled = false;
+    let modal = egui::Modal::new(egui::Id::unique("type-path")).show(ctx, |ui| {
+        ui.set_width(480.0);
+        ui.heading(purpose.menu_label().trim_end_matches('…'));
+        let label = ui.label("File path");
+        let edit = ui
+            .add(
+                egui::TextEdit::singleline(text)
+                    .desired_width(f32::INFINITY)
+                    .hint_text("/home/me/returns/2024-10.ron"),
+            )
+            .labelled_by(label.id);
+        if !edit.has_focus() && text.is_empty() {
+            edit.request_focus();
+        }
+        if edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            confirmed = true;
+        }
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            let ok = ui.add_enabled(!text.trim().is_empty(), egui::Button::new(purpose.action()));
+            confirmed |= ok.clicked();
+            cancelled = ui.button("Cancel").clicked();
+        });
+    });
+    if cancelled || modal.should_close() {
+        cmds.push(Command::DismissPrompt);
+    } else if confirmed && !text.trim().is_empty() {
+        // Closed first: the command may open a prompt of its own (load error, PDF exported).
+        cmds.push(Command::DismissPrompt);
+        cmds.push(purpose.command(PathBuf::from(text.trim())));
+    }
+}
+
+/// "Restore unsaved changes?" kept by an editor that did not close normally.
+fn recover_ui(ctx: &egui::Context, recovered: &Recovered, cmds: &mut Vec<Command>) {
+    let mut choice = None;
+    egui::Modal::new(egui::Id::unique("recover-prompt")).show(ctx, |ui| {
+        ui.set_width(400.0);
+        ui.heading("Restore unsaved changes?");
+        let of = match &recovered.path {
+            Some(p) => format!("of “{}”", p.display()),
+            None => "of an untitled return".to_string(),
+        };
+        let at = recovered
+            .written_at
+            .with_timezone(&chrono::Local)
+            .format("%d %b %Y %H:%M");
+        ui.label(format!(
+            "The editor did not close normally. Unsaved changes {of} from {at} were kept."
+        ));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Restore").clicked() {
+                choice = Some(RecoveryChoice::Restore);
+            }
+            if ui.button("Discard").clicked() {
+                choice = Some(RecoveryChoice::Discard);
+            }
+        });
+    });
+    if let Some(choice) = choice {
+        cmds.push(Command::ResolveRecovery(choice));
+    }
+}

@@ -1,0 +1,228 @@
+//! Drawing the editor window's panels: menu bar, page list, the page being edited (or the start
+//! screen), findings and status bar. Drawing only pushes [`Command`]s; nothing here changes the
+//! return except the page editor's own fields.
+
+use super::EditorApp;
+use crate::model::TemplateVersion;
+use crate::ui::commands::{Command, PathPurpose};
+use crate::ui::findings_panel::findings_panel_ui;
+use crate::ui::pages::{Page, PageContext, page_counts, page_ui};
+use crate::ui::prefs::ThemePref;
+use crate::ui::start::start_screen_ui;
+use crate::ui::status::{StatusInfo, status_bar_ui};
+use crate::ui::theme::{error_colour, warning_colour};
+use crate::ui::widgets::FindingIndex;
+
+impl EditorApp {
+    /// Every panel of the window, in the order egui needs them (outer panels first).
+    pub(super) fn panels_ui(&mut self, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+        self.menu_bar_ui(ui, cmds);
+        self.status_bar_panel_ui(ui);
+        if self.doc.is_some() {
+            egui::Panel::bottom("findings")
+                .resizable(true)
+                .default_size(150.0)
+                .min_size(60.0)
+                .show(ui, |ui| {
+                    findings_panel_ui(ui, &self.analysis.findings, cmds)
+                });
+            egui::Panel::left("pages")
+                .resizable(true)
+                .default_size(230.0)
+                .show(ui, |ui| self.page_list_ui(ui, cmds));
+        }
+        egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui, cmds));
+    }
+
+    fn menu_bar_ui(&mut self, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+        let has_doc = self.doc.is_some();
+        let (can_undo, can_redo) = match &self.doc {
+            Some(d) => (self.history.can_undo(&d.ret), self.history.can_redo(&d.ret)),
+            None => (false, false),
+        };
+        let version = self.doc.as_ref().map(|d| d.ret.template_version);
+        let recent = self.prefs.recent.clone();
+        egui::Panel::top("menu").show(ui, |ui| {
+            egui::MenuBar::new().ui(ui, |ui| {
+                ui.menu_button("File", |ui| {
+                    command_button_ui(ui, Command::New, true, cmds);
+                    command_button_ui(ui, Command::Open, true, cmds);
+                    ui.menu_button("Open recent", |ui| {
+                        if recent.is_empty() {
+                            ui.weak("No recent files");
+                        }
+                        for path in &recent {
+                            command_button_ui(ui, Command::OpenPath(path.clone()), true, cmds);
+                        }
+                        ui.separator();
+                        command_button_ui(ui, Command::ClearRecent, !recent.is_empty(), cmds);
+                    });
+                    command_button_ui(ui, Command::OpenExample, true, cmds);
+                    command_button_ui(ui, Command::TypePath(PathPurpose::Open), true, cmds);
+                    ui.separator();
+                    command_button_ui(ui, Command::Save, has_doc, cmds);
+                    command_button_ui(ui, Command::SaveAs, has_doc, cmds);
+                    command_button_ui(ui, Command::TypePath(PathPurpose::SaveAs), has_doc, cmds);
+                    ui.separator();
+                    command_button_ui(ui, Command::RollForward, has_doc, cmds);
+                    command_button_ui(ui, Command::ExportPdf, has_doc, cmds);
+                    command_button_ui(ui, Command::TypePath(PathPurpose::ExportPdf), has_doc, cmds);
+                    ui.separator();
+                    command_button_ui(ui, Command::Quit, true, cmds);
+                });
+                ui.menu_button("Edit", |ui| {
+                    command_button_ui(ui, Command::Undo, can_undo, cmds);
+                    command_button_ui(ui, Command::Redo, can_redo, cmds);
+                });
+                ui.menu_button("View", |ui| {
+                    command_button_ui(ui, Command::PreviousPage, has_doc, cmds);
+                    command_button_ui(ui, Command::NextPage, has_doc, cmds);
+                    ui.separator();
+                    let mut dark = self.prefs.theme == ThemePref::Dark;
+                    if ui
+                        .checkbox(&mut dark, Command::ToggleTheme.label())
+                        .clicked()
+                    {
+                        cmds.push(Command::ToggleTheme);
+                    }
+                });
+                ui.menu_button("Template", |ui| {
+                    for v in TemplateVersion::ALL {
+                        let cmd = Command::SetTemplateVersion(v);
+                        let selected = version == Some(v);
+                        let button = egui::Button::selectable(selected, cmd.label());
+                        if ui
+                            .add_enabled(has_doc, button)
+                            .on_hover_text(cmd.tooltip())
+                            .clicked()
+                        {
+                            cmds.push(cmd);
+                        }
+                    }
+                });
+            });
+        });
+    }
+
+    fn status_bar_panel_ui(&self, ui: &mut egui::Ui) {
+        egui::Panel::bottom("status").show(ui, |ui| {
+            let Some(doc) = &self.doc else {
+                ui.horizontal(|ui| {
+                    ui.label("No return open");
+                    if let Some(msg) = &self.status {
+                        ui.separator();
+                        ui.label(&msg.text);
+                    }
+                });
+                return;
+            };
+            let now = (self.now)();
+            let submitted = doc.ret.header.date_submitted;
+            let (due, overdue) = match (&self.analysis.derived.due_date, submitted) {
+                // Once submitted, the countdown no longer matters: say whether it was on time.
+                (Some(due), Some(on)) => {
+                    let late = due.date().is_some_and(|d| on > d);
+                    let when = on.format("%d %b %Y");
+                    let text = if late {
+                        format!("due {} — submitted late, {when}", due.short())
+                    } else {
+                        format!("due {} — submitted {when}", due.short())
+                    };
+                    (text, late)
+                }
+                (Some(due), None) => (
+                    crate::calendar::status_line(due, now),
+                    crate::calendar::days_left(due, now).is_some_and(|c| c.is_overdue()),
+                ),
+                (None, _) => ("due date: enter the month end".to_string(), false),
+            };
+            let file_name = doc.file_name();
+            status_bar_ui(
+                ui,
+                &StatusInfo {
+                    file_name: &file_name,
+                    dirty: doc.dirty,
+                    template: doc.ret.template_version.label(),
+                    due,
+                    overdue,
+                    invalid_fields: self.buffers.invalid_count(),
+                    message: self.status.as_ref(),
+                },
+            );
+        });
+    }
+
+    fn page_list_ui(&self, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+        ui.add_space(4.0);
+        ui.strong("Pages");
+        ui.add_space(4.0);
+        for page in Page::ALL {
+            let (errors, warnings) = page_counts(page, &self.analysis.findings);
+            let mut counts = Vec::new();
+            if errors > 0 {
+                counts.push(format!("{errors} err"));
+            }
+            if warnings > 0 {
+                counts.push(format!("{warnings} warn"));
+            }
+            let mut counts = egui::RichText::new(counts.join(" · "));
+            if errors > 0 {
+                counts = counts.color(error_colour(ui.visuals()));
+            } else if warnings > 0 {
+                counts = counts.color(warning_colour(ui.visuals()));
+            }
+            let mut button = egui::Button::selectable(self.page == page, page.title());
+            if errors + warnings > 0 {
+                button = button.right_text(counts);
+            }
+            let button = button.min_size(egui::vec2(ui.available_width(), 0.0));
+            let hover = format!("{errors} errors, {warnings} warnings");
+            if ui.add(button).on_hover_text(hover).clicked() {
+                cmds.push(Command::GoToPage(page));
+            }
+        }
+    }
+
+    fn central_ui(&mut self, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+        let Self {
+            doc,
+            page,
+            pending_focus,
+            buffers,
+            analysis,
+            prefs,
+            ..
+        } = self;
+        let Some(doc) = doc else {
+            start_screen_ui(ui, &prefs.recent, cmds);
+            return;
+        };
+        let index = FindingIndex::new(&analysis.findings);
+        let mut ctx = PageContext {
+            derived: &analysis.derived,
+            findings: &index,
+            buffers,
+            pending_focus,
+            rows: &analysis.rows,
+        };
+        egui::ScrollArea::both()
+            .id_salt(("page", *page))
+            .auto_shrink([false, false])
+            .show(ui, |ui| page_ui(ui, *page, &mut doc.ret, &mut ctx));
+    }
+}
+
+/// A menu item for `cmd` with its shortcut, pushing it when clicked.
+fn command_button_ui(ui: &mut egui::Ui, cmd: Command, enabled: bool, cmds: &mut Vec<Command>) {
+    let mut button = egui::Button::new(cmd.label());
+    if let Some(sc) = cmd.shortcut() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(&sc));
+    }
+    if ui
+        .add_enabled(enabled, button)
+        .on_hover_text(cmd.tooltip())
+        .clicked()
+    {
+        cmds.push(cmd);
+    }
+}
