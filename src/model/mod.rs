@@ -15,6 +15,7 @@ mod part2;
 mod part3;
 pub mod path;
 mod row;
+pub mod subpart;
 
 pub use class::*;
 pub use confirmations::*;

@@ -1,0 +1,174 @@
+//! One description per Part III sub-part: its rows and columns, read by the editor page, the PDF
+//! table and the rules, so that a column is added in one place.
+//!
+//! Why a trait plus a table, rather than a table alone: the trait ties a sub-part to its Rust
+//! types (the block, the row, where they sit in the return), so every accessor in the table is
+//! checked by the compiler against the row it reads; the table ([`SubPart::COLUMNS`]) is plain
+//! data in print order — path segment, label key in `templates/ff301-texts.ron`, kind, PDF
+//! column width, X1/X2 role, sign rule — that generic code walks. What no table can say (III(A)'s
+//! four labelled movements, III(C)'s list of movements, III(E)'s type of issue) is a
+//! [`Special`] value drawn, printed and checked by code of its own.
+
+mod arrangements;
+mod convertibles;
+mod events;
+mod options;
+mod warrants;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::path::{FieldPath, FormPart};
+use super::{ClassId, Money, MonthlyReturn, Part, RowId};
+
+/// What a column holds, with typed access to it in a row.
+pub enum Value<R: 'static> {
+    /// A share count, typed.
+    Count(fn(&R) -> &Option<i64>, fn(&mut R) -> &mut Option<i64>),
+    /// An exact amount (nominal value, convertible amount), typed.
+    Amount(
+        fn(&R) -> &Option<Decimal>,
+        fn(&mut R) -> &mut Option<Decimal>,
+    ),
+    Date(
+        fn(&R) -> &Option<NaiveDate>,
+        fn(&mut R) -> &mut Option<NaiveDate>,
+    ),
+    Text(fn(&R) -> &String, fn(&mut R) -> &mut String),
+    /// A 3-letter currency code.
+    Currency(fn(&R) -> &String, fn(&mut R) -> &mut String),
+    /// Currency and amount (prices); the path gets `/currency` and `/amount`.
+    Money(fn(&R) -> &Money, fn(&mut R) -> &mut Money),
+    /// The row's balance at close, computed by [`crate::calc`], never typed.
+    Closing,
+    /// A compound cell with code of its own.
+    Special(Special),
+}
+
+/// The compound cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Special {
+    /// III(A): `Granted`, `Exercised`, `Cancelled`, `Lapsed`, each a count.
+    OptionMovements,
+    /// III(C): a list of labelled amounts (`Issued`, `Converted`, `Redeemed`, other).
+    ConvertibleMovements,
+    /// III(C): `Type of the Convertibles`, with the text of `Others (please specify)`.
+    ConvertibleType,
+    /// III(E): `Type of Issue`, with the text of `Other (please specify)`.
+    TypeOfIssue,
+}
+
+/// Where the PDF prints a column.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Print {
+    /// A table column this many points wide.
+    Column(f32),
+    /// A money column split into currency and amount cells under one heading.
+    SplitColumn(f32, f32),
+    /// A labelled field printed under the row.
+    Under,
+    /// Not printed on its own: it is part of the row's first column (III(B)'s expiry date).
+    InDescription,
+}
+
+/// What a column contributes to the block's sums and checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Plain,
+    /// The first column: numbered, and required (a row says what it is).
+    Description,
+    /// X1: new shares issued.
+    X1,
+    /// X2: shares transferred out of treasury.
+    X2,
+}
+
+/// One column of a sub-part.
+pub struct Column<R: 'static> {
+    /// Path segment of the field (`new_shares` in `IIIB/class[0]/warrant[1]/new_shares`).
+    pub key: &'static str,
+    /// Key of the column's heading in the sub-part's `columns` in `templates/ff301-texts.ron`
+    /// (or in Part III's shared `columns`, e.g. `gm_approval`).
+    pub label: &'static str,
+    pub value: Value<R>,
+    pub print: Print,
+    pub role: Role,
+    /// How the editor names the field after the row (`new shares issued (B1)`).
+    pub short_name: &'static str,
+    /// How findings name it (`B1 (new shares issued)`).
+    pub finding_name: &'static str,
+    /// Sign rule: a count that can never be below zero.
+    pub never_negative: bool,
+}
+
+impl<R> Column<R> {
+    /// A plain column with the common defaults; the descriptions adjust what differs.
+    const fn new(key: &'static str, value: Value<R>, print: Print) -> Self {
+        Column {
+            key,
+            label: key,
+            value,
+            print,
+            role: Role::Plain,
+            short_name: "",
+            finding_name: "",
+            never_negative: false,
+        }
+    }
+}
+
+/// A Part III sub-part: (A) options, (B) warrants, (C) convertibles, (D) other arrangements,
+/// (E) other movements. Implemented by the row type.
+pub trait SubPart: Sized + 'static {
+    /// A class block of the sub-part.
+    type Block: 'static;
+    const PART: FormPart;
+    /// `A` … `E`: names the summary lines (`AA1`) and the columns (`A1`).
+    const LETTER: char;
+    /// Path segment of a row (`scheme` in `IIIA/class[0]/scheme[2]`).
+    const ROW_SEGMENT: &'static str;
+    /// What a row is called in the editor and in messages (`option scheme`).
+    const ROW_NOUN: &'static str;
+    /// The columns, in print order.
+    const COLUMNS: &'static [Column<Self>];
+
+    fn part(ret: &MonthlyReturn) -> &Part<Self::Block>;
+    fn part_mut(ret: &mut MonthlyReturn) -> &mut Part<Self::Block>;
+    fn rows(block: &Self::Block) -> &[Self];
+    fn rows_mut(block: &mut Self::Block) -> &mut Vec<Self>;
+    fn block_class(block: &Self::Block) -> ClassId;
+    fn block_remarks(block: &mut Self::Block) -> &mut String;
+    fn row_id(row: &Self) -> RowId;
+
+    /// The path of row `r` of block `b`.
+    fn row_path(b: usize, r: usize) -> FieldPath {
+        Self::PART.block(b).index(Self::ROW_SEGMENT, r)
+    }
+
+    /// The path of `column` in row `r` of block `b`.
+    fn cell_path(b: usize, r: usize, column: &Column<Self>) -> FieldPath {
+        Self::row_path(b, r).key(column.key)
+    }
+
+    /// The column with path segment `key`, if the sub-part has one.
+    fn column(key: &str) -> Option<&'static Column<Self>> {
+        Self::COLUMNS.iter().find(|c| c.key == key)
+    }
+
+    /// The column of `role` (X1, X2), if any.
+    fn column_of(role: Role) -> Option<&'static Column<Self>> {
+        Self::COLUMNS.iter().find(|c| c.role == role)
+    }
+
+    /// X1 and X2 of a row (blank when the sub-part has no such column).
+    fn x1_x2(row: &Self) -> (Option<i64>, Option<i64>) {
+        let get = |role| match Self::column_of(role).map(|c| &c.value) {
+            Some(Value::Count(get, _)) => *get(row),
+            _ => None,
+        };
+        (get(Role::X1), get(Role::X2))
+    }
+}
+
+#[cfg(test)]
+mod tests;
