@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use crate::model::TemplateVersion;
+use crate::model::path::FormPart;
 
 const TEXTS_RON: &str = include_str!("../../templates/ff301-texts.ron");
 
@@ -92,88 +93,79 @@ pub struct Part3Texts {
     pub heading: String,
     pub increase_line: String,
     pub decrease_treasury_line: String,
-    pub gm_approval: String,
-    pub a: Part3aTexts,
-    pub b: Part3bTexts,
-    pub c: Part3cTexts,
-    pub d: Part3dTexts,
-    pub e: Part3eTexts,
-    pub grand_total_1: String,
-    pub grand_total_2: String,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Part3aTexts {
-    pub heading: String,
-    pub particulars: String,
-    pub preceding: String,
-    pub movement: String,
-    pub close: String,
-    pub new_shares: String,
-    pub from_treasury: String,
-    pub issuable: String,
-    pub remaining: String,
+    /// III(A): `Total funds raised during the month from exercise of options:`.
     pub funds_raised: String,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Part3bTexts {
-    pub heading: String,
-    pub description: String,
-    pub currency: String,
-    pub preceding: String,
-    pub exercised: String,
-    pub close: String,
-    pub new_shares: String,
-    pub from_treasury: String,
-    pub issuable: String,
-    pub stock_code: String,
-    pub subscription_price: String,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Part3cTexts {
-    pub heading: String,
-    pub description: String,
-    pub currency: String,
-    pub preceding: String,
-    pub movement: String,
-    pub close: String,
-    pub new_shares: String,
-    pub from_treasury: String,
-    pub issuable: String,
-    pub type_of_convertibles: String,
-    pub stock_code: String,
-    pub conversion_price: String,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Part3dTexts {
-    pub heading: String,
-    pub description: String,
-    pub new_shares: String,
-    pub from_treasury: String,
-    pub issuable: String,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Part3eTexts {
-    pub heading: String,
-    pub type_of_issue: String,
-    pub price: String,
-    pub event_date: String,
-    pub change_excluding_treasury: String,
-    pub change_treasury: String,
-    pub pending_cancellation: String,
     /// EE1 summary line *(inferred: E1 is a signed change, not only an increase)*.
     pub summary_excluding_treasury: String,
     /// EE2 summary line *(inferred)*.
     pub summary_treasury: String,
+    pub grand_total_1: String,
+    pub grand_total_2: String,
+    /// Column headings every sub-part uses (`gm_approval`).
+    pub columns: Labels,
+    pub a: SubPartTexts,
+    pub b: SubPartTexts,
+    pub c: SubPartTexts,
+    pub d: SubPartTexts,
+    pub e: SubPartTexts,
+}
+
+/// The texts of one Part III sub-part: its heading and its column headings by the label key of
+/// [`crate::model::subpart::Column::label`], so a new column is one more entry here.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubPartTexts {
+    pub heading: String,
+    pub columns: Labels,
+}
+
+/// Labels by key. Indexing a missing key gives an empty text (a test checks every key the
+/// descriptions use is present), so a typo never stops the program.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(transparent)]
+pub struct Labels(BTreeMap<String, String>);
+
+impl Labels {
+    pub fn get(&self, key: &str) -> Option<&String> {
+        self.0.get(key)
+    }
+}
+
+impl std::ops::Index<&str> for Labels {
+    type Output = String;
+    fn index(&self, key: &str) -> &String {
+        static MISSING: String = String::new();
+        self.0.get(key).unwrap_or(&MISSING)
+    }
+}
+
+impl std::ops::Index<&str> for SubPartTexts {
+    type Output = String;
+    fn index(&self, key: &str) -> &String {
+        &self.columns[key]
+    }
+}
+
+impl Part3Texts {
+    /// The texts of a sub-part; `None` for parts outside III.
+    pub fn sub(&self, part: FormPart) -> Option<&SubPartTexts> {
+        match part {
+            FormPart::IIIA => Some(&self.a),
+            FormPart::IIIB => Some(&self.b),
+            FormPart::IIIC => Some(&self.c),
+            FormPart::IIID => Some(&self.d),
+            FormPart::IIIE => Some(&self.e),
+            _ => None,
+        }
+    }
+
+    /// The heading of column `key` of a sub-part: its own, else the shared one.
+    pub fn label(&self, part: FormPart, key: &str) -> &str {
+        self.sub(part)
+            .and_then(|s| s.columns.get(key))
+            .or_else(|| self.columns.get(key))
+            .map_or("", String::as_str)
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -99,3 +99,29 @@ fn x1_and_x2_come_from_the_described_columns() {
     };
     assert_eq!(Event::x1_x2(&e), (Some(-5), None));
 }
+
+/// Every heading a description refers to is in `templates/ff301-texts.ron`: adding a column
+/// without its wording fails here, not as a blank heading on a printed return.
+#[test]
+fn every_label_key_has_its_text() {
+    fn check<S: SubPart>() {
+        let p3 = &crate::template::texts().part3;
+        assert!(p3.sub(S::PART).is_some());
+        for c in S::COLUMNS {
+            if c.print == Print::InDescription {
+                continue;
+            }
+            assert!(
+                !p3.label(S::PART, c.label).is_empty(),
+                "{:?}: no text for label {:?}",
+                S::PART,
+                c.label
+            );
+        }
+    }
+    check::<OptionScheme>();
+    check::<Warrant>();
+    check::<Convertible>();
+    check::<Arrangement>();
+    check::<Event>();
+}

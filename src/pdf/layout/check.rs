@@ -90,12 +90,12 @@ pub fn encodable(ret: &MonthlyReturn) -> Result<(), LayoutError> {
         for (r, s) in b.schemes.iter().enumerate() {
             let r = r + 1;
             c.text(
-                || format!("III(A), block {n}, row {r}: {}", p3.a.particulars),
+                || format!("III(A), block {n}, row {r}: {}", p3.a["particulars"]),
                 &s.particulars,
             );
         }
         c.money(
-            || format!("III(A), block {n}: {}", bare(&p3.a.funds_raised)),
+            || format!("III(A), block {n}: {}", bare(&p3.funds_raised)),
             &b.funds_raised,
         );
         c.text(|| format!("III(A), block {n}: {remarks}"), &b.remarks);
@@ -105,10 +105,10 @@ pub fn encodable(ret: &MonthlyReturn) -> Result<(), LayoutError> {
         for (r, w) in b.warrants.iter().enumerate() {
             let r = r + 1;
             let f = |what: &str| format!("III(B), block {n}, row {r}: {what}");
-            c.text(|| f(&p3.b.description), &w.description);
-            c.text(|| f(&p3.b.currency), &w.currency);
-            c.text(|| f(&p3.b.stock_code), &w.stock_code);
-            c.money(|| f(&p3.b.subscription_price), &w.subscription_price);
+            c.text(|| f(&p3.b["description"]), &w.description);
+            c.text(|| f(&p3.b["currency"]), &w.currency);
+            c.text(|| f(&p3.b["stock_code"]), &w.stock_code);
+            c.money(|| f(&p3.b["subscription_price"]), &w.subscription_price);
         }
         c.text(|| format!("III(B), block {n}: {remarks}"), &b.remarks);
     }
@@ -117,13 +117,13 @@ pub fn encodable(ret: &MonthlyReturn) -> Result<(), LayoutError> {
         for (r, cv) in b.convertibles.iter().enumerate() {
             let r = r + 1;
             let f = |what: &str| format!("III(C), block {n}, row {r}: {what}");
-            c.text(|| f(&p3.c.description), &cv.description);
-            c.text(|| f(&p3.c.type_of_convertibles), &cv.kind_other);
-            c.text(|| f(&p3.c.currency), &cv.currency);
-            c.text(|| f(&p3.c.stock_code), &cv.stock_code);
-            c.money(|| f(&p3.c.conversion_price), &cv.conversion_price);
+            c.text(|| f(&p3.c["description"]), &cv.description);
+            c.text(|| f(&p3.c["type_of_convertibles"]), &cv.kind_other);
+            c.text(|| f(&p3.c["currency"]), &cv.currency);
+            c.text(|| f(&p3.c["stock_code"]), &cv.stock_code);
+            c.money(|| f(&p3.c["conversion_price"]), &cv.conversion_price);
             for m in &cv.movements {
-                c.text(|| f(&p3.c.movement), &m.label);
+                c.text(|| f(&p3.c["movement"]), &m.label);
             }
         }
         c.text(|| format!("III(C), block {n}: {remarks}"), &b.remarks);
@@ -133,7 +133,7 @@ pub fn encodable(ret: &MonthlyReturn) -> Result<(), LayoutError> {
         for (r, a) in b.arrangements.iter().enumerate() {
             let r = r + 1;
             c.text(
-                || format!("III(D), block {n}, row {r}: {}", p3.d.description),
+                || format!("III(D), block {n}, row {r}: {}", p3.d["description"]),
                 &a.description,
             );
         }
@@ -145,9 +145,9 @@ pub fn encodable(ret: &MonthlyReturn) -> Result<(), LayoutError> {
             let r = r + 1;
             let f = |what: &str| format!("III(E), block {n}, row {r}: {what}");
             if e.type_of_issue == TypeOfIssue::Other {
-                c.text(|| f(&p3.e.type_of_issue), &e.other_description);
+                c.text(|| f(&p3.e["type_of_issue"]), &e.other_description);
             }
-            c.money(|| f(&p3.e.price), &e.price);
+            c.money(|| f(&p3.e["price"]), &e.price);
         }
         c.text(|| format!("III(E), block {n}: {remarks}"), &b.remarks);
     }

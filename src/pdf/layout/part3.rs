@@ -319,14 +319,14 @@ pub fn layout(cur: &mut Cursor, ret: &MonthlyReturn, d: &Derived, t: &Texts) {
     let head_a = cols(
         &cols_a,
         &[
-            &a.particulars,
-            &a.preceding,
-            &a.movement,
-            &a.close,
-            &a.new_shares,
-            &a.from_treasury,
-            &a.issuable,
-            &a.remaining,
+            &a["particulars"],
+            &a["preceding"],
+            &a["movement"],
+            &a["close"],
+            &a["new_shares"],
+            &a["from_treasury"],
+            &a["issuable"],
+            &a["remaining"],
         ],
     );
     for (i, b) in ret.part3a.active().iter().enumerate() {
@@ -359,7 +359,7 @@ pub fn layout(cur: &mut Cursor, ret: &MonthlyReturn, d: &Derived, t: &Texts) {
                         Cell::Num(count(s.remaining_to_be_granted)),
                     ],
                     vec![(
-                        p3.gm_approval.clone(),
+                        p3.columns["gm_approval"].clone(),
                         Field::Text(date(s.gm_approval_date)),
                     )],
                 )
@@ -370,7 +370,7 @@ pub fn layout(cur: &mut Cursor, ret: &MonthlyReturn, d: &Derived, t: &Texts) {
         let any2 = b.schemes.iter().any(|s| s.from_treasury.is_some());
         let sums = xx_summaries(t, &name, 'A', &f.summary, any1, any2);
         let funds = Some((
-            a.funds_raised.clone(),
+            p3.funds_raised.clone(),
             b.funds_raised.currency.trim().to_string(),
             amount(b.funds_raised.amount),
         ));
@@ -405,14 +405,14 @@ pub fn layout(cur: &mut Cursor, ret: &MonthlyReturn, d: &Derived, t: &Texts) {
     let head_b = cols(
         &cols_c,
         &[
-            &bt.description,
-            &bt.currency,
-            &bt.preceding,
-            &bt.exercised,
-            &bt.close,
-            &bt.new_shares,
-            &bt.from_treasury,
-            &bt.issuable,
+            &bt["description"],
+            &bt["currency"],
+            &bt["preceding"],
+            &bt["exercised"],
+            &bt["close"],
+            &bt["new_shares"],
+            &bt["from_treasury"],
+            &bt["issuable"],
         ],
     );
     for (i, b) in ret.part3b.active().iter().enumerate() {
@@ -442,18 +442,18 @@ pub fn layout(cur: &mut Cursor, ret: &MonthlyReturn, d: &Derived, t: &Texts) {
                     ],
                     vec![
                         (
-                            bt.stock_code.clone(),
+                            bt["stock_code"].clone(),
                             Field::Text(w.stock_code.trim().to_string()),
                         ),
                         (
-                            bt.subscription_price.clone(),
+                            bt["subscription_price"].clone(),
                             Field::Money(
                                 w.subscription_price.currency.trim().to_string(),
                                 amount(w.subscription_price.amount),
                             ),
                         ),
                         (
-                            p3.gm_approval.clone(),
+                            p3.columns["gm_approval"].clone(),
                             Field::Text(date(w.gm_approval_date)),
                         ),
                     ],
@@ -485,14 +485,14 @@ pub fn layout(cur: &mut Cursor, ret: &MonthlyReturn, d: &Derived, t: &Texts) {
     let head_c = cols(
         &cols_c,
         &[
-            &ct.description,
-            &ct.currency,
-            &ct.preceding,
-            &ct.movement,
-            &ct.close,
-            &ct.new_shares,
-            &ct.from_treasury,
-            &ct.issuable,
+            &ct["description"],
+            &ct["currency"],
+            &ct["preceding"],
+            &ct["movement"],
+            &ct["close"],
+            &ct["new_shares"],
+            &ct["from_treasury"],
+            &ct["issuable"],
         ],
     );
     for (i, b) in ret.part3c.active().iter().enumerate() {
@@ -526,20 +526,20 @@ pub fn layout(cur: &mut Cursor, ret: &MonthlyReturn, d: &Derived, t: &Texts) {
                         Cell::Num(count(c.shares_issuable_at_close)),
                     ],
                     vec![
-                        (ct.type_of_convertibles.clone(), Field::Text(kind)),
+                        (ct["type_of_convertibles"].clone(), Field::Text(kind)),
                         (
-                            ct.stock_code.clone(),
+                            ct["stock_code"].clone(),
                             Field::Text(c.stock_code.trim().to_string()),
                         ),
                         (
-                            ct.conversion_price.clone(),
+                            ct["conversion_price"].clone(),
                             Field::Money(
                                 c.conversion_price.currency.trim().to_string(),
                                 amount(c.conversion_price.amount),
                             ),
                         ),
                         (
-                            p3.gm_approval.clone(),
+                            p3.columns["gm_approval"].clone(),
                             Field::Text(date(c.gm_approval_date)),
                         ),
                     ],
@@ -579,11 +579,11 @@ pub fn layout(cur: &mut Cursor, ret: &MonthlyReturn, d: &Derived, t: &Texts) {
     let head_d = cols(
         &cols_d,
         &[
-            &dt.description,
-            &p3.gm_approval,
-            &dt.new_shares,
-            &dt.from_treasury,
-            &dt.issuable,
+            &dt["description"],
+            &p3.columns["gm_approval"],
+            &dt["new_shares"],
+            &dt["from_treasury"],
+            &dt["issuable"],
         ],
     );
     for (i, b) in ret.part3d.active().iter().enumerate() {
@@ -642,13 +642,13 @@ pub fn layout(cur: &mut Cursor, ret: &MonthlyReturn, d: &Derived, t: &Texts) {
     let head_e = cols(
         &head_e_edges,
         &[
-            &et.type_of_issue,
-            &et.price,
-            &et.event_date,
-            &p3.gm_approval,
-            &et.change_excluding_treasury,
-            &et.change_treasury,
-            &et.pending_cancellation,
+            &et["type_of_issue"],
+            &et["price"],
+            &et["event_date"],
+            &p3.columns["gm_approval"],
+            &et["change_excluding_treasury"],
+            &et["change_treasury"],
+            &et["pending_cancellation"],
         ],
     );
     for (i, b) in ret.part3e.active().iter().enumerate() {
@@ -688,12 +688,12 @@ pub fn layout(cur: &mut Cursor, ret: &MonthlyReturn, d: &Derived, t: &Texts) {
         let any2 = b.events.iter().any(|e| e.change_treasury.is_some());
         let sums = vec![
             Summary {
-                label: et.summary_excluding_treasury.clone(),
+                label: p3.summary_excluding_treasury.clone(),
                 value: if any1 { count(f.ee1) } else { String::new() },
                 class_text: format!("{name} (EE1)"),
             },
             Summary {
-                label: et.summary_treasury.clone(),
+                label: p3.summary_treasury.clone(),
                 value: if any2 { count(f.ee2) } else { String::new() },
                 class_text: format!("{name} (EE2)"),
             },

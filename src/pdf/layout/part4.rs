@@ -33,7 +33,7 @@ pub fn layout(cur: &mut Cursor, ret: &MonthlyReturn, d: &Derived, t: &Texts) {
         &p4.movement,
         &p4.close,
         &p4.underlying,
-        &t.part3.d.issuable,
+        &t.part3.d["issuable"],
     ];
     // The last column is not used: merge it into the one before.
     let cols: Vec<Col<'_>> = EDGES

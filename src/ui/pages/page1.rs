@@ -250,7 +250,7 @@ fn counters_ui(
     let n = i + 1;
     let len = class.other_counters.len();
     let mut action = None;
-    let currency = &texts().part3.c.currency;
+    let currency = &texts().part3.c["currency"];
     for (j, c) in class.other_counters.iter_mut().enumerate() {
         let what = format!("class {n} other counter {}", j + 1);
         ui.horizontal_top(|ui| {

@@ -41,7 +41,7 @@ pub fn page_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) 
             let class = common::class_name(classes, block.class);
             common::summary_lines(ui, ctx, FormPart::IIIA, 'A', b, &class, summary);
             ui.horizontal_top(|ui| {
-                widgets::field_label(ui, &t.part3.a.funds_raised);
+                widgets::field_label(ui, &t.part3.funds_raised);
                 widgets::money_field(
                     ui,
                     ctx,
@@ -81,7 +81,7 @@ fn scheme_ui(
         .num_columns(2)
         .spacing([10.0, 2.0])
         .show(ui, |ui| {
-            form_label(ui, &a.particulars);
+            form_label(ui, &a["particulars"]);
             let w = common::text_width(ui).max(420.0);
             widgets::text_field(
                 ui,
@@ -93,7 +93,7 @@ fn scheme_ui(
             );
             ui.end_row();
 
-            form_label(ui, &a.preceding);
+            form_label(ui, &a["preceding"]);
             widgets::count_field(
                 ui,
                 ctx,
@@ -106,7 +106,7 @@ fn scheme_ui(
     // `Movement during the month`: four labelled amounts, typed positive; the form prints the
     // decreases negative. Under their label rather than beside it: beside it, the four columns
     // ran past the right edge of a 1200-px window.
-    form_label(ui, &a.movement);
+    form_label(ui, &a["movement"]);
     ui.horizontal_top(|ui| {
         ui.add_space(12.0);
         Grid::new(("scheme-movement", b, s))
@@ -133,7 +133,7 @@ fn scheme_ui(
         .num_columns(2)
         .spacing([10.0, 2.0])
         .show(ui, |ui| {
-            form_label(ui, &a.close);
+            form_label(ui, &a["close"]);
             widgets::computed_cell(
                 ui,
                 ctx,
@@ -144,7 +144,7 @@ fn scheme_ui(
             );
             ui.end_row();
 
-            form_label(ui, &a.new_shares);
+            form_label(ui, &a["new_shares"]);
             widgets::count_field(
                 ui,
                 ctx,
@@ -153,7 +153,7 @@ fn scheme_ui(
                 &mut scheme.new_shares,
             );
             ui.end_row();
-            form_label(ui, &a.from_treasury);
+            form_label(ui, &a["from_treasury"]);
             widgets::count_field(
                 ui,
                 ctx,
@@ -163,7 +163,7 @@ fn scheme_ui(
             );
             ui.end_row();
 
-            form_label(ui, &a.issuable);
+            form_label(ui, &a["issuable"]);
             widgets::count_field(
                 ui,
                 ctx,
@@ -172,7 +172,7 @@ fn scheme_ui(
                 &mut scheme.shares_issuable_at_close,
             );
             ui.end_row();
-            form_label(ui, &a.remaining);
+            form_label(ui, &a["remaining"]);
             widgets::count_field(
                 ui,
                 ctx,
@@ -182,7 +182,7 @@ fn scheme_ui(
             );
             ui.end_row();
 
-            form_label(ui, &t.gm_approval);
+            form_label(ui, &t.columns["gm_approval"]);
             widgets::date_field(
                 ui,
                 ctx,

@@ -69,7 +69,7 @@ fn warrant_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, b: usize, w: usize, wa: &m
         .num_columns(2)
         .spacing([10.0, 2.0])
         .show(ui, |ui| {
-            form_label(ui, &bt.description);
+            form_label(ui, &bt["description"]);
             let width = common::text_width(ui).max(420.0);
             widgets::text_field(
                 ui,
@@ -90,7 +90,7 @@ fn warrant_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, b: usize, w: usize, wa: &m
                 &mut wa.expiry_date,
             );
             ui.end_row();
-            form_label(ui, &bt.currency);
+            form_label(ui, &bt["currency"]);
             widgets::text_field(
                 ui,
                 ctx,
@@ -101,7 +101,7 @@ fn warrant_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, b: usize, w: usize, wa: &m
             );
             ui.end_row();
 
-            form_label(ui, &bt.preceding);
+            form_label(ui, &bt["preceding"]);
             widgets::decimal_field(
                 ui,
                 ctx,
@@ -111,7 +111,7 @@ fn warrant_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, b: usize, w: usize, wa: &m
                 None,
             );
             ui.end_row();
-            form_label(ui, &bt.exercised);
+            form_label(ui, &bt["exercised"]);
             widgets::decimal_field(
                 ui,
                 ctx,
@@ -122,7 +122,7 @@ fn warrant_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, b: usize, w: usize, wa: &m
             );
             ui.end_row();
 
-            form_label(ui, &bt.close);
+            form_label(ui, &bt["close"]);
             widgets::computed_cell(
                 ui,
                 ctx,
@@ -133,7 +133,7 @@ fn warrant_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, b: usize, w: usize, wa: &m
             );
             ui.end_row();
 
-            form_label(ui, &bt.new_shares);
+            form_label(ui, &bt["new_shares"]);
             widgets::count_field(
                 ui,
                 ctx,
@@ -142,7 +142,7 @@ fn warrant_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, b: usize, w: usize, wa: &m
                 &mut wa.new_shares,
             );
             ui.end_row();
-            form_label(ui, &bt.from_treasury);
+            form_label(ui, &bt["from_treasury"]);
             widgets::count_field(
                 ui,
                 ctx,
@@ -152,7 +152,7 @@ fn warrant_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, b: usize, w: usize, wa: &m
             );
             ui.end_row();
 
-            form_label(ui, &bt.issuable);
+            form_label(ui, &bt["issuable"]);
             widgets::count_field(
                 ui,
                 ctx,
@@ -161,7 +161,7 @@ fn warrant_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, b: usize, w: usize, wa: &m
                 &mut wa.shares_issuable_at_close,
             );
             ui.end_row();
-            form_label(ui, &bt.stock_code);
+            form_label(ui, &bt["stock_code"]);
             widgets::text_field(
                 ui,
                 ctx,
@@ -172,7 +172,7 @@ fn warrant_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, b: usize, w: usize, wa: &m
             );
             ui.end_row();
 
-            form_label(ui, &bt.subscription_price);
+            form_label(ui, &bt["subscription_price"]);
             widgets::money_field(
                 ui,
                 ctx,
@@ -181,7 +181,7 @@ fn warrant_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, b: usize, w: usize, wa: &m
                 &mut wa.subscription_price,
             );
             ui.end_row();
-            form_label(ui, &t.gm_approval);
+            form_label(ui, &t.columns["gm_approval"]);
             widgets::date_field(
                 ui,
                 ctx,

@@ -78,7 +78,7 @@ fn convertible_ui(
         .num_columns(2)
         .spacing([10.0, 2.0])
         .show(ui, |ui| {
-            form_label(ui, &ct.description);
+            form_label(ui, &ct["description"]);
             let width = common::text_width(ui).max(420.0);
             widgets::text_field(
                 ui,
@@ -90,7 +90,7 @@ fn convertible_ui(
             );
             ui.end_row();
 
-            form_label(ui, &ct.type_of_convertibles);
+            form_label(ui, &ct["type_of_convertibles"]);
             widgets::combo_field(
                 ui,
                 ctx,
@@ -115,7 +115,7 @@ fn convertible_ui(
             }
             ui.end_row();
 
-            form_label(ui, &ct.currency);
+            form_label(ui, &ct["currency"]);
             widgets::text_field(
                 ui,
                 ctx,
@@ -125,7 +125,7 @@ fn convertible_ui(
                 CURRENCY_WIDTH,
             );
             ui.end_row();
-            form_label(ui, &ct.preceding);
+            form_label(ui, &ct["preceding"]);
             widgets::decimal_field(
                 ui,
                 ctx,
@@ -138,7 +138,7 @@ fn convertible_ui(
         });
 
     // `Movement during the month`: labelled amounts (Issued adds, Converted/Redeemed subtract).
-    ui.label(&ct.movement);
+    ui.label(&ct["movement"]);
     let len = cv.movements.len();
     let mut action = None;
     for (m, mv) in cv.movements.iter_mut().enumerate() {
@@ -190,7 +190,7 @@ fn convertible_ui(
         .num_columns(2)
         .spacing([10.0, 2.0])
         .show(ui, |ui| {
-            form_label(ui, &ct.close);
+            form_label(ui, &ct["close"]);
             widgets::computed_cell(
                 ui,
                 ctx,
@@ -201,7 +201,7 @@ fn convertible_ui(
             );
             ui.end_row();
 
-            form_label(ui, &ct.new_shares);
+            form_label(ui, &ct["new_shares"]);
             widgets::count_field(
                 ui,
                 ctx,
@@ -210,7 +210,7 @@ fn convertible_ui(
                 &mut cv.new_shares,
             );
             ui.end_row();
-            form_label(ui, &ct.from_treasury);
+            form_label(ui, &ct["from_treasury"]);
             widgets::count_field(
                 ui,
                 ctx,
@@ -220,7 +220,7 @@ fn convertible_ui(
             );
             ui.end_row();
 
-            form_label(ui, &ct.issuable);
+            form_label(ui, &ct["issuable"]);
             ui.vertical(|ui| {
                 widgets::count_field(
                     ui,
@@ -238,7 +238,7 @@ fn convertible_ui(
                 }
             });
             ui.end_row();
-            form_label(ui, &ct.stock_code);
+            form_label(ui, &ct["stock_code"]);
             widgets::text_field(
                 ui,
                 ctx,
@@ -249,7 +249,7 @@ fn convertible_ui(
             );
             ui.end_row();
 
-            form_label(ui, &ct.conversion_price);
+            form_label(ui, &ct["conversion_price"]);
             widgets::money_field(
                 ui,
                 ctx,
@@ -258,7 +258,7 @@ fn convertible_ui(
                 &mut cv.conversion_price,
             );
             ui.end_row();
-            form_label(ui, &t.gm_approval);
+            form_label(ui, &t.columns["gm_approval"]);
             widgets::date_field(
                 ui,
                 ctx,

@@ -64,7 +64,7 @@ fn arrangement_ui(
         .num_columns(2)
         .spacing([10.0, 2.0])
         .show(ui, |ui| {
-            form_label(ui, &dt.description);
+            form_label(ui, &dt["description"]);
             let width = common::text_width(ui).max(420.0);
             widgets::text_field(
                 ui,
@@ -76,7 +76,7 @@ fn arrangement_ui(
             );
             ui.end_row();
 
-            form_label(ui, &t.gm_approval);
+            form_label(ui, &t.columns["gm_approval"]);
             widgets::date_field(
                 ui,
                 ctx,
@@ -86,7 +86,7 @@ fn arrangement_ui(
             );
             ui.end_row();
 
-            form_label(ui, &dt.new_shares);
+            form_label(ui, &dt["new_shares"]);
             widgets::count_field(
                 ui,
                 ctx,
@@ -95,7 +95,7 @@ fn arrangement_ui(
                 &mut arr.new_shares,
             );
             ui.end_row();
-            form_label(ui, &dt.from_treasury);
+            form_label(ui, &dt["from_treasury"]);
             widgets::count_field(
                 ui,
                 ctx,
@@ -105,7 +105,7 @@ fn arrangement_ui(
             );
             ui.end_row();
 
-            form_label(ui, &dt.issuable);
+            form_label(ui, &dt["issuable"]);
             widgets::count_field(
                 ui,
                 ctx,

@@ -131,7 +131,7 @@ fn event_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, b: usize, e: usize, ev: &mut
         .num_columns(2)
         .spacing([10.0, 2.0])
         .show(ui, |ui| {
-            form_label(ui, &et.type_of_issue);
+            form_label(ui, &et["type_of_issue"]);
             widgets::combo_field(
                 ui,
                 ctx,
@@ -156,7 +156,7 @@ fn event_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, b: usize, e: usize, ev: &mut
                 ui.end_row();
             }
 
-            form_label(ui, &et.price);
+            form_label(ui, &et["price"]);
             widgets::money_field(
                 ui,
                 ctx,
@@ -165,7 +165,7 @@ fn event_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, b: usize, e: usize, ev: &mut
                 &mut ev.price,
             );
             ui.end_row();
-            form_label(ui, &et.event_date);
+            form_label(ui, &et["event_date"]);
             widgets::date_field(
                 ui,
                 ctx,
@@ -175,7 +175,7 @@ fn event_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, b: usize, e: usize, ev: &mut
             );
             ui.end_row();
 
-            form_label(ui, &t.gm_approval);
+            form_label(ui, &t.columns["gm_approval"]);
             widgets::date_field(
                 ui,
                 ctx,
@@ -185,7 +185,7 @@ fn event_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, b: usize, e: usize, ev: &mut
             );
             ui.end_row();
 
-            form_label(ui, &et.change_excluding_treasury);
+            form_label(ui, &et["change_excluding_treasury"]);
             widgets::count_field(
                 ui,
                 ctx,
@@ -194,7 +194,7 @@ fn event_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, b: usize, e: usize, ev: &mut
                 &mut ev.change_excluding_treasury,
             );
             ui.end_row();
-            form_label(ui, &et.change_treasury);
+            form_label(ui, &et["change_treasury"]);
             widgets::count_field(
                 ui,
                 ctx,
@@ -204,7 +204,7 @@ fn event_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, b: usize, e: usize, ev: &mut
             );
             ui.end_row();
 
-            form_label(ui, &et.pending_cancellation);
+            form_label(ui, &et["pending_cancellation"]);
             widgets::count_field(
                 ui,
                 ctx,
