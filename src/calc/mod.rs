@@ -118,7 +118,50 @@ pub struct Derived {
     pub due_date: Option<DueDate>,
 }
 
+/// A row's computed balance at close ([`crate::model::subpart::Value::Closing`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Closing {
+    /// Options outstanding (III(A)).
+    Count(Option<i64>),
+    /// Nominal value (III(B)) or amount (III(C)).
+    Amount(Option<Decimal>),
+}
+
 impl Derived {
+    /// The balance at close of row `r` of block `b` of a Part III sub-part; `None` for a
+    /// sub-part without one or a row out of range. Inside, `None` means it overflowed.
+    pub fn closing(&self, part: FormPart, b: usize, r: usize) -> Option<Closing> {
+        match part {
+            FormPart::IIIA => self
+                .part3a
+                .get(b)
+                .and_then(|f| f.closing_outstanding.get(r))
+                .map(|v| Closing::Count(*v)),
+            FormPart::IIIB => self
+                .part3b
+                .get(b)
+                .and_then(|f| f.closing_nominal.get(r))
+                .map(|v| Closing::Amount(*v)),
+            FormPart::IIIC => self
+                .part3c
+                .get(b)
+                .and_then(|f| f.closing_amount.get(r))
+                .map(|v| Closing::Amount(*v)),
+            _ => None,
+        }
+    }
+
+    /// The XX1/XX2 summary of block `b` of III(A)–(D).
+    pub fn summary(&self, part: FormPart, b: usize) -> Option<Summary> {
+        match part {
+            FormPart::IIIA => self.part3a.get(b).map(|f| f.summary),
+            FormPart::IIIB => self.part3b.get(b).map(|f| f.summary),
+            FormPart::IIIC => self.part3c.get(b).map(|f| f.summary),
+            FormPart::IIID => self.part3d.get(b).map(|f| f.summary),
+            _ => None,
+        }
+    }
+
     pub fn class_totals(&self, class: ClassId) -> Option<&ClassTotals> {
         self.class_totals.iter().find(|t| t.class == class)
     }
