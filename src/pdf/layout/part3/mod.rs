@@ -194,40 +194,26 @@ fn remarks<S: SubPart>(ret: &MonthlyReturn, b: usize) -> &str {
 }
 
 /// Which inputs feed each grand total of a class: a total prints when any of them was filled.
+/// The same rule as a block's summary lines ([`typed`]), over every block of the class.
 fn total_inputs(ret: &MonthlyReturn, class: ClassId) -> (bool, bool) {
-    let mut x1 = false;
-    let mut x2 = false;
-    let mut note = |a: Option<i64>, b: Option<i64>| {
-        x1 |= a.is_some() || b.is_some();
-        x2 |= b.is_some();
-    };
-    for b in ret.part3a.active().iter().filter(|b| b.class == class) {
-        b.schemes
-            .iter()
-            .for_each(|s| note(s.new_shares, s.from_treasury));
-    }
-    for b in ret.part3b.active().iter().filter(|b| b.class == class) {
-        b.warrants
-            .iter()
-            .for_each(|s| note(s.new_shares, s.from_treasury));
-    }
-    for b in ret.part3c.active().iter().filter(|b| b.class == class) {
-        b.convertibles
-            .iter()
-            .for_each(|s| note(s.new_shares, s.from_treasury));
-    }
-    for b in ret.part3d.active().iter().filter(|b| b.class == class) {
-        b.arrangements
-            .iter()
-            .for_each(|s| note(s.new_shares, s.from_treasury));
-    }
-    for b in ret.part3e.active().iter().filter(|b| b.class == class) {
-        for e in &b.events {
-            x1 |= e.change_excluding_treasury.is_some();
-            x2 |= e.change_treasury.is_some();
-        }
-    }
-    (x1, x2)
+    let typed = [
+        class_typed::<OptionScheme>(ret, class),
+        class_typed::<Warrant>(ret, class),
+        class_typed::<Convertible>(ret, class),
+        class_typed::<Arrangement>(ret, class),
+        class_typed::<Event>(ret, class),
+    ];
+    (typed.iter().any(|t| t[0]), typed.iter().any(|t| t[1]))
+}
+
+/// [`typed`] over the blocks of `class` in sub-part `S`.
+fn class_typed<S: SubPart>(ret: &MonthlyReturn, class: ClassId) -> [bool; 2] {
+    S::part(ret)
+        .active()
+        .iter()
+        .filter(|b| S::block_class(b) == class)
+        .map(|b| typed(S::rows(b)))
+        .fold([false; 2], |acc, t| [acc[0] || t[0], acc[1] || t[1]])
 }
 
 /// The grand totals box per class (printed even when (E) is not applicable).
