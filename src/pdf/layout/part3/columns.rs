@@ -216,3 +216,119 @@ fn special(special: Special, row: &dyn Any) -> Shown {
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Arrangement, ConvertibleMovement, Warrant};
+    use crate::template::texts;
+
+    /// The edges the five loops used to spell out: the PDF must not move by a hundredth.
+    #[test]
+    fn edges_are_the_measured_ones() {
+        let p3 = &texts().part3;
+        let r = 797.93;
+        assert_eq!(
+            table::<OptionScheme>(p3).edges,
+            [
+                20.69, 131.24, 216.28, 372.73, 457.77, 542.81, 627.85, 712.89, r
+            ]
+        );
+        let b_c = [
+            20.69, 176.60, 216.28, 301.32, 457.77, 542.81, 627.85, 712.89, r,
+        ];
+        assert_eq!(table::<Warrant>(p3).edges, b_c);
+        assert_eq!(table::<Convertible>(p3).edges, b_c);
+        assert_eq!(
+            table::<Arrangement>(p3).edges,
+            [20.69, 457.77, 542.81, 627.85, 712.89, r]
+        );
+        let e = table::<Event>(p3);
+        assert_eq!(
+            e.edges,
+            [
+                20.69, 216.28, 255.96, 372.73, 457.77, 542.81, 627.85, 712.89, r
+            ]
+        );
+        // The price's currency and amount cells share one heading.
+        let price = &e.head[1];
+        assert_eq!((price.x0, price.x1), (216.28, 372.73));
+        assert_eq!(price.heading, "At price (if applicable)");
+    }
+
+    /// A row has one cell per pair of edges, whatever the sub-part.
+    fn cells_fill_the_table<S: SubPart + Default>() {
+        let p3 = &texts().part3;
+        let (cells, _) = contents(p3, 1, &S::default(), None);
+        assert_eq!(cells.len() + 1, table::<S>(p3).edges.len(), "{:?}", S::PART);
+        assert!(matches!(cells.first(), Some(Cell::Desc(1, _))));
+    }
+
+    #[test]
+    fn every_sub_part_fills_its_table() {
+        cells_fill_the_table::<OptionScheme>();
+        cells_fill_the_table::<Warrant>();
+        cells_fill_the_table::<Convertible>();
+        cells_fill_the_table::<Arrangement>();
+        cells_fill_the_table::<Event>();
+    }
+
+    /// Each `Special` of the descriptions finds its row type (a wrong one would print blank).
+    #[test]
+    fn specials_find_their_rows() {
+        let scheme = OptionScheme {
+            granted: Some(1_000),
+            lapsed: Some(112_875),
+            ..OptionScheme::default()
+        };
+        let Shown::Moves(moves) = special(Special::OptionMovements, &scheme) else {
+            panic!("not moves")
+        };
+        assert_eq!(
+            moves,
+            [
+                ("Granted".to_string(), "1,000".to_string()),
+                ("Lapsed".to_string(), "-112,875".to_string())
+            ]
+        );
+        let convertible = Convertible {
+            kind: ConvertibleType::Others,
+            kind_other: " Perpetual notes ".to_string(),
+            movements: vec![ConvertibleMovement::default()],
+            ..Convertible::default()
+        };
+        assert!(matches!(
+            special(Special::ConvertibleMovements, &convertible),
+            Shown::Moves(m) if m.len() == 1
+        ));
+        assert_eq!(
+            special(Special::ConvertibleType, &convertible).into_text(),
+            "Perpetual notes"
+        );
+        let event = Event {
+            type_of_issue: TypeOfIssue::Other,
+            other_description: "  ".to_string(),
+            ..Event::default()
+        };
+        assert_eq!(
+            special(Special::TypeOfIssue, &event).into_text(),
+            TypeOfIssue::Other.label()
+        );
+    }
+
+    /// III(B)'s expiry date joins the description as the heading asks (`dd/mm/yyyy`).
+    #[test]
+    fn expiry_date_is_merged_into_the_description() {
+        let p3 = &texts().part3;
+        let warrant = Warrant {
+            description: " 2026 Warrants ".to_string(),
+            expiry_date: chrono::NaiveDate::from_ymd_opt(2026, 12, 31),
+            ..Warrant::default()
+        };
+        let (cells, fields) = contents(p3, 3, &warrant, None);
+        assert!(matches!(&cells[0], Cell::Desc(3, d) if d == "2026 Warrants (31/12/2026)"));
+        // Stock code, subscription price (split), GM approval date, in column order.
+        assert_eq!(fields.len(), 3);
+        assert!(matches!(fields[1].1, Field::Money(..)));
+    }
+}
