@@ -93,7 +93,7 @@ pub(super) fn block(
 /// The two summary lines of a block, `{letter}{letter}1` and `{letter}{letter}2`, each printed
 /// only when some input of its column was filled in (a blank block prints blank, not `0`).
 pub(super) fn summaries(
-    labels: [&str; 2],
+    labels: [&String; 2],
     name: &str,
     letter: char,
     values: [Option<i64>; 2],
@@ -101,7 +101,7 @@ pub(super) fn summaries(
 ) -> Vec<Summary> {
     (0..2)
         .map(|k| Summary {
-            label: labels[k].to_string(),
+            label: labels[k].clone(),
             value: if typed[k] {
                 fmt::opt_count(values[k])
             } else {

@@ -168,52 +168,53 @@ fn description<S: SubPart>(column: &Column<S>, row: &S) -> String {
 fn special(special: Special, row: &dyn Any) -> Shown {
     match special {
         // Typed positive; printed signed: granted adds, the other three subtract.
-        Special::OptionMovements => Shown::Moves(
-            row.downcast_ref::<OptionScheme>()
-                .map(|s| {
-                    OptionMovement::ALL
-                        .into_iter()
-                        .filter_map(|m| {
-                            let signed = s.movement(m)?.checked_mul(m.sign());
-                            Some((
-                                m.label().to_string(),
-                                signed.map(fmt::count).unwrap_or_default(),
-                            ))
-                        })
-                        .collect()
+        Special::OptionMovements => Shown::Moves(on(row, |s: &OptionScheme| {
+            OptionMovement::ALL
+                .into_iter()
+                .filter_map(|m| {
+                    let signed = s.movement(m)?.checked_mul(m.sign());
+                    Some((
+                        m.label().to_string(),
+                        signed.map(fmt::count).unwrap_or_default(),
+                    ))
                 })
-                .unwrap_or_default(),
-        ),
-        Special::ConvertibleMovements => Shown::Moves(
-            row.downcast_ref::<Convertible>()
-                .map(|c| {
-                    c.movements
-                        .iter()
-                        .map(|m| (m.display_label().to_string(), fmt::opt_amount(m.amount)))
-                        .collect()
-                })
-                .unwrap_or_default(),
-        ),
-        Special::ConvertibleType => Shown::Text(
-            row.downcast_ref::<Convertible>()
-                .map(|c| match c.kind {
-                    ConvertibleType::Others if !c.kind_other.trim().is_empty() => {
-                        c.kind_other.trim().to_string()
-                    }
-                    k => k.label().to_string(),
-                })
-                .unwrap_or_default(),
-        ),
-        Special::TypeOfIssue => Shown::Text(
-            row.downcast_ref::<Event>()
-                .map(|e| match e.type_of_issue {
-                    TypeOfIssue::Other if !e.other_description.trim().is_empty() => {
-                        e.other_description.trim().to_string()
-                    }
-                    k => k.label().to_string(),
-                })
-                .unwrap_or_default(),
-        ),
+                .collect()
+        })),
+        Special::ConvertibleMovements => Shown::Moves(on(row, |c: &Convertible| {
+            c.movements
+                .iter()
+                .map(|m| (m.display_label().to_string(), fmt::opt_amount(m.amount)))
+                .collect()
+        })),
+        Special::ConvertibleType => Shown::Text(on(row, |c: &Convertible| {
+            choice(
+                c.kind.label(),
+                c.kind == ConvertibleType::Others,
+                &c.kind_other,
+            )
+        })),
+        Special::TypeOfIssue => Shown::Text(on(row, |e: &Event| {
+            let kind = e.type_of_issue;
+            choice(
+                kind.label(),
+                kind == TypeOfIssue::Other,
+                &e.other_description,
+            )
+        })),
+    }
+}
+
+/// `f` of the row as an `R`; blank when the row is of another type.
+fn on<R: 'static, T: Default>(row: &dyn Any, f: impl FnOnce(&R) -> T) -> T {
+    row.downcast_ref::<R>().map(f).unwrap_or_default()
+}
+
+/// A choice's label, or the text typed for `Other (please specify)` when there is some.
+fn choice(label: &str, other: bool, typed: &str) -> String {
+    if other && !typed.trim().is_empty() {
+        typed.trim().to_string()
+    } else {
+        label.to_string()
     }
 }
 

@@ -144,28 +144,21 @@ fn block_lines<S: SubPart>(
     let p3 = &t.part3;
     let name = ret.class_name(class);
     let typed = typed(rows);
-    let summaries = match S::PART {
+    let (labels, values) = match S::PART {
         FormPart::IIIE => {
             let f = d.part3e.get(b).cloned().unwrap_or_default();
-            block::summaries(
-                [&p3.summary_excluding_treasury, &p3.summary_treasury],
-                &name,
-                S::LETTER,
-                [f.ee1, f.ee2],
-                typed,
-            )
+            let labels = [&p3.summary_excluding_treasury, &p3.summary_treasury];
+            (labels, [f.ee1, f.ee2])
         }
         _ => {
             let xx = d.summary(S::PART, b).unwrap_or_default();
-            block::summaries(
+            (
                 [&p3.increase_line, &p3.decrease_treasury_line],
-                &name,
-                S::LETTER,
                 [xx.xx1, xx.xx2],
-                typed,
             )
         }
     };
+    let summaries = block::summaries(labels, &name, S::LETTER, values, typed);
     let funds = match S::PART {
         FormPart::IIIA => ret.part3a.active().get(b).map(|block| {
             (
