@@ -89,7 +89,10 @@ impl SubPart for Arrangement {
     fn block_class(block: &ArrangementBlock) -> ClassId {
         block.class
     }
-    fn block_remarks(block: &mut ArrangementBlock) -> &mut String {
+    fn remarks(block: &ArrangementBlock) -> &str {
+        &block.remarks
+    }
+    fn remarks_mut(block: &mut ArrangementBlock) -> &mut String {
         &mut block.remarks
     }
     fn row_id(row: &Arrangement) -> RowId {

@@ -158,7 +158,10 @@ impl SubPart for Convertible {
     fn block_class(block: &ConvertibleBlock) -> ClassId {
         block.class
     }
-    fn block_remarks(block: &mut ConvertibleBlock) -> &mut String {
+    fn remarks(block: &ConvertibleBlock) -> &str {
+        &block.remarks
+    }
+    fn remarks_mut(block: &mut ConvertibleBlock) -> &mut String {
         &mut block.remarks
     }
     fn row_id(row: &Convertible) -> RowId {

@@ -111,7 +111,10 @@ impl SubPart for Event {
     fn block_class(block: &EventBlock) -> ClassId {
         block.class
     }
-    fn block_remarks(block: &mut EventBlock) -> &mut String {
+    fn remarks(block: &EventBlock) -> &str {
+        &block.remarks
+    }
+    fn remarks_mut(block: &mut EventBlock) -> &mut String {
         &mut block.remarks
     }
     fn row_id(row: &Event) -> RowId {

@@ -137,7 +137,8 @@ pub trait SubPart: Sized + 'static {
     fn rows(block: &Self::Block) -> &[Self];
     fn rows_mut(block: &mut Self::Block) -> &mut Vec<Self>;
     fn block_class(block: &Self::Block) -> ClassId;
-    fn block_remarks(block: &mut Self::Block) -> &mut String;
+    fn remarks(block: &Self::Block) -> &str;
+    fn remarks_mut(block: &mut Self::Block) -> &mut String;
     fn row_id(row: &Self) -> RowId;
 
     /// The path of row `r` of block `b`.

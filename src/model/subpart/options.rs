@@ -134,7 +134,10 @@ impl SubPart for OptionScheme {
     fn block_class(block: &OptionBlock) -> ClassId {
         block.class
     }
-    fn block_remarks(block: &mut OptionBlock) -> &mut String {
+    fn remarks(block: &OptionBlock) -> &str {
+        &block.remarks
+    }
+    fn remarks_mut(block: &mut OptionBlock) -> &mut String {
         &mut block.remarks
     }
     fn row_id(row: &OptionScheme) -> RowId {

@@ -140,7 +140,10 @@ impl SubPart for Warrant {
     fn block_class(block: &WarrantBlock) -> ClassId {
         block.class
     }
-    fn block_remarks(block: &mut WarrantBlock) -> &mut String {
+    fn remarks(block: &WarrantBlock) -> &str {
+        &block.remarks
+    }
+    fn remarks_mut(block: &mut WarrantBlock) -> &mut String {
         &mut block.remarks
     }
     fn row_id(row: &Warrant) -> RowId {

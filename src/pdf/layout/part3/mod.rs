@@ -175,15 +175,7 @@ fn block_lines<S: SubPart>(
 /// Block `b`'s remarks. By part, because the description reaches them only mutably
 /// ([`SubPart::block_remarks`] is for the editor).
 fn remarks<S: SubPart>(ret: &MonthlyReturn, b: usize) -> &str {
-    let remarks = match S::PART {
-        FormPart::IIIA => ret.part3a.active().get(b).map(|x| &x.remarks),
-        FormPart::IIIB => ret.part3b.active().get(b).map(|x| &x.remarks),
-        FormPart::IIIC => ret.part3c.active().get(b).map(|x| &x.remarks),
-        FormPart::IIID => ret.part3d.active().get(b).map(|x| &x.remarks),
-        FormPart::IIIE => ret.part3e.active().get(b).map(|x| &x.remarks),
-        _ => None,
-    };
-    remarks.map_or("", String::as_str)
+    S::part(ret).active().get(b).map_or("", S::remarks)
 }
 
 /// Which inputs feed each grand total of a class: a total prints when any of them was filled.
