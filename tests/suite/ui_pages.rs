@@ -710,6 +710,27 @@ fn the_option_movement_columns_fit_beside_the_page_list_at_1200_px() {
     );
 }
 
+#[test]
+fn the_convertible_and_event_cards_fit_beside_the_page_list_at_1200_px() {
+    assert_fits_at_1200_px(
+        State::new(Page::IIIC, full_return(TemplateVersion::ALL[0])),
+        &[
+            "Part III(C) block 1 convertible 1 description",
+            "Part III(C) block 1 convertible 1 type of the convertibles, specified",
+            "Remove movement 2 of Part III(C) block 1 convertible 1",
+            "Part III(C) block 1 convertible 1 conversion price amount",
+        ],
+    );
+    assert_fits_at_1200_px(
+        State::new(Page::IIIE, full_return(TemplateVersion::ALL[0])),
+        &[
+            "Part III(E) block 1 event 2 type of issue",
+            "Part III(E) block 1 event 2 type of issue, specified",
+            "Part III(E) block 1 event 1 price amount",
+        ],
+    );
+}
+
 /// A row that moves while one of its fields has focus and holds invalid text: the focus, the
 /// text being typed and its inline message all go with the row, not stay at the position.
 #[test]
