@@ -111,8 +111,9 @@ fn row_ui<S: SubPart>(ui: &mut Ui, ctx: &mut PageContext<'_>, b: usize, r: usize
                 .spacing([10.0, 2.0])
                 .show(ui, |ui| {
                     for column in lines {
-                        form_label(ui, texts().part3.label(S::PART, column.label));
-                        cell_ui(ui, ctx, &cell::<S>(b, r, &row_name, column), column, row);
+                        let cell = cell::<S>(b, r, &row_name, column);
+                        form_label(ui, cell.label);
+                        cell_ui(ui, ctx, &cell, column, row);
                         ui.end_row();
                     }
                 });
@@ -123,6 +124,7 @@ fn row_ui<S: SubPart>(ui: &mut Ui, ctx: &mut PageContext<'_>, b: usize, r: usize
     }
 }
 
+/// Where `column` of row `r` of block `b` is, what its widget is called, and its heading.
 fn cell<'a, S: SubPart>(b: usize, r: usize, row_name: &'a str, column: &Column<S>) -> Cell<'a> {
     Cell {
         part: S::PART,
@@ -181,7 +183,7 @@ fn cell_ui<S: SubPart>(
                 };
                 widgets::computed_cell(ui, ctx, path, name, &text, NUMBER_WIDTH);
             }
-            Value::Special(_) => {}
+            Value::Special(_) => {} // drawn above
         }
         if let Some(note) = part3_special::note(ctx, cell, column.key) {
             ui.label(RichText::new(note).small().weak());
