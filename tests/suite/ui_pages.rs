@@ -710,6 +710,27 @@ fn the_option_movement_columns_fit_beside_the_page_list_at_1200_px() {
     );
 }
 
+#[test]
+fn the_convertible_and_event_cards_fit_beside_the_page_list_at_1200_px() {
+    assert_fits_at_1200_px(
+        State::new(Page::IIIC, full_return(TemplateVersion::ALL[0])),
+        &[
+            "Part III(C) block 1 convertible 1 description",
+            "Part III(C) block 1 convertible 1 type of the convertibles, specified",
+            "Remove movement 2 of Part III(C) block 1 convertible 1",
+            "Part III(C) block 1 convertible 1 conversion price amount",
+        ],
+    );
+    assert_fits_at_1200_px(
+        State::new(Page::IIIE, full_return(TemplateVersion::ALL[0])),
+        &[
+            "Part III(E) block 1 event 2 type of issue",
+            "Part III(E) block 1 event 2 type of issue, specified",
+            "Part III(E) block 1 event 1 price amount",
+        ],
+    );
+}
+
 /// A row that moves while one of its fields has focus and holds invalid text: the focus, the
 /// text being typed and its inline message all go with the row, not stay at the position.
 #[test]
@@ -765,4 +786,77 @@ fn focus_typed_text_and_message_follow_a_scheme_that_moves_up() {
     h.get_by_label(first).type_text("0");
     h.run();
     assert_eq!(value_of(&h, first), "12x0");
+}
+
+/// One field of each kind on each Part III page keeps the name it had before the pages were
+/// drawn from the sub-part descriptions (screen readers and these tests find fields by name).
+#[test]
+fn part3_fields_keep_their_accessible_names() {
+    let pages: [(Page, &[&str]); 5] = [
+        (
+            Page::IIIA,
+            &[
+                "Part III(A) block 1 scheme 2 options cancelled",
+                "Part III(A) block 1 scheme 1 general meeting approval date",
+                "Part III(A) block 1 total funds raised currency",
+                "Part III(A) block 1 remarks",
+            ],
+        ),
+        (
+            Page::IIIB,
+            &[
+                "Part III(B) block 1 warrant 2 description",
+                "Part III(B) block 1 warrant 1 date of expiry",
+                "Part III(B) block 1 warrant 1 currency of nominal value",
+                "Part III(B) block 1 warrant 1 nominal value exercised during the month",
+                "Part III(B) block 1 warrant 1 nominal value at close of the month",
+                "Part III(B) block 1 warrant 2 new shares issued (B1)",
+                "Part III(B) block 1 warrant 1 stock code",
+                "Part III(B) block 1 warrant 1 subscription price amount",
+                "Part III(B) block 1 increase in issued shares (BB1)",
+            ],
+        ),
+        (
+            Page::IIIC,
+            &[
+                "Part III(C) block 1 convertible 1 type of the convertibles",
+                "Part III(C) block 1 convertible 1 type of the convertibles, specified",
+                "Part III(C) block 1 convertible 1 movement 2 kind",
+                "Part III(C) block 1 convertible 1 movement 2 label",
+                "Part III(C) block 1 convertible 1 movement 1 amount",
+                "Move movement 2 of Part III(C) block 1 convertible 1 up",
+                "Add movement to Part III(C) block 1 convertible 1",
+                "Part III(C) block 1 convertible 2 amount at close of the month",
+                "Part III(C) block 1 convertible 1 conversion price currency",
+                "Part III(C) block 1 decrease in treasury shares (CC2)",
+            ],
+        ),
+        (
+            Page::IIID,
+            &[
+                "Part III(D) block 2 arrangement 1 description",
+                "Part III(D) block 1 arrangement 2 treasury shares transferred out (D2)",
+                "Part III(D) block 2 increase in issued shares (DD1)",
+            ],
+        ),
+        (
+            Page::IIIE,
+            &[
+                "Part III(E) block 1 event 1 type of issue",
+                "Part III(E) block 1 event 2 type of issue, specified",
+                "Part III(E) block 1 event 1 price amount",
+                "Part III(E) block 1 event 1 date of event",
+                "Part III(E) block 1 event 2 change in treasury shares (E2)",
+                "Part III(E) block 1 change in issued shares (EE1)",
+                "Class 1 Ordinary shares total of AA2 to EE2",
+            ],
+        ),
+    ];
+    for (page, names) in pages {
+        let mut h = harness(State::new(page, full_return(TemplateVersion::ALL[0])));
+        h.run();
+        for name in names {
+            h.get_by_label(name);
+        }
+    }
 }

@@ -129,6 +129,10 @@ pub trait SubPart: Sized + 'static {
     const ROW_SEGMENT: &'static str;
     /// What a row is called in the editor and in messages (`option scheme`).
     const ROW_NOUN: &'static str;
+    /// What a row is called in its fields' accessible names (`Part III(A) block 1 scheme 2
+    /// particulars`), where the block already says which sub-part it is; the noun unless that
+    /// is too long to repeat on every field.
+    const ROW_NAME: &'static str = Self::ROW_NOUN;
     /// The columns, in print order.
     const COLUMNS: &'static [Column<Self>];
 

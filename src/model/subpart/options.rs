@@ -10,6 +10,7 @@ impl SubPart for OptionScheme {
     const LETTER: char = 'A';
     const ROW_SEGMENT: &'static str = "scheme";
     const ROW_NOUN: &'static str = "option scheme";
+    const ROW_NAME: &'static str = "scheme";
     const COLUMNS: &'static [Column<Self>] = &[
         Column {
             label: "particulars",

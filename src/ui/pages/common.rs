@@ -458,50 +458,50 @@ fn capitalise(s: &str) -> String {
     }
 }
 
-/// The two summary lines under a III(A)–(D) block:
-/// `Increase in issued shares (excluding treasury shares): <n> <class> (AA1)` and
-/// `Decrease in treasury shares: <n> <class> (AA2)`, both calculated.
-pub fn summary_lines(
+/// The two calculated lines under a Part III block, as the form prints them:
+/// `<text> <n> <class> (<tag>)`, e.g. `Increase in issued shares (excluding treasury shares):
+/// 300,000 Ordinary shares (AA1)`.
+pub struct BlockTotals<'a> {
+    /// The wording before each figure.
+    pub texts: [&'a str; 2],
+    /// What each figure is, for its accessible name (`increase in issued shares`).
+    pub names: [&'a str; 2],
+    pub paths: [FieldPath; 2],
+    pub values: [Option<i64>; 2],
+    /// `AA` … `EE`: the lines are tagged `AA1` and `AA2`.
+    pub tag: String,
+}
+
+/// Draws `totals` of the block named `block_name` (`Part III(A) block 1`); `spacing` is the
+/// grid's (the XX lines sit tighter than EE's).
+pub fn block_totals_ui(
     ui: &mut Ui,
     ctx: &mut PageContext<'_>,
-    part: FormPart,
-    letter: char,
-    b: usize,
+    block_name: &str,
     class: &str,
-    summary: Option<crate::calc::Summary>,
+    totals: &BlockTotals<'_>,
+    spacing: egui::Vec2,
 ) {
-    let t = &texts().part3;
-    let s = summary.unwrap_or_default();
-    let name = format!("Part III({letter}) block {}", b + 1);
-    Grid::new(("summary", part.root(), b))
+    let id_salt = (ctx.key(&totals.paths[0]), "totals");
+    Grid::new(id_salt)
         .num_columns(3)
-        .spacing([12.0, 0.0])
+        .spacing(spacing)
         .show(ui, |ui| {
-            ui.with_layout(Layout::right_to_left(Align::Min), |ui| {
-                ui.label(&t.increase_line)
-            });
-            widgets::computed_cell(
-                ui,
-                ctx,
-                &crate::model::path::summary::xx1(part, b),
-                &format!("{name} increase in issued shares ({letter}{letter}1)"),
-                &widgets::count_text(s.xx1),
-                widgets::NUMBER_WIDTH,
-            );
-            widgets::field_label(ui, format!("{class} ({letter}{letter}1)"));
-            ui.end_row();
-            ui.with_layout(Layout::right_to_left(Align::Min), |ui| {
-                ui.label(&t.decrease_treasury_line)
-            });
-            widgets::computed_cell(
-                ui,
-                ctx,
-                &crate::model::path::summary::xx2(part, b),
-                &format!("{name} decrease in treasury shares ({letter}{letter}2)"),
-                &widgets::count_text(s.xx2),
-                widgets::NUMBER_WIDTH,
-            );
-            widgets::field_label(ui, format!("{class} ({letter}{letter}2)"));
-            ui.end_row();
+            for (i, path) in totals.paths.iter().enumerate() {
+                let tag = format!("{}{}", totals.tag, i + 1);
+                ui.with_layout(Layout::right_to_left(Align::Min), |ui| {
+                    ui.label(totals.texts[i])
+                });
+                widgets::computed_cell(
+                    ui,
+                    ctx,
+                    path,
+                    &format!("{block_name} {} ({tag})", totals.names[i]),
+                    &widgets::count_text(totals.values[i]),
+                    widgets::NUMBER_WIDTH,
+                );
+                widgets::field_label(ui, format!("{class} ({tag})"));
+                ui.end_row();
+            }
         });
 }

@@ -4,7 +4,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::calc::Derived;
 use crate::model::path::{FieldPath, FormPart};
-use crate::model::{FieldKey, MonthlyReturn, RowIndex};
+use crate::model::{
+    Arrangement, Convertible, Event, FieldKey, MonthlyReturn, OptionScheme, RowIndex, Warrant,
+};
 use crate::rules::Finding;
 
 use super::widgets::{FieldBuffers, FindingIndex};
@@ -13,13 +15,10 @@ mod common;
 mod notes;
 mod page1;
 mod page2;
-mod page3a;
-mod page3b;
-mod page3c;
-mod page3d;
-mod page3e;
 mod page4;
 mod page5;
+mod part3;
+mod part3_special;
 
 pub use common::ListAction;
 
@@ -129,11 +128,11 @@ pub fn page_ui(ui: &mut egui::Ui, page: Page, ret: &mut MonthlyReturn, ctx: &mut
     match page {
         Page::I => page1::page_ui(ui, ret, ctx),
         Page::II => page2::page_ui(ui, ret, ctx),
-        Page::IIIA => page3a::page_ui(ui, ret, ctx),
-        Page::IIIB => page3b::page_ui(ui, ret, ctx),
-        Page::IIIC => page3c::page_ui(ui, ret, ctx),
-        Page::IIID => page3d::page_ui(ui, ret, ctx),
-        Page::IIIE => page3e::page_ui(ui, ret, ctx),
+        Page::IIIA => part3::page_ui::<OptionScheme>(ui, ret, ctx),
+        Page::IIIB => part3::page_ui::<Warrant>(ui, ret, ctx),
+        Page::IIIC => part3::page_ui::<Convertible>(ui, ret, ctx),
+        Page::IIID => part3::page_ui::<Arrangement>(ui, ret, ctx),
+        Page::IIIE => part3::page_ui::<Event>(ui, ret, ctx),
         Page::IV => page4::page_ui(ui, ret, ctx),
         Page::V => page5::page_ui(ui, ret, ctx),
         Page::Notes => notes::page_ui(ui, ret),
