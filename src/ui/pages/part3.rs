@@ -66,7 +66,7 @@ where
                 ctx,
                 &path::part::block_remarks(S::PART, b),
                 &format!("Part {short} block {}", b + 1),
-                S::block_remarks(block),
+                S::remarks_mut(block),
             );
         },
     );
