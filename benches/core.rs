@@ -19,7 +19,7 @@ fn derive_and_check(c: &mut Criterion) {
     c.bench_function("derive+check/kingsoft", |b| {
         b.iter(|| {
             let d = calc::derive(black_box(&kingsoft));
-            rules::check(&kingsoft, &d)
+            rules::check(&kingsoft, &d, None)
         })
     });
     c.bench_function(
@@ -27,7 +27,7 @@ fn derive_and_check(c: &mut Criterion) {
         |b| {
             b.iter(|| {
                 let d = calc::derive(black_box(&stress));
-                rules::check(&stress, &d)
+                rules::check(&stress, &d, None)
             })
         },
     );

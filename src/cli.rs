@@ -11,6 +11,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::calc;
+use crate::calendar;
 use crate::format;
 use crate::io as draft;
 use crate::model::MonthlyReturn;
@@ -201,18 +202,8 @@ fn check(path: &Path, previous: Option<&Path>) -> Exit {
         Err(e) => return e,
     };
     let derived = calc::derive(&ret);
-    let mut findings = rules::check(&ret, &derived);
-    if let Some(prev) = &prev {
-        findings.extend(rules::check_against_previous(prev, &ret));
-        // Same order as `rules::check`: part, errors first, id.
-        findings.sort_by(|a, b| {
-            (a.part(), std::cmp::Reverse(a.severity), a.rule).cmp(&(
-                b.part(),
-                std::cmp::Reverse(b.severity),
-                b.rule,
-            ))
-        });
-    }
+    let prev_derived = prev.as_ref().map(calc::derive);
+    let findings = rules::check(&ret, &derived, prev.as_ref().zip(prev_derived.as_ref()));
 
     let mut text = String::new();
     let issuer = match ret.header.issuer_name.trim() {
@@ -324,7 +315,8 @@ fn roll_forward(input: &Path, output: &Path, force: bool) -> Exit {
     if let Err(e) = may_write(output, Some(input), force) {
         return e;
     }
-    let next = match rollforward::roll_forward(&ret) {
+    let derived = calc::derive(&ret);
+    let next = match rollforward::roll_forward_from(&ret, &derived) {
         Ok(n) => n,
         Err(e) => {
             fail(format!("cannot roll {} forward: {e}", input.display()));
@@ -339,14 +331,15 @@ fn roll_forward(input: &Path, output: &Path, force: bool) -> Exit {
         output.display(),
         next.header.month_end.map_or(String::new(), format::date)
     );
-    if let Some(due) = calc::derive(&next).due_date {
+    // The due date is all that is needed of next month's figures.
+    if let Some(due) = next.header.month_end.map(calendar::due_date) {
         text.push_str(&format!(", due {due}"));
     }
     text.push_str(&format!(
         ".\nBalances brought forward from {}.\n",
         input.display()
     ));
-    let errors = rules::count(&rules::check(&ret, &calc::derive(&ret)), Severity::Error);
+    let errors = rules::count(&rules::check(&ret, &derived, None), Severity::Error);
     if errors > 0 {
         text.push_str(&format!(
             "Note: {} has {errors} error{}; the figures brought forward come from it as it is.\n",
@@ -366,11 +359,13 @@ fn export(input: &Path, output: &Path, force: bool) -> Exit {
     if let Err(e) = may_write(output, Some(input), force) {
         return e;
     }
-    if let Err(e) = pdf::export_to_file(&ret, output) {
+    let derived = calc::derive(&ret);
+    let findings = rules::check(&ret, &derived, None);
+    if let Err(e) = pdf::export_to_file(&ret, &derived, &findings, output) {
         fail(format!("cannot export {}: {e}", input.display()));
         return Exit::NotWritten;
     }
-    let errors = rules::count(&rules::check(&ret, &calc::derive(&ret)), Severity::Error);
+    let errors = rules::count(&findings, Severity::Error);
     if errors > 0 {
         out(format!(
             "Wrote {} as a DRAFT: the return has {errors} error{} (run `monthly-return check {}`).\n",

@@ -172,7 +172,7 @@ mod tests {
             assert_eq!(t.total_excluding_treasury, Some(250_000 + 1_460_000));
             assert_eq!(t.total_treasury, Some(-100_000 + 240_000));
         }
-        let errors: Vec<_> = rules::check(&ret, &d)
+        let errors: Vec<_> = rules::check(&ret, &d, None)
             .into_iter()
             .filter(|f| f.severity == Severity::Error)
             .collect();

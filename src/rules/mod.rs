@@ -24,7 +24,6 @@ use crate::model::MonthlyReturn;
 use crate::model::path::{FieldPath, FormPart};
 
 pub use part3e::{Sign, expected_signs};
-pub use previous::check_against_previous;
 
 /// Error: the return is wrong. Warning: unusual, please look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -64,6 +63,9 @@ impl Finding {
 pub struct Context<'a> {
     pub ret: &'a MonthlyReturn,
     pub derived: &'a Derived,
+    /// Last month's return and its derived figures, when checking a roll-forward: the `PREV`
+    /// rules compare with it and find nothing without it.
+    pub previous: Option<(&'a MonthlyReturn, &'a Derived)>,
 }
 
 /// A catalogue entry.
@@ -201,9 +203,20 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
     CATALOGUE.iter().find(|r| r.id == id)
 }
 
-/// Runs every rule. Pure; findings come sorted by part, then severity (errors first), then id.
-pub fn check(ret: &MonthlyReturn, derived: &Derived) -> Vec<Finding> {
-    let ctx = Context { ret, derived };
+/// Runs every rule on `ret` and its figures (`calc::derive(ret)`). When `previous` (last
+/// month's return and `calc::derive` of it) is given, the roll-forward rules (`PREV-*`) also
+/// compare this return's brought-forward balances with it. Pure; findings come sorted by part,
+/// then severity (errors first), then id.
+pub fn check(
+    ret: &MonthlyReturn,
+    derived: &Derived,
+    previous: Option<(&MonthlyReturn, &Derived)>,
+) -> Vec<Finding> {
+    let ctx = Context {
+        ret,
+        derived,
+        previous,
+    };
     let mut findings = Vec::new();
     for rule in catalogue() {
         (rule.check)(&ctx, &mut findings);

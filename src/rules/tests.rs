@@ -20,7 +20,15 @@ fn dec(s: &str) -> Decimal {
 }
 
 fn run(ret: &MonthlyReturn) -> Vec<Finding> {
-    check(ret, &derive(ret))
+    check(ret, &derive(ret), None)
+}
+
+/// The roll-forward (`PREV-*`) findings of checking `current` against `previous`.
+fn check_against_previous(previous: &MonthlyReturn, current: &MonthlyReturn) -> Vec<Finding> {
+    let (p, c) = (derive(previous), derive(current));
+    let mut findings = check(current, &c, Some((previous, &p)));
+    findings.retain(|f| f.rule.starts_with("PREV-"));
+    findings
 }
 
 fn of_rule<'a>(findings: &'a [Finding], id: &str) -> Vec<&'a Finding> {
@@ -584,7 +592,7 @@ fn worked_example_checks_clean() {
     let t = d.class_totals(C1).cloned().unwrap_or_default();
     assert_eq!(t.total_excluding_treasury, Some(-1_700_000));
     assert_eq!(t.total_treasury, Some(900_000));
-    let findings = check(&r, &d);
+    let findings = check(&r, &d, None);
     assert!(findings.is_empty(), "{findings:#?}");
 }
 
@@ -841,7 +849,7 @@ fn extreme_values_give_overflow_findings_not_panics() {
         let r = extreme(value, amount);
         let d = derive(&r);
         assert!(!d.overflows.is_empty());
-        let findings = check(&r, &d);
+        let findings = check(&r, &d, None);
         let calc = of_rule(&findings, "CALC-001");
         assert_eq!(calc.len(), d.overflows.len());
         let mut reported: Vec<&FieldPath> = calc.iter().map(|f| &f.path).collect();
@@ -1110,7 +1118,7 @@ mod never_panics {
             h.preceding_hdrs = c(19);
             h.movement_hdrs = c(20);
             let derived = derive(&r);
-            let findings = check(&r, &derived);
+            let findings = check(&r, &derived, None);
             prop_assert_eq!(
                 findings.iter().filter(|f| f.rule == "CALC-001").count(),
                 derived.overflows.len()

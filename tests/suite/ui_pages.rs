@@ -37,7 +37,7 @@ impl State {
 
 fn draw(ui: &mut egui::Ui, s: &mut State) {
     let derived = calc::derive(&s.ret);
-    let mut findings = rules::check(&s.ret, &derived);
+    let mut findings = rules::check(&s.ret, &derived, None);
     findings.extend(s.extra.iter().cloned());
     let index = FindingIndex::new(&findings);
     let mut ctx = PageContext {
@@ -613,7 +613,7 @@ fn every_finding_appears_on_its_page() {
         broken,
     ] {
         let derived = calc::derive(&ret);
-        let findings = rules::check(&ret, &derived);
+        let findings = rules::check(&ret, &derived, None);
         assert!(!findings.is_empty());
         for page in Page::ALL {
             let on_page: Vec<&Finding> = findings
