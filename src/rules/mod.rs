@@ -41,7 +41,7 @@ impl fmt::Display for Severity {
     }
 }
 
-/// One broken invariant, pointing at the field to fix (`path`) and the fields that feed it.
+/// One broken invariant, pointing at the field to fix (`path`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     /// The rule's stable id, e.g. `II-003`.
@@ -50,7 +50,6 @@ pub struct Finding {
     /// For balances: expected, actual and the difference.
     pub message: String,
     pub path: FieldPath,
-    pub related: Vec<FieldPath>,
 }
 
 impl Finding {
@@ -72,7 +71,6 @@ pub struct Context<'a> {
 pub struct Rule {
     pub id: &'static str,
     pub severity: Severity,
-    pub part: FormPart,
     pub title: &'static str,
     pub explanation: &'static str,
     pub check: fn(&Context<'_>, &mut Vec<Finding>),
@@ -81,19 +79,12 @@ pub struct Rule {
 impl Rule {
     /// Records one finding of this rule; only called once the rule has fired, so a clean return
     /// allocates nothing.
-    fn emit(
-        &self,
-        out: &mut Vec<Finding>,
-        message: String,
-        path: FieldPath,
-        related: Vec<FieldPath>,
-    ) {
+    fn emit(&self, out: &mut Vec<Finding>, message: String, path: FieldPath) {
         out.push(Finding {
             rule: self.id,
             severity: self.severity,
             message,
             path,
-            related,
         });
     }
 }
@@ -256,7 +247,6 @@ fn negative_counts(
                 out,
                 format!("{name} is {}, which is negative", crate::format::count(v)),
                 path(block, row),
-                Vec::new(),
             );
         }
     }

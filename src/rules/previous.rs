@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use super::{Context, Finding, Rule, Severity};
 use crate::calc::Derived;
 use crate::format;
-use crate::model::path::{self as paths, FieldPath, FormPart};
+use crate::model::path::{self as paths, FieldPath};
 use crate::model::{ClassId, MonthlyReturn};
 
 const ROLL_FORWARD: &str = "Each month starts from the last: this balance must equal the \
@@ -21,7 +21,6 @@ const ROLL_FORWARD: &str = "Each month starts from the last: this balance must e
 pub(super) const PREV_001: Rule = Rule {
     id: "PREV-001",
     severity: Severity::Error,
-    part: FormPart::I,
     title: "Authorised shares brought forward differ from the previous return",
     explanation: ROLL_FORWARD,
     check: prev_001,
@@ -30,7 +29,6 @@ pub(super) const PREV_001: Rule = Rule {
 pub(super) const PREV_002: Rule = Rule {
     id: "PREV-002",
     severity: Severity::Error,
-    part: FormPart::I,
     title: "Par value or capital brought forward differs from the previous return",
     explanation: ROLL_FORWARD,
     check: prev_002,
@@ -39,7 +37,6 @@ pub(super) const PREV_002: Rule = Rule {
 pub(super) const PREV_003: Rule = Rule {
     id: "PREV-003",
     severity: Severity::Error,
-    part: FormPart::II,
     title: "Issued or treasury shares brought forward differ from the previous return",
     explanation: ROLL_FORWARD,
     check: prev_003,
@@ -48,7 +45,6 @@ pub(super) const PREV_003: Rule = Rule {
 pub(super) const PREV_004: Rule = Rule {
     id: "PREV-004",
     severity: Severity::Error,
-    part: FormPart::IIIA,
     title: "Options outstanding brought forward differ from the previous return",
     explanation: ROLL_FORWARD,
     check: prev_004,
@@ -57,7 +53,6 @@ pub(super) const PREV_004: Rule = Rule {
 pub(super) const PREV_005: Rule = Rule {
     id: "PREV-005",
     severity: Severity::Error,
-    part: FormPart::IIIB,
     title: "Warrants' nominal value brought forward differs from the previous return",
     explanation: ROLL_FORWARD,
     check: prev_005,
@@ -66,7 +61,6 @@ pub(super) const PREV_005: Rule = Rule {
 pub(super) const PREV_006: Rule = Rule {
     id: "PREV-006",
     severity: Severity::Error,
-    part: FormPart::IIIC,
     title: "Convertibles' amount brought forward differs from the previous return",
     explanation: ROLL_FORWARD,
     check: prev_006,
@@ -75,7 +69,6 @@ pub(super) const PREV_006: Rule = Rule {
 pub(super) const PREV_007: Rule = Rule {
     id: "PREV-007",
     severity: Severity::Error,
-    part: FormPart::IV,
     title: "HDRs brought forward differ from the previous return",
     explanation: ROLL_FORWARD,
     check: prev_007,
@@ -84,7 +77,6 @@ pub(super) const PREV_007: Rule = Rule {
 pub(super) const PREV_008: Rule = Rule {
     id: "PREV-008",
     severity: Severity::Warning,
-    part: FormPart::Header,
     title: "Return does not follow the previous month",
     explanation: "A return rolls forward from the return of the month before. When the previous \
         return is for another month, the balances compared may not be the ones brought forward: \
@@ -189,7 +181,6 @@ impl Cmp<'_> {
                     format::count_wide(i128::from(actual) - i128::from(expected))
                 ),
                 path(),
-                Vec::new(),
             );
         }
     }
@@ -222,7 +213,6 @@ impl Cmp<'_> {
                     format::amount(expected),
                 ),
                 path(),
-                Vec::new(),
             );
         }
     }
@@ -407,7 +397,6 @@ impl Cmp<'_> {
                     self.label
                 ),
                 paths::header::month_end(),
-                Vec::new(),
             );
         }
     }

@@ -67,19 +67,6 @@ pub(super) fn block_class(ret: &MonthlyReturn, part: FormPart, i: usize) -> Opti
     }
 }
 
-/// Paths of every active III block of `class`, for the `related` list of a finding.
-pub(super) fn part3_blocks_of(ret: &MonthlyReturn, class: ClassId) -> Vec<FieldPath> {
-    let mut v = Vec::new();
-    for part in PART_III {
-        for i in 0..active_len(ret, part) {
-            if block_class(ret, part, i) == Some(class) {
-                v.push(part.block(i));
-            }
-        }
-    }
-    v
-}
-
 /// Whether `class` has a block in `part`.
 pub(super) fn has_block(ret: &MonthlyReturn, part: FormPart, class: ClassId) -> bool {
     (0..active_len(ret, part)).any(|i| block_class(ret, part, i) == Some(class))
@@ -88,7 +75,6 @@ pub(super) fn has_block(ret: &MonthlyReturn, part: FormPart, class: ClassId) -> 
 pub(super) const STR_001: Rule = Rule {
     id: "STR-001",
     severity: Severity::Error,
-    part: FormPart::Header,
     title: "Block refers to a class that does not exist",
     explanation: "Every block of parts I, II and III names its class of shares from the return's \
         class list. This block points at a class that is no longer in the list (it was \
@@ -113,7 +99,6 @@ fn str_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         id.0
                     ),
                     paths::part::block_class(part, i),
-                    Vec::new(),
                 );
             }
         }
@@ -123,7 +108,6 @@ fn str_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const STR_002: Rule = Rule {
     id: "STR-002",
     severity: Severity::Error,
-    part: FormPart::Header,
     title: "Class appears more than once in a part",
     explanation: "Each part has at most one block per class of shares: the form's totals and the \
         II-versus-III check are per class. Merge the rows of the two blocks into one and delete \
@@ -148,7 +132,6 @@ fn str_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         c.map(|c| ret.class_name(c)).unwrap_or_default()
                     ),
                     paths::part::block_class(part, i),
-                    vec![part.block(first)],
                 );
             }
         }
@@ -158,7 +141,6 @@ fn str_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const STR_003: Rule = Rule {
     id: "STR-003",
     severity: Severity::Error,
-    part: FormPart::Header,
     title: "Part marked Not applicable still has blocks",
     explanation: "A part marked `Not applicable` prints only its heading, so the blocks kept \
         under it are neither printed nor counted in any total. Either untick Not applicable to \
@@ -178,7 +160,6 @@ fn str_003(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     part.title()
                 ),
                 paths::part::not_applicable(part),
-                Vec::new(),
             );
         }
     }
@@ -187,7 +168,6 @@ fn str_003(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const STR_004: Rule = Rule {
     id: "STR-004",
     severity: Severity::Error,
-    part: FormPart::Header,
     title: "Class has Part III movements but no Part II block",
     explanation: "Part III details the movements of a class; part II must then show that class's \
         issued and treasury shares with the same increase/decrease. Add a part II block for the \
@@ -214,7 +194,6 @@ fn str_004(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     class.summary_name()
                 ),
                 paths::part::block_class(part, i),
-                part3_blocks_of(ret, class.id),
             );
         }
     }
@@ -223,7 +202,6 @@ fn str_004(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const STR_005: Rule = Rule {
     id: "STR-005",
     severity: Severity::Warning,
-    part: FormPart::Header,
     title: "Part is empty but not marked Not applicable",
     explanation: "A part with nothing to report prints `Not applicable`; left empty without the \
         tick it prints a bare heading. Tick Not applicable, or add the missing block.",
@@ -240,7 +218,6 @@ fn str_005(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     part.title()
                 ),
                 paths::part::not_applicable(part),
-                Vec::new(),
             );
         }
     }
@@ -249,7 +226,6 @@ fn str_005(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const STR_006: Rule = Rule {
     id: "STR-006",
     severity: Severity::Warning,
-    part: FormPart::Header,
     title: "Class is not used by any part",
     explanation: "A class in the class list with no block in parts I, II or III is never \
         printed. Delete it, or add its blocks.",
@@ -268,7 +244,6 @@ fn str_006(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     class.id.0
                 ),
                 paths::classes::class(k),
-                Vec::new(),
             );
         }
     }
@@ -289,7 +264,6 @@ fn row_count(ret: &MonthlyReturn, part: FormPart, i: usize) -> Option<usize> {
 pub(super) const STR_007: Rule = Rule {
     id: "STR-007",
     severity: Severity::Warning,
-    part: FormPart::Header,
     title: "Part III block has no rows",
     explanation: "A Part III block prints its class header and an empty table when it has no \
         scheme, warrant, convertible, arrangement or event. Add the row, or delete the block \
@@ -306,7 +280,6 @@ fn str_007(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     out,
                     format!("{}: block {} has no rows", part.title(), i + 1),
                     part.block(i),
-                    Vec::new(),
                 );
             }
         }
@@ -316,7 +289,6 @@ fn str_007(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const STR_008: Rule = Rule {
     id: "STR-008",
     severity: Severity::Error,
-    part: FormPart::Header,
     title: "Currency of an amount missing or not a 3-letter code",
     explanation: "Every amount on the form prints its currency as a 3-letter code in capitals in \
         its own cell (`HKD`, `USD`, `RMB`): funds raised, warrants' nominal value and \
@@ -343,7 +315,7 @@ fn currency(
                 ccy.trim()
             )
         };
-        STR_008.emit(out, message, path(), Vec::new());
+        STR_008.emit(out, message, path());
     }
 }
 

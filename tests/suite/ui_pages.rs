@@ -162,7 +162,6 @@ fn a_finding_on_a_field_shows_its_message_under_it() {
         severity: Severity::Error,
         message: "Part III totals 0 but part II shows 500 (difference 500)".to_string(),
         path,
-        related: Vec::new(),
     });
     let h = harness(state);
     h.get_by_label_contains("Part III totals 0 but part II shows 500");
