@@ -14,6 +14,7 @@ mod part3d;
 mod part3e;
 mod part4;
 mod part5;
+mod pdf;
 mod previous;
 mod structure;
 #[cfg(test)]
@@ -124,6 +125,7 @@ pub fn catalogue() -> &'static [Rule] {
 
 static CATALOGUE: &[Rule] = &[
     overflow::CALC_001,
+    pdf::PDF_001,
     header::HDR_001,
     header::HDR_002,
     header::HDR_003,

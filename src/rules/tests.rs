@@ -266,6 +266,9 @@ const TRIGGERS: &[(&str, &str, Mutation)] = &[
     ("CALC-001", "II/class[0]/close/excluding_treasury", |r| {
         p2(r).preceding.excluding_treasury = Some(i64::MAX)
     }),
+    ("PDF-001", "IIIA/class[0]/remarks", |r| {
+        r.part3a.blocks[0].remarks = "Bell \u{7}".to_string()
+    }),
     ("HDR-001", "header/issuer_name", |r| {
         r.header.issuer_name = "  ".to_string()
     }),
@@ -532,8 +535,8 @@ fn catalogue_ids_are_unique_and_documented() {
         let (prefix, number) = r.id.rsplit_once('-').unwrap_or(("", ""));
         assert!(
             [
-                "CALC", "HDR", "STR", "I", "II", "IIIA", "IIIB", "IIIC", "IIID", "IIIE", "IV", "V",
-                "PREV"
+                "CALC", "PDF", "HDR", "STR", "I", "II", "IIIA", "IIIB", "IIIC", "IIID", "IIIE",
+                "IV", "V", "PREV"
             ]
             .contains(&prefix),
             "{}",
@@ -1120,4 +1123,46 @@ mod never_panics {
             let _ = check_against_previous(&r, &previous);
         }
     }
+}
+
+/// PDF-001 names the first character the PDF cannot print and where it is, never the whole
+/// field, on the field's own path; line breaks of multi-line fields are not flagged.
+#[test]
+fn unprintable_text_names_the_character_and_its_position() {
+    let cases = [
+        (
+            "Name\twith tab",
+            "character U+0009 (tab) at position 5 cannot be printed in the PDF",
+        ),
+        (
+            "A \u{1F600} smile",
+            "\"\u{1F600}\" (U+1F600) at position 3 cannot be printed in the PDF",
+        ),
+        (
+            "\u{FB01}nance",
+            "\"\u{FB01}\" (U+FB01) at position 1 cannot be printed in the PDF",
+        ),
+        (
+            "Bell\u{7}",
+            "character U+0007 (bell) at position 5 cannot be printed in the PDF",
+        ),
+        (
+            "Kingsoft 金山雲",
+            "\"金\" (U+91D1) at position 10 cannot be printed in the PDF",
+        ),
+    ];
+    for (text, message) in cases {
+        let mut r = clean();
+        r.classes[0].description = text.to_string();
+        let findings = run(&r);
+        let fired = of_rule(&findings, "PDF-001");
+        assert_eq!(fired.len(), 1, "{text:?}: {findings:#?}");
+        assert_eq!(fired[0].message, message);
+        assert_eq!(fired[0].path.as_str(), "classes[0]/description");
+        assert_eq!(fired[0].severity, Severity::Error);
+    }
+    let mut r = clean();
+    r.part1.remarks = "Line one\r\nLine two – café €1".to_string();
+    r.part5.submitted_by = "Zoë O’Brien".to_string();
+    assert!(of_rule(&run(&r), "PDF-001").is_empty());
 }

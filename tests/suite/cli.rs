@@ -311,3 +311,29 @@ fn export_of_an_unreadable_draft_exits_2_and_writes_nothing() {
     assert_eq!(code, Some(2), "{err}");
     assert!(!out.exists());
 }
+
+#[test]
+fn check_and_export_agree_on_text_the_pdf_cannot_print() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ret = io::load(&example("kingsoft-cloud-2024-10.ron")).unwrap();
+    ret.part3a.blocks[0].remarks = "Granted\u{7} to staff".to_string();
+    let draft = dir.path().join("bell.ron");
+    io::save(&draft, &ret).unwrap();
+    let message = "character U+0007 (bell) at position 8 cannot be printed in the PDF";
+
+    let (code, out, _) = run(&[os("check"), p(&draft)]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains(&format!(
+            "  PDF-001   error    IIIA/class[0]/remarks\n            {message}\n"
+        )),
+        "{out}"
+    );
+    assert!(out.ends_with("Summary: 1 error, 0 warnings\n"), "{out}");
+
+    let pdf = dir.path().join("bell.pdf");
+    let (code, _, err) = run(&[os("export"), p(&draft), os("-o"), p(&pdf)]);
+    assert_eq!(code, Some(3), "{err}");
+    assert!(err.contains(message), "{err}");
+    assert!(!pdf.exists());
+}

@@ -310,9 +310,17 @@ fn unencodable_issuer_name_is_refused_naming_the_field() {
     let mut ret = common::kingsoft();
     ret.header.issuer_name = "金山雲 Kingsoft Cloud".into();
     match export(&ret) {
-        Err(ExportError::Layout(LayoutError::Unencodable { field, text })) => {
+        Err(ExportError::Layout(LayoutError::Unencodable {
+            field,
+            path,
+            message,
+        })) => {
             assert_eq!(field, "Name of Issuer");
-            assert_eq!(text, "金山雲 Kingsoft Cloud");
+            assert_eq!(path.as_str(), "header/issuer_name");
+            assert_eq!(
+                message,
+                "\"金\" (U+91D1) at position 1 cannot be printed in the PDF"
+            );
         }
         other => panic!("expected an unencodable-text error, got {other:?}"),
     }
