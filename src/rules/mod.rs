@@ -21,8 +21,8 @@ mod structure;
 mod tests;
 
 use crate::calc::Derived;
-use crate::model::MonthlyReturn;
 use crate::model::path::{FieldPath, FormPart};
+use crate::model::{ClassId, MonthlyReturn, ShareClass};
 
 pub use part3e::{Sign, expected_signs};
 
@@ -66,6 +66,18 @@ pub struct Context<'a> {
     /// Last month's return and its derived figures, when checking a roll-forward: the `PREV`
     /// rules compare with it and find nothing without it.
     pub previous: Option<(&'a MonthlyReturn, &'a Derived)>,
+}
+
+impl Context<'_> {
+    /// The class with this id, in constant time (through the derived class index).
+    pub fn class(&self, id: ClassId) -> Option<&ShareClass> {
+        self.derived.class(self.ret, id)
+    }
+
+    /// [`MonthlyReturn::class_name`] in constant time.
+    pub fn class_name(&self, id: ClassId) -> String {
+        self.derived.class_name(self.ret, id)
+    }
 }
 
 /// A catalogue entry.

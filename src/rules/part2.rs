@@ -1,5 +1,7 @@
 //! II: movements in issued shares and treasury shares, and their agreement with Part III.
 
+use std::collections::HashMap;
+
 use super::{Context, Finding, Rule, Severity};
 use crate::format;
 use crate::model::path::{self as paths, FieldPath};
@@ -157,12 +159,16 @@ pub(super) const II_004: Rule = Rule {
 };
 
 fn ii_004(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    let part1 = ctx.ret.part1.part.active();
+    // The first part I block of each class, found once rather than searched per block.
+    let mut part1 = HashMap::new();
+    for (j, a) in ctx.ret.part1.part.active().iter().enumerate() {
+        part1.entry(a.class).or_insert(j);
+    }
     for (i, b) in ctx.ret.part2.part.active().iter().enumerate() {
         let Some(Some(issued)) = ctx.derived.part2.get(i).map(|f| f.close_total) else {
             continue;
         };
-        let Some(j) = part1.iter().position(|a| a.class == b.class) else {
+        let Some(&j) = part1.get(&b.class) else {
             continue;
         };
         let Some(Some(authorised)) = ctx.derived.part1.get(j).map(|f| f.close_shares) else {
@@ -204,7 +210,7 @@ fn ii_005(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 out,
                 format!(
                     "{}: neither public float box is ticked",
-                    ctx.ret.class_name(b.class)
+                    ctx.class_name(b.class)
                 ),
                 paths::part2::public_float_complied(i),
             );

@@ -1,5 +1,7 @@
 //! STR: how the parts and their class blocks fit together.
 
+use std::collections::{HashMap, HashSet};
+
 use super::{Context, Finding, Rule, Severity, is_currency_code};
 use crate::model::path::{self as paths, FieldPath, FormPart};
 use crate::model::{ClassId, MonthlyReturn};
@@ -67,9 +69,13 @@ pub(super) fn block_class(ret: &MonthlyReturn, part: FormPart, i: usize) -> Opti
     }
 }
 
-/// Whether `class` has a block in `part`.
-pub(super) fn has_block(ret: &MonthlyReturn, part: FormPart, class: ClassId) -> bool {
-    (0..active_len(ret, part)).any(|i| block_class(ret, part, i) == Some(class))
+/// The classes that have at least one active block in any of `parts`, in one pass over them.
+fn classes_with_blocks(ret: &MonthlyReturn, parts: &[FormPart]) -> HashSet<ClassId> {
+    let mut set = HashSet::new();
+    for &part in parts {
+        set.extend((0..active_len(ret, part)).filter_map(|i| block_class(ret, part, i)));
+    }
+    set
 }
 
 pub(super) const STR_001: Rule = Rule {
@@ -88,7 +94,7 @@ fn str_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for part in CLASS_PARTS {
         for i in 0..active_len(ret, part) {
             if let Some(id) = block_class(ret, part, i)
-                && ret.class(id).is_none()
+                && ctx.class(id).is_none()
             {
                 STR_001.emit(
                     out,
@@ -118,10 +124,12 @@ pub(super) const STR_002: Rule = Rule {
 fn str_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let ret = ctx.ret;
     for part in CLASS_PARTS {
-        let n = active_len(ret, part);
-        for i in 1..n {
+        // The first block of each class seen so far: one pass instead of a search per block.
+        let mut first_of: HashMap<Option<ClassId>, usize> = HashMap::new();
+        for i in 0..active_len(ret, part) {
             let c = block_class(ret, part, i);
-            if let Some(first) = (0..i).find(|&j| block_class(ret, part, j) == c) {
+            let first = *first_of.entry(c).or_insert(i);
+            if first != i {
                 STR_002.emit(
                     out,
                     format!(
@@ -129,7 +137,7 @@ fn str_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         part.title(),
                         first + 1,
                         i + 1,
-                        c.map(|c| ret.class_name(c)).unwrap_or_default()
+                        c.map(|c| ctx.class_name(c)).unwrap_or_default()
                     ),
                     paths::part::block_class(part, i),
                 );
@@ -177,16 +185,21 @@ pub(super) const STR_004: Rule = Rule {
 
 fn str_004(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let ret = ctx.ret;
+    let in_part2 = classes_with_blocks(ret, &[FormPart::II]);
+    // The first Part III block of each class, in print order.
+    let mut first_iii: HashMap<ClassId, (FormPart, usize)> = HashMap::new();
+    for part in PART_III {
+        for i in 0..active_len(ret, part) {
+            if let Some(c) = block_class(ret, part, i) {
+                first_iii.entry(c).or_insert((part, i));
+            }
+        }
+    }
     for class in &ret.classes {
-        if has_block(ret, FormPart::II, class.id) {
+        if in_part2.contains(&class.id) {
             continue;
         }
-        let first = PART_III.into_iter().find_map(|part| {
-            (0..active_len(ret, part))
-                .find(|&i| block_class(ret, part, i) == Some(class.id))
-                .map(|i| (part, i))
-        });
-        if let Some((part, i)) = first {
+        if let Some(&(part, i)) = first_iii.get(&class.id) {
             STR_004.emit(
                 out,
                 format!(
@@ -234,8 +247,9 @@ pub(super) const STR_006: Rule = Rule {
 
 fn str_006(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let ret = ctx.ret;
+    let used = classes_with_blocks(ret, &CLASS_PARTS);
     for (k, class) in ret.classes.iter().enumerate() {
-        if !CLASS_PARTS.into_iter().any(|p| has_block(ret, p, class.id)) {
+        if !used.contains(&class.id) {
             STR_006.emit(
                 out,
                 format!(

@@ -12,7 +12,11 @@ use super::table::{
     sub_heading, summary_line, wrap_nice,
 };
 use crate::calc::Derived;
-use crate::model::{ClassId, ConvertibleType, MonthlyReturn, OptionMovement, TypeOfIssue};
+use std::collections::HashMap;
+
+use crate::model::{
+    ClassId, ConvertibleType, MonthlyReturn, OptionMovement, ShareClass, TypeOfIssue,
+};
 use crate::pdf::frame::{Font, Item, Page};
 use crate::pdf::metrics::{text_width, wrap};
 use crate::template::Texts;
@@ -182,17 +186,15 @@ struct Summary {
 #[allow(clippy::too_many_arguments)]
 fn block(
     cur: &mut Cursor,
-    ret: &MonthlyReturn,
     t: &Texts,
     number: usize,
-    class: ClassId,
+    class: Option<&ShareClass>,
     head_cols: &[Col<'_>],
     rows: Vec<RowUnit>,
     summaries: Vec<Summary>,
     funds: Option<(String, String, String)>,
     remarks_text: &str,
 ) {
-    let class = ret.class(class);
     let grid_h = class_grid_height(GridVariant::Details, class, t);
     let head_h = heading_height(&heading_lines(head_cols, HEAD_III), HEAD_III);
     let first_h = rows.first().map_or(0.0, |r| r.height);
@@ -365,7 +367,7 @@ pub fn layout(cur: &mut Cursor, ret: &MonthlyReturn, d: &Derived, t: &Texts) {
                 )
             })
             .collect();
-        let name = ret.class_name(b.class);
+        let name = d.class_name(ret, b.class);
         let any1 = b.schemes.iter().any(|s| s.new_shares.is_some());
         let any2 = b.schemes.iter().any(|s| s.from_treasury.is_some());
         let sums = xx_summaries(t, &name, 'A', &f.summary, any1, any2);
@@ -376,10 +378,9 @@ pub fn layout(cur: &mut Cursor, ret: &MonthlyReturn, d: &Derived, t: &Texts) {
         ));
         block(
             cur,
-            ret,
             t,
             i + 1,
-            b.class,
+            d.class(ret, b.class),
             &head_a,
             rows,
             sums,
@@ -460,16 +461,15 @@ pub fn layout(cur: &mut Cursor, ret: &MonthlyReturn, d: &Derived, t: &Texts) {
                 )
             })
             .collect();
-        let name = ret.class_name(b.class);
+        let name = d.class_name(ret, b.class);
         let any1 = b.warrants.iter().any(|s| s.new_shares.is_some());
         let any2 = b.warrants.iter().any(|s| s.from_treasury.is_some());
         let sums = xx_summaries(t, &name, 'B', &f.summary, any1, any2);
         block(
             cur,
-            ret,
             t,
             i + 1,
-            b.class,
+            d.class(ret, b.class),
             &head_b,
             rows,
             sums,
@@ -546,16 +546,15 @@ pub fn layout(cur: &mut Cursor, ret: &MonthlyReturn, d: &Derived, t: &Texts) {
                 )
             })
             .collect();
-        let name = ret.class_name(b.class);
+        let name = d.class_name(ret, b.class);
         let any1 = b.convertibles.iter().any(|s| s.new_shares.is_some());
         let any2 = b.convertibles.iter().any(|s| s.from_treasury.is_some());
         let sums = xx_summaries(t, &name, 'C', &f.summary, any1, any2);
         block(
             cur,
-            ret,
             t,
             i + 1,
-            b.class,
+            d.class(ret, b.class),
             &head_c,
             rows,
             sums,
@@ -606,16 +605,15 @@ pub fn layout(cur: &mut Cursor, ret: &MonthlyReturn, d: &Derived, t: &Texts) {
                 )
             })
             .collect();
-        let name = ret.class_name(b.class);
+        let name = d.class_name(ret, b.class);
         let any1 = b.arrangements.iter().any(|s| s.new_shares.is_some());
         let any2 = b.arrangements.iter().any(|s| s.from_treasury.is_some());
         let sums = xx_summaries(t, &name, 'D', &f.summary, any1, any2);
         block(
             cur,
-            ret,
             t,
             i + 1,
-            b.class,
+            d.class(ret, b.class),
             &head_d,
             rows,
             sums,
@@ -680,7 +678,7 @@ pub fn layout(cur: &mut Cursor, ret: &MonthlyReturn, d: &Derived, t: &Texts) {
                 )
             })
             .collect();
-        let name = ret.class_name(b.class);
+        let name = d.class_name(ret, b.class);
         let any1 = b
             .events
             .iter()
@@ -700,10 +698,9 @@ pub fn layout(cur: &mut Cursor, ret: &MonthlyReturn, d: &Derived, t: &Texts) {
         ];
         block(
             cur,
-            ret,
             t,
             i + 1,
-            b.class,
+            d.class(ret, b.class),
             &head_e,
             rows,
             sums,
@@ -728,41 +725,60 @@ fn cols<'a>(edges: &[f32], headings: &[&'a String]) -> Vec<Col<'a>> {
         .collect()
 }
 
-/// Which inputs feed each grand total of a class: a total prints when any of them was filled.
-fn total_inputs(ret: &MonthlyReturn, class: ClassId) -> (bool, bool) {
-    let mut x1 = false;
-    let mut x2 = false;
-    let mut note = |a: Option<i64>, b: Option<i64>| {
-        x1 |= a.is_some() || b.is_some();
-        x2 |= b.is_some();
+/// Which inputs feed the grand totals of each class: a total prints when any of them was
+/// filled. One pass over the blocks for all classes; a class missing from the map has none.
+fn total_inputs(ret: &MonthlyReturn) -> HashMap<ClassId, (bool, bool)> {
+    let mut inputs: HashMap<ClassId, (bool, bool)> = HashMap::new();
+    let mut note = |class: ClassId, a: bool, b: bool| {
+        let e = inputs.entry(class).or_default();
+        e.0 |= a;
+        e.1 |= b;
     };
-    for b in ret.part3a.active().iter().filter(|b| b.class == class) {
-        b.schemes
-            .iter()
-            .for_each(|s| note(s.new_shares, s.from_treasury));
+    let mut rows = |class: ClassId, rows: &mut dyn Iterator<Item = (Option<i64>, Option<i64>)>| {
+        for (a, b) in rows {
+            note(class, a.is_some() || b.is_some(), b.is_some());
+        }
+    };
+    for b in ret.part3a.active() {
+        rows(
+            b.class,
+            &mut b.schemes.iter().map(|s| (s.new_shares, s.from_treasury)),
+        );
     }
-    for b in ret.part3b.active().iter().filter(|b| b.class == class) {
-        b.warrants
-            .iter()
-            .for_each(|s| note(s.new_shares, s.from_treasury));
+    for b in ret.part3b.active() {
+        rows(
+            b.class,
+            &mut b.warrants.iter().map(|s| (s.new_shares, s.from_treasury)),
+        );
     }
-    for b in ret.part3c.active().iter().filter(|b| b.class == class) {
-        b.convertibles
-            .iter()
-            .for_each(|s| note(s.new_shares, s.from_treasury));
+    for b in ret.part3c.active() {
+        rows(
+            b.class,
+            &mut b
+                .convertibles
+                .iter()
+                .map(|s| (s.new_shares, s.from_treasury)),
+        );
     }
-    for b in ret.part3d.active().iter().filter(|b| b.class == class) {
-        b.arrangements
-            .iter()
-            .for_each(|s| note(s.new_shares, s.from_treasury));
+    for b in ret.part3d.active() {
+        rows(
+            b.class,
+            &mut b
+                .arrangements
+                .iter()
+                .map(|s| (s.new_shares, s.from_treasury)),
+        );
     }
-    for b in ret.part3e.active().iter().filter(|b| b.class == class) {
+    for b in ret.part3e.active() {
         for e in &b.events {
-            x1 |= e.change_excluding_treasury.is_some();
-            x2 |= e.change_treasury.is_some();
+            note(
+                b.class,
+                e.change_excluding_treasury.is_some(),
+                e.change_treasury.is_some(),
+            );
         }
     }
-    (x1, x2)
+    inputs
 }
 
 /// The grand totals box per class (printed even when (E) is not applicable).
@@ -775,6 +791,7 @@ fn grand_totals(cur: &mut Cursor, ret: &MonthlyReturn, d: &Derived, t: &Texts) {
         0.0
     };
     let h = 50.46;
+    let inputs = total_inputs(ret);
     for (k, class) in ret.classes.iter().enumerate() {
         if k > 0 {
             cur.y += 8.0;
@@ -784,7 +801,7 @@ fn grand_totals(cur: &mut Cursor, ret: &MonthlyReturn, d: &Derived, t: &Texts) {
         }
         let top = cur.y;
         let totals = d.class_totals(class.id).cloned().unwrap_or_default();
-        let (any1, any2) = total_inputs(ret, class.id);
+        let (any1, any2) = inputs.get(&class.id).copied().unwrap_or_default();
         let name = class.summary_name();
         let page = cur.page();
         page.stroke_rect(
