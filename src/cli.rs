@@ -233,22 +233,40 @@ fn check(path: &Path, previous: Option<&Path>) -> Exit {
     }
 }
 
-/// Findings grouped under their part's title, then a summary line.
+/// How many findings of one rule (within one part) are printed before the rest are summed up
+/// in one line; the editor and `rules::check` still have them all.
+const SHOWN_PER_RULE: usize = 20;
+
+/// Findings grouped under their part's title, at most [`SHOWN_PER_RULE`] of a rule in a part
+/// followed by `… and N more findings of RULE-ID`, then a summary line.
 fn findings_report(findings: &[Finding]) -> String {
     let mut text = String::new();
     let mut part: Option<FormPart> = None;
-    for f in findings {
-        if part != Some(f.part()) {
-            part = Some(f.part());
-            text.push_str(&format!("\n{}\n", f.part().title()));
+    // Findings come sorted by part, severity and id: a rule's findings in a part are one run.
+    for run in findings.chunk_by(|a, b| a.part() == b.part() && a.rule == b.rule) {
+        let first = &run[0];
+        if part != Some(first.part()) {
+            part = Some(first.part());
+            text.push_str(&format!("\n{}\n", first.part().title()));
         }
-        text.push_str(&format!(
-            "  {:<9} {:<8} {}\n            {}\n",
-            f.rule,
-            f.severity.to_string(),
-            f.path,
-            f.message
-        ));
+        for f in run.iter().take(SHOWN_PER_RULE) {
+            text.push_str(&format!(
+                "  {:<9} {:<8} {}\n            {}\n",
+                f.rule,
+                f.severity.to_string(),
+                f.path,
+                f.message
+            ));
+        }
+        let more = run.len().saturating_sub(SHOWN_PER_RULE);
+        if more > 0 {
+            text.push_str(&format!(
+                "  \u{2026} and {} more finding{} of {}\n",
+                format::count(i64::try_from(more).unwrap_or(i64::MAX)),
+                if more == 1 { "" } else { "s" },
+                first.rule
+            ));
+        }
     }
     let errors = rules::count(findings, Severity::Error);
     let warnings = rules::count(findings, Severity::Warning);

@@ -337,3 +337,31 @@ fn check_and_export_agree_on_text_the_pdf_cannot_print() {
     assert!(err.contains(message), "{err}");
     assert!(!pdf.exists());
 }
+
+#[test]
+fn check_sums_up_a_rule_that_fires_many_times() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ret = io::load(&example("kingsoft-cloud-2024-10.ron")).unwrap();
+    let next = ret.next_class_id().0;
+    for k in 0..25 {
+        let id = monthly_return::model::ClassId(next + k);
+        ret.classes.push(monthly_return::model::ShareClass::new(id));
+    }
+    let draft = dir.path().join("unused-classes.ron");
+    io::save(&draft, &ret).unwrap();
+
+    let (code, out, _) = run(&[os("check"), p(&draft)]);
+    assert_eq!(code, Some(0), "{out}");
+    assert_eq!(
+        out.matches("  STR-006   warning  classes[").count(),
+        20,
+        "{out}"
+    );
+    assert!(
+        out.contains("  STR-006   warning  classes[20]\n")
+            && out.contains("\n  \u{2026} and 5 more findings of STR-006\n"),
+        "{out}"
+    );
+    assert!(!out.contains("classes[21]"), "{out}");
+    assert!(out.ends_with("Summary: 0 errors, 25 warnings\n"), "{out}");
+}
