@@ -18,7 +18,7 @@ use crate::model::MonthlyReturn;
 use crate::model::path::FormPart;
 use crate::pdf;
 use crate::rollforward;
-use crate::rules::{self, Finding, Severity};
+use crate::rules::{self, CappedFindings, Severity};
 
 /// How the program ended. Scripts rely on these numbers: never renumber.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -203,7 +203,12 @@ fn check(path: &Path, previous: Option<&Path>) -> Exit {
     };
     let derived = calc::derive(&ret);
     let prev_derived = prev.as_ref().map(calc::derive);
-    let findings = rules::check(&ret, &derived, prev.as_ref().zip(prev_derived.as_ref()));
+    let findings = rules::check_capped(
+        &ret,
+        &derived,
+        prev.as_ref().zip(prev_derived.as_ref()),
+        SHOWN_PER_RULE,
+    );
 
     let mut text = String::new();
     let issuer = match ret.header.issuer_name.trim() {
@@ -226,7 +231,7 @@ fn check(path: &Path, previous: Option<&Path>) -> Exit {
     text.push_str(&findings_report(&findings));
     out(text);
 
-    if rules::count(&findings, Severity::Error) > 0 {
+    if findings.count(Severity::Error) > 0 {
         Exit::Findings
     } else {
         Exit::Ok
@@ -234,16 +239,19 @@ fn check(path: &Path, previous: Option<&Path>) -> Exit {
 }
 
 /// How many findings of one rule (within one part) are printed before the rest are summed up
-/// in one line; the editor and `rules::check` still have them all.
+/// in one line; `rules::check_capped` only counts the rest, the editor has them all.
 const SHOWN_PER_RULE: usize = 20;
 
 /// Findings grouped under their part's title, at most [`SHOWN_PER_RULE`] of a rule in a part
 /// followed by `… and N more findings of RULE-ID`, then a summary line.
-fn findings_report(findings: &[Finding]) -> String {
+fn findings_report(capped: &CappedFindings) -> String {
     let mut text = String::new();
     let mut part: Option<FormPart> = None;
     // Findings come sorted by part, severity and id: a rule's findings in a part are one run.
-    for run in findings.chunk_by(|a, b| a.part() == b.part() && a.rule == b.rule) {
+    for run in capped
+        .findings
+        .chunk_by(|a, b| a.part() == b.part() && a.rule == b.rule)
+    {
         let first = &run[0];
         if part != Some(first.part()) {
             part = Some(first.part());
@@ -258,7 +266,9 @@ fn findings_report(findings: &[Finding]) -> String {
                 f.message
             ));
         }
-        let more = run.len().saturating_sub(SHOWN_PER_RULE);
+        let more = capped
+            .total(first.part(), first.rule)
+            .saturating_sub(run.len());
         if more > 0 {
             text.push_str(&format!(
                 "  \u{2026} and {} more finding{} of {}\n",
@@ -268,8 +278,8 @@ fn findings_report(findings: &[Finding]) -> String {
             ));
         }
     }
-    let errors = rules::count(findings, Severity::Error);
-    let warnings = rules::count(findings, Severity::Warning);
+    let errors = capped.count(Severity::Error);
+    let warnings = capped.count(Severity::Warning);
     text.push_str(&format!(
         "\nSummary: {} error{}, {} warning{}\n",
         errors,

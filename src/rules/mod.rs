@@ -1,6 +1,8 @@
 //! The rule catalogue: every invariant of the form as a plain function with a stable id.
 //! All rules run on every check; none stops at the first finding.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::fmt;
 
 mod header;
@@ -92,7 +94,19 @@ pub struct Rule {
 impl Rule {
     /// Records one finding of this rule; only called once the rule has fired, so a clean return
     /// allocates nothing.
+    /// Under [`check_capped`], a finding beyond the cap of its rule and part is only counted.
     fn emit(&self, out: &mut Vec<Finding>, message: String, path: FieldPath) {
+        let kept = CAP.with_borrow_mut(|cap| match cap {
+            None => true,
+            Some(cap) => {
+                let seen = cap.seen.entry((path.part(), self.id)).or_insert(0);
+                *seen += 1;
+                *seen <= cap.keep
+            }
+        });
+        if !kept {
+            return;
+        }
         out.push(Finding {
             rule: self.id,
             severity: self.severity,
@@ -228,6 +242,81 @@ pub fn check(
     }
     sort(&mut findings);
     findings
+}
+
+/// How many findings of each rule there were in each part.
+pub type FindingCounts = HashMap<(FormPart, &'static str), usize>;
+
+/// The findings of [`check_capped`]: the first few of each rule in each part, and how many
+/// there were in all.
+#[derive(Debug, Default)]
+pub struct CappedFindings {
+    /// At most the cap of each rule in each part, sorted like [`check`]'s.
+    pub findings: Vec<Finding>,
+    /// Every finding counted, kept or not.
+    pub counts: FindingCounts,
+}
+
+impl CappedFindings {
+    /// How many findings rule `id` had in `part`, kept or not.
+    pub fn total(&self, part: FormPart, id: &str) -> usize {
+        self.counts
+            .iter()
+            .find(|((p, r), _)| *p == part && *r == id)
+            .map_or(0, |(_, n)| *n)
+    }
+
+    /// Number of findings of the given severity, kept or not.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.counts
+            .iter()
+            .filter(|((_, id), _)| rule(id).is_some_and(|r| r.severity == severity))
+            .map(|(_, n)| n)
+            .sum()
+    }
+}
+
+/// The cap of [`check_capped`] while it runs on this thread; `None` (keep everything) otherwise.
+struct Cap {
+    keep: usize,
+    seen: FindingCounts,
+}
+
+thread_local! {
+    static CAP: RefCell<Option<Cap>> = const { RefCell::new(None) };
+}
+
+/// [`check`] for a report that prints at most `keep` findings of a rule in a part (the
+/// command line): the findings past the cap are counted but never stored, so a return with a
+/// million findings checks in little memory. The editor, which flags every field, uses
+/// [`check`].
+pub fn check_capped(
+    ret: &MonthlyReturn,
+    derived: &Derived,
+    previous: Option<(&MonthlyReturn, &Derived)>,
+    keep: usize,
+) -> CappedFindings {
+    /// Lifts the cap however the check ends.
+    struct Lift;
+    impl Drop for Lift {
+        fn drop(&mut self) {
+            CAP.with_borrow_mut(|cap| *cap = None);
+        }
+    }
+    CAP.with_borrow_mut(|cap| {
+        *cap = Some(Cap {
+            keep,
+            seen: HashMap::new(),
+        })
+    });
+    let lift = Lift;
+    let findings = check(ret, derived, previous);
+    let counts = CAP
+        .with_borrow_mut(Option::take)
+        .map(|cap| cap.seen)
+        .unwrap_or_default();
+    drop(lift);
+    CappedFindings { findings, counts }
 }
 
 /// Sorts findings by part, then severity (errors first), then id; stable within one rule.

@@ -1166,3 +1166,26 @@ fn unprintable_text_names_the_character_and_its_position() {
     r.part5.submitted_by = "Zoë O’Brien".to_string();
     assert!(of_rule(&run(&r), "PDF-001").is_empty());
 }
+
+/// The capped check keeps the first findings of a rule in a part and counts the rest; the
+/// normal check afterwards keeps everything again.
+#[test]
+fn capped_check_keeps_the_first_findings_and_counts_all() {
+    let mut r = clean();
+    for k in 0..25 {
+        r.classes.push(ShareClass::new(ClassId(100 + k)));
+    }
+    let d = derive(&r);
+    let capped = check_capped(&r, &d, None, 3);
+    let all = check(&r, &d, None);
+    assert_eq!(of_rule(&all, "STR-006").len(), 25);
+    let kept = of_rule(&capped.findings, "STR-006");
+    assert_eq!(kept, of_rule(&all, "STR-006")[..3].to_vec());
+    assert_eq!(capped.total(FormPart::Header, "STR-006"), 25);
+    assert_eq!(
+        capped.count(Severity::Warning),
+        count(&all, Severity::Warning)
+    );
+    assert_eq!(capped.count(Severity::Error), count(&all, Severity::Error));
+    assert_eq!(check(&r, &d, None), all);
+}
