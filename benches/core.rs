@@ -7,6 +7,9 @@ use std::path::PathBuf;
 use criterion::{Criterion, criterion_group, criterion_main};
 use monthly_return::{calc, examples, io, rules};
 
+#[path = "../tests/suite/common/mod.rs"]
+mod common;
+
 fn derive_and_check(c: &mut Criterion) {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("templates/examples/kingsoft-cloud-2024-10.ron");
@@ -31,6 +34,20 @@ fn derive_and_check(c: &mut Criterion) {
             })
         },
     );
+    // Look-ups by class id and the structure rules must stay linear in the number of classes.
+    let many = common::many_classes(30_000);
+    let mut group = c.benchmark_group("many classes");
+    group.sample_size(10);
+    group.bench_function(
+        "derive+check/30000 classes with part I and II blocks",
+        |b| {
+            b.iter(|| {
+                let d = calc::derive(black_box(&many));
+                rules::check(&many, &d, None)
+            })
+        },
+    );
+    group.finish();
 }
 
 criterion_group!(benches, derive_and_check);
