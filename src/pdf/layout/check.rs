@@ -27,6 +27,13 @@ pub struct Unprintable {
 /// The first character of `text` the PDF's fonts (WinAnsi) cannot show, if any. Line breaks
 /// in multi-line fields are layout, not glyphs, so they pass.
 pub fn first_unprintable(text: &str) -> Option<Unprintable> {
+    // Plain ASCII, by far the common case, is decided a byte at a time.
+    if text
+        .bytes()
+        .all(|b| matches!(b, 0x20..=0x7E | b'\n' | b'\r'))
+    {
+        return None;
+    }
     text.chars()
         .enumerate()
         .find(|&(_, c)| c != '\n' && c != '\r' && win_ansi_byte(c).is_none())
