@@ -123,9 +123,11 @@ pub(super) const STR_002: Rule = Rule {
 
 fn str_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let ret = ctx.ret;
+    // The first block of each class seen so far in a part: one pass instead of a search per
+    // block (one map for all parts, emptied between them).
+    let mut first_of: HashMap<Option<ClassId>, usize> = HashMap::new();
     for part in CLASS_PARTS {
-        // The first block of each class seen so far: one pass instead of a search per block.
-        let mut first_of: HashMap<Option<ClassId>, usize> = HashMap::new();
+        first_of.clear();
         for i in 0..active_len(ret, part) {
             let c = block_class(ret, part, i);
             let first = *first_of.entry(c).or_insert(i);
