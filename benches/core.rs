@@ -10,6 +10,9 @@ use std::path::PathBuf;
 use criterion::{Criterion, criterion_group, criterion_main};
 use monthly_return::{calc, examples, io, rules};
 
+#[path = "../tests/suite/common/mod.rs"]
+mod common;
+
 fn derive_and_check(c: &mut Criterion) {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("templates/examples/kingsoft-cloud-2024-10.ron");
@@ -22,7 +25,7 @@ fn derive_and_check(c: &mut Criterion) {
     c.bench_function("derive+check/kingsoft", |b| {
         b.iter(|| {
             let d = calc::derive(black_box(&kingsoft));
-            rules::check(&kingsoft, &d)
+            rules::check(&kingsoft, &d, None)
         })
     });
     c.bench_function(
@@ -30,10 +33,24 @@ fn derive_and_check(c: &mut Criterion) {
         |b| {
             b.iter(|| {
                 let d = calc::derive(black_box(&stress));
-                rules::check(&stress, &d)
+                rules::check(&stress, &d, None)
             })
         },
     );
+    // Look-ups by class id and the structure rules must stay linear in the number of classes.
+    let many = monthly_return::examples::many_classes(30_000);
+    let mut group = c.benchmark_group("many classes");
+    group.sample_size(10);
+    group.bench_function(
+        "derive+check/30000 classes with part I and II blocks",
+        |b| {
+            b.iter(|| {
+                let d = calc::derive(black_box(&many));
+                rules::check(&many, &d, None)
+            })
+        },
+    );
+    group.finish();
 }
 
 criterion_group!(benches, derive_and_check);

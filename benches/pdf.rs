@@ -17,18 +17,18 @@ fn export(c: &mut Criterion) {
     let kingsoft = common::kingsoft();
     let stress = common::stress();
     for (name, ret) in [("kingsoft", &kingsoft), ("stress", &stress)] {
-        if let Ok(bytes) = monthly_return::pdf::export(ret) {
+        if let Ok(bytes) = common::export(ret) {
             println!("{name}: {} bytes", bytes.len());
         }
     }
     c.bench_function("export kingsoft (10 pages)", |b| {
-        b.iter(|| monthly_return::pdf::export(black_box(&kingsoft)))
+        b.iter(|| common::export(black_box(&kingsoft)))
     });
     let mut group = c.benchmark_group("stress");
     group.sample_size(20);
     group.bench_function(
         "export stress (20 classes, 1000 schemes, 200 events)",
-        |b| b.iter(|| monthly_return::pdf::export(black_box(&stress))),
+        |b| b.iter(|| common::export(black_box(&stress))),
     );
     // The two halves, to see where the time goes.
     let derived = monthly_return::calc::derive(&stress);
@@ -67,7 +67,7 @@ fn export_cpu(c: &mut Criterion) {
             b.iter_custom(|iters| {
                 let start = thread_cpu().unwrap_or_default();
                 for _ in 0..iters {
-                    let _ = black_box(monthly_return::pdf::export(black_box(ret)));
+                    let _ = black_box(common::export(black_box(ret)));
                 }
                 thread_cpu().unwrap_or_default().saturating_sub(start)
             })

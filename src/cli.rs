@@ -11,13 +11,14 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::calc;
+use crate::calendar;
 use crate::format;
 use crate::io as draft;
 use crate::model::MonthlyReturn;
 use crate::model::path::FormPart;
 use crate::pdf;
 use crate::rollforward;
-use crate::rules::{self, Finding, Severity};
+use crate::rules::{self, CappedFindings, Severity};
 
 /// How the program ended. Scripts rely on these numbers: never renumber.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -201,18 +202,13 @@ fn check(path: &Path, previous: Option<&Path>) -> Exit {
         Err(e) => return e,
     };
     let derived = calc::derive(&ret);
-    let mut findings = rules::check(&ret, &derived);
-    if let Some(prev) = &prev {
-        findings.extend(rules::check_against_previous(prev, &ret));
-        // Same order as `rules::check`: part, errors first, id.
-        findings.sort_by(|a, b| {
-            (a.part(), std::cmp::Reverse(a.severity), a.rule).cmp(&(
-                b.part(),
-                std::cmp::Reverse(b.severity),
-                b.rule,
-            ))
-        });
-    }
+    let prev_derived = prev.as_ref().map(calc::derive);
+    let findings = rules::check_capped(
+        &ret,
+        &derived,
+        prev.as_ref().zip(prev_derived.as_ref()),
+        SHOWN_PER_RULE,
+    );
 
     let mut text = String::new();
     let issuer = match ret.header.issuer_name.trim() {
@@ -235,32 +231,55 @@ fn check(path: &Path, previous: Option<&Path>) -> Exit {
     text.push_str(&findings_report(&findings));
     out(text);
 
-    if rules::count(&findings, Severity::Error) > 0 {
+    if findings.count(Severity::Error) > 0 {
         Exit::Findings
     } else {
         Exit::Ok
     }
 }
 
-/// Findings grouped under their part's title, then a summary line.
-fn findings_report(findings: &[Finding]) -> String {
+/// How many findings of one rule (within one part) are printed before the rest are summed up
+/// in one line; `rules::check_capped` only counts the rest, the editor has them all.
+const SHOWN_PER_RULE: usize = 20;
+
+/// Findings grouped under their part's title, at most [`SHOWN_PER_RULE`] of a rule in a part
+/// followed by `… and N more findings of RULE-ID`, then a summary line.
+fn findings_report(capped: &CappedFindings) -> String {
     let mut text = String::new();
     let mut part: Option<FormPart> = None;
-    for f in findings {
-        if part != Some(f.part()) {
-            part = Some(f.part());
-            text.push_str(&format!("\n{}\n", f.part().title()));
+    // Findings come sorted by part, severity and id: a rule's findings in a part are one run.
+    for run in capped
+        .findings
+        .chunk_by(|a, b| a.part() == b.part() && a.rule == b.rule)
+    {
+        let first = &run[0];
+        if part != Some(first.part()) {
+            part = Some(first.part());
+            text.push_str(&format!("\n{}\n", first.part().title()));
         }
-        text.push_str(&format!(
-            "  {:<9} {:<8} {}\n            {}\n",
-            f.rule,
-            f.severity.to_string(),
-            f.path,
-            f.message
-        ));
+        for f in run.iter().take(SHOWN_PER_RULE) {
+            text.push_str(&format!(
+                "  {:<9} {:<8} {}\n            {}\n",
+                f.rule,
+                f.severity.to_string(),
+                f.path,
+                f.message
+            ));
+        }
+        let more = capped
+            .total(first.part(), first.rule)
+            .saturating_sub(run.len());
+        if more > 0 {
+            text.push_str(&format!(
+                "  \u{2026} and {} more finding{} of {}\n",
+                format::count(i64::try_from(more).unwrap_or(i64::MAX)),
+                if more == 1 { "" } else { "s" },
+                first.rule
+            ));
+        }
     }
-    let errors = rules::count(findings, Severity::Error);
-    let warnings = rules::count(findings, Severity::Warning);
+    let errors = capped.count(Severity::Error);
+    let warnings = capped.count(Severity::Warning);
     text.push_str(&format!(
         "\nSummary: {} error{}, {} warning{}\n",
         errors,
@@ -324,7 +343,8 @@ fn roll_forward(input: &Path, output: &Path, force: bool) -> Exit {
     if let Err(e) = may_write(output, Some(input), force) {
         return e;
     }
-    let next = match rollforward::roll_forward(&ret) {
+    let derived = calc::derive(&ret);
+    let next = match rollforward::roll_forward_from(&ret, &derived) {
         Ok(n) => n,
         Err(e) => {
             fail(format!("cannot roll {} forward: {e}", input.display()));
@@ -339,14 +359,16 @@ fn roll_forward(input: &Path, output: &Path, force: bool) -> Exit {
         output.display(),
         next.header.month_end.map_or(String::new(), format::date)
     );
-    if let Some(due) = calc::derive(&next).due_date {
+    // The due date is all that is needed of next month's figures.
+    if let Some(due) = next.header.month_end.map(calendar::due_date) {
         text.push_str(&format!(", due {due}"));
     }
     text.push_str(&format!(
         ".\nBalances brought forward from {}.\n",
         input.display()
     ));
-    let errors = rules::count(&rules::check(&ret, &calc::derive(&ret)), Severity::Error);
+    // Only the number of errors is needed: count them without storing any finding.
+    let errors = rules::check_capped(&ret, &derived, None, 0).count(Severity::Error);
     if errors > 0 {
         text.push_str(&format!(
             "Note: {} has {errors} error{}; the figures brought forward come from it as it is.\n",
@@ -366,11 +388,13 @@ fn export(input: &Path, output: &Path, force: bool) -> Exit {
     if let Err(e) = may_write(output, Some(input), force) {
         return e;
     }
-    if let Err(e) = pdf::export_to_file(&ret, output) {
+    let derived = calc::derive(&ret);
+    let findings = rules::check(&ret, &derived, None);
+    if let Err(e) = pdf::export_to_file(&ret, &derived, &findings, output) {
         fail(format!("cannot export {}: {e}", input.display()));
         return Exit::NotWritten;
     }
-    let errors = rules::count(&rules::check(&ret, &calc::derive(&ret)), Severity::Error);
+    let errors = rules::count(&findings, Severity::Error);
     if errors > 0 {
         out(format!(
             "Wrote {} as a DRAFT: the return has {errors} error{} (run `monthly-return check {}`).\n",

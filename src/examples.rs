@@ -154,6 +154,102 @@ pub fn stress_return() -> MonthlyReturn {
     ret
 }
 
+/// A return with `n` share classes, each with a part I and a part II block and nothing in part
+/// III or IV: checks clean. For timing `check` on very many classes (benches/core.rs and
+/// `examples/big_drafts.rs`).
+pub fn many_classes(n: usize) -> MonthlyReturn {
+    let mut ret = MonthlyReturn::blank();
+    ret.header.issuer_name = "Many Classes Holdings Limited".to_string();
+    ret.header.month_end = NaiveDate::from_ymd_opt(2025, 6, 30);
+    ret.header.date_submitted = NaiveDate::from_ymd_opt(2025, 7, 3);
+    ret.part5.submitted_by = "Chan Tai Man".to_string();
+    ret.part5.title = "Company Secretary".to_string();
+    ret.classes.clear();
+    ret.part1.part.blocks.clear();
+    ret.part2.part.blocks.clear();
+    for k in 0..n {
+        let id = ClassId(k as u32 + 1);
+        let mut class = ShareClass::new(id);
+        class.stock_code = format!("{:05}", k % 100_000);
+        ret.classes.push(class);
+        let mut p1 = AuthorisedBlock::new(id);
+        p1.preceding_shares = Some(1_000_000);
+        p1.par_value = Money::new("HKD", Decimal::new(1, 2));
+        ret.part1.part.blocks.push(p1);
+        let mut p2 = IssuedBlock::new(id);
+        p2.preceding.excluding_treasury = Some(500_000);
+        ret.part2.part.blocks.push(p2);
+    }
+    ret.ensure_row_ids();
+    ret
+}
+
+/// A return of `n` classes with nothing else: no block in any part (parts I and II marked
+/// not applicable), so every class is a `STR-006` warning.
+pub fn empty_classes(n: usize) -> MonthlyReturn {
+    let mut ret = many_classes(0);
+    ret.part1.part.not_applicable = true;
+    ret.part2.part.not_applicable = true;
+    ret.classes = (0..n)
+        .map(|k| ShareClass {
+            id: ClassId(k as u32 + 1),
+            ..ShareClass::default()
+        })
+        .collect();
+    ret
+}
+
+/// The draft text of a return made by [`many_classes`] or [`empty_classes`], written compactly
+/// (one line, fields left at their default omitted) so that a million classes stay under the
+/// draft size limit (`io::MAX_DRAFT_BYTES`); `io::save`'s pretty layout takes ~1 KB per class.
+pub fn compact_draft(ret: &MonthlyReturn) -> String {
+    use std::fmt::Write as _;
+    let mut skeleton = ret.clone();
+    skeleton.classes.clear();
+    skeleton.part1.part.blocks.clear();
+    skeleton.part2.part.blocks.clear();
+    let draft = crate::io::Draft {
+        format_version: crate::io::FORMAT_VERSION,
+        ret: skeleton,
+    };
+    let text = ron::ser::to_string(&draft).unwrap_or_default();
+    let mut classes = String::new();
+    for c in &ret.classes {
+        let listed = if c.listed { ",listed:true" } else { "" };
+        let code = if c.stock_code.is_empty() {
+            String::new()
+        } else {
+            format!(",stock_code:{:?}", c.stock_code)
+        };
+        let _ = write!(classes, "(id:({}){listed}{code}),", c.id.0);
+    }
+    let mut part1 = String::new();
+    for b in &ret.part1.part.blocks {
+        let _ = write!(
+            part1,
+            "(id:{},class:({}),preceding_shares:Some({}),par_value:(currency:{:?},amount:Some(\"{}\"))),",
+            b.id.0,
+            b.class.0,
+            b.preceding_shares.unwrap_or(0),
+            b.par_value.currency,
+            b.par_value.amount.unwrap_or_default()
+        );
+    }
+    let mut part2 = String::new();
+    for b in &ret.part2.part.blocks {
+        let _ = write!(
+            part2,
+            "(id:{},class:({}),preceding:(excluding_treasury:Some({}))),",
+            b.id.0,
+            b.class.0,
+            b.preceding.excluding_treasury.unwrap_or(0)
+        );
+    }
+    text.replacen("classes:[]", &format!("classes:[{classes}]"), 1)
+        .replacen("blocks:[]", &format!("blocks:[{part1}]"), 1)
+        .replacen("blocks:[]", &format!("blocks:[{part2}]"), 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,7 +273,7 @@ mod tests {
             assert_eq!(t.total_excluding_treasury, Some(250_000 + 1_460_000));
             assert_eq!(t.total_treasury, Some(-100_000 + 240_000));
         }
-        let errors: Vec<_> = rules::check(&ret, &d)
+        let errors: Vec<_> = rules::check(&ret, &d, None)
             .into_iter()
             .filter(|f| f.severity == Severity::Error)
             .collect();

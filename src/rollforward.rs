@@ -51,19 +51,27 @@ pub fn next_month_end(month_end: NaiveDate) -> Option<NaiveDate> {
 
 /// Next month's return, starting from this one's closing figures (see the module docs).
 pub fn roll_forward(ret: &MonthlyReturn) -> Result<MonthlyReturn, RollForwardError> {
+    roll_forward_from(ret, &calc::derive(ret))
+}
+
+/// [`roll_forward`] with the figures already derived from `ret` (`calc::derive(ret)`), for a
+/// caller that also checks the return and derives it only once.
+pub fn roll_forward_from(
+    ret: &MonthlyReturn,
+    d: &calc::Derived,
+) -> Result<MonthlyReturn, RollForwardError> {
     let month_end = ret.header.month_end.ok_or(RollForwardError::NoMonthEnd)?;
     let next_end = next_month_end(month_end).ok_or(RollForwardError::EndOfCalendar(month_end))?;
-    let d = calc::derive(ret);
     let mut next = ret.clone();
 
     next.header.month_end = Some(next_end);
     next.header.date_submitted = None;
     next.header.status = SubmissionStatus::NewSubmission;
 
-    roll_part1(&mut next, &d)?;
-    roll_part2(&mut next, &d)?;
-    roll_part3(&mut next, &d)?;
-    roll_part4(&mut next, &d)?;
+    roll_part1(&mut next, d)?;
+    roll_part2(&mut next, d)?;
+    roll_part3(&mut next, d)?;
+    roll_part4(&mut next, d)?;
     Ok(next)
 }
 

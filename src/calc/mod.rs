@@ -9,13 +9,13 @@ mod summary;
 pub use summary::Summary;
 use summary::summarise;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use rust_decimal::Decimal;
 
 use crate::calendar::{self, DueDate};
 use crate::model::path::{self as paths, FieldPath, FormPart};
-use crate::model::{ClassId, MonthlyReturn, OptionMovement};
+use crate::model::{ClassId, MonthlyReturn, OptionMovement, ShareClass};
 
 /// Derived figures of part I for one block.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -111,6 +111,9 @@ pub struct Derived {
     pub part4: Vec<HdrFigures>,
     /// One entry per class, in the order of the class list.
     pub class_totals: Vec<ClassTotals>,
+    /// Position in the class list (and in `class_totals`) of each class id, the first one
+    /// should an id be listed twice: look-ups by id in constant time, built once per derive.
+    pub class_index: HashMap<ClassId, usize>,
     /// Paths of derived cells whose arithmetic overflowed.
     pub overflows: Vec<FieldPath>,
     /// When the return must be published (08:30 HKT, fifth business day after the month end);
@@ -162,9 +165,40 @@ impl Derived {
         }
     }
 
-    pub fn class_totals(&self, class: ClassId) -> Option<&ClassTotals> {
-        self.class_totals.iter().find(|t| t.class == class)
+    /// Position of `class` in the class list of the return these figures were derived from.
+    pub fn class_position(&self, class: ClassId) -> Option<usize> {
+        self.class_index.get(&class).copied()
     }
+
+    /// The grand totals of `class`.
+    pub fn class_totals(&self, class: ClassId) -> Option<&ClassTotals> {
+        self.class_position(class)
+            .and_then(|i| self.class_totals.get(i))
+    }
+
+    /// `ret.class(id)` in constant time; `ret` must be the return these figures come from.
+    pub fn class<'r>(&self, ret: &'r MonthlyReturn, class: ClassId) -> Option<&'r ShareClass> {
+        self.class_position(class)
+            .and_then(|i| ret.classes.get(i))
+            .filter(|c| c.id == class)
+    }
+
+    /// `ret.class_name(id)` in constant time; `ret` must be the return these figures come from.
+    pub fn class_name(&self, ret: &MonthlyReturn, class: ClassId) -> String {
+        match self.class(ret, class) {
+            Some(c) => c.summary_name(),
+            None => format!("Unknown class #{}", class.0),
+        }
+    }
+}
+
+/// Position of each class id in the class list (the first, for an id listed twice).
+fn class_index(ret: &MonthlyReturn) -> HashMap<ClassId, usize> {
+    let mut index = HashMap::with_capacity(ret.classes.len());
+    for (i, c) in ret.classes.iter().enumerate() {
+        index.entry(c.id).or_insert(i);
+    }
+    index
 }
 
 /// Records overflowed cells while computing.
@@ -199,6 +233,7 @@ fn sum_inputs(values: impl IntoIterator<Item = Option<i64>>) -> Option<i64> {
 pub fn derive(ret: &MonthlyReturn) -> Derived {
     let mut of = Overflows::default();
     let mut d = Derived {
+        class_index: class_index(ret),
         part1: derive_part1(ret, &mut of),
         part2: derive_part2(ret, &mut of),
         ..Derived::default()
@@ -483,49 +518,48 @@ fn derive_part4(ret: &MonthlyReturn, of: &mut Overflows) -> Vec<HdrFigures> {
 }
 
 fn class_totals(ret: &MonthlyReturn, d: &Derived, of: &mut Overflows) -> Vec<ClassTotals> {
+    // The sums of each class's summary lines, in one pass over each part: A, B, C, D, then E,
+    // block order within a part (the order of the checked sum, so overflow is found as before).
+    // Keyed by the class's first position; only classes with Part III blocks take an entry.
+    let mut sums: HashMap<usize, (Option<i64>, Option<i64>)> = HashMap::new();
+    let add = |acc: Option<i64>, x: Option<i64>| acc?.checked_add(x?);
+    let mut push = |class: ClassId, a: Option<i64>, b: Option<i64>| {
+        if let Some(&i) = d.class_index.get(&class) {
+            let s = sums.entry(i).or_insert((Some(0), Some(0)));
+            *s = (add(s.0, a), add(s.1, b));
+        }
+    };
+    let neg = |s: &Summary| s.xx2.and_then(i64::checked_neg);
+    for (b, f) in ret.part3a.active().iter().zip(&d.part3a) {
+        push(b.class, f.summary.xx1, neg(&f.summary));
+    }
+    for (b, f) in ret.part3b.active().iter().zip(&d.part3b) {
+        push(b.class, f.summary.xx1, neg(&f.summary));
+    }
+    for (b, f) in ret.part3c.active().iter().zip(&d.part3c) {
+        push(b.class, f.summary.xx1, neg(&f.summary));
+    }
+    for (b, f) in ret.part3d.active().iter().zip(&d.part3d) {
+        push(b.class, f.summary.xx1, neg(&f.summary));
+    }
+    for (b, f) in ret.part3e.active().iter().zip(&d.part3e) {
+        push(b.class, f.ee1, f.ee2);
+    }
     ret.classes
         .iter()
         .map(|class| {
             let id = class.id;
-            let mut x1: Vec<Option<i64>> = Vec::new();
-            let mut x2: Vec<Option<i64>> = Vec::new();
-            let mut push = |s: &Summary| {
-                x1.push(s.xx1);
-                x2.push(s.xx2.and_then(i64::checked_neg));
-            };
-            for (b, f) in ret.part3a.active().iter().zip(&d.part3a) {
-                if b.class == id {
-                    push(&f.summary);
-                }
-            }
-            for (b, f) in ret.part3b.active().iter().zip(&d.part3b) {
-                if b.class == id {
-                    push(&f.summary);
-                }
-            }
-            for (b, f) in ret.part3c.active().iter().zip(&d.part3c) {
-                if b.class == id {
-                    push(&f.summary);
-                }
-            }
-            for (b, f) in ret.part3d.active().iter().zip(&d.part3d) {
-                if b.class == id {
-                    push(&f.summary);
-                }
-            }
-            for (b, f) in ret.part3e.active().iter().zip(&d.part3e) {
-                if b.class == id {
-                    x1.push(f.ee1);
-                    x2.push(f.ee2);
-                }
-            }
-            let total =
-                |v: Vec<Option<i64>>| v.into_iter().try_fold(0i64, |a, x| a.checked_add(x?));
+            let (x1, x2) = d
+                .class_index
+                .get(&id)
+                .and_then(|i| sums.get(i))
+                .copied()
+                .unwrap_or((Some(0), Some(0)));
             ClassTotals {
                 class: id,
                 total_excluding_treasury: of
-                    .check(total(x1), || paths::part3e::total_excluding_treasury(id)),
-                total_treasury: of.check(total(x2), || paths::part3e::total_treasury(id)),
+                    .check(x1, || paths::part3e::total_excluding_treasury(id)),
+                total_treasury: of.check(x2, || paths::part3e::total_treasury(id)),
             }
         })
         .collect()

@@ -52,6 +52,38 @@ fn plain_version<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Erro
     u64::deserialize(d).map(Some)
 }
 
+/// The version of a draft that starts the way this program writes one,
+/// `// comment` lines, then `Draft(` or `(`, then `format_version: N` first: read from the text
+/// directly, so a large draft is parsed once (by the typed parse) instead of twice. Anything
+/// else (block comments, attributes, the version further down, an odd number) is `None`, and
+/// [`VersionProbe`] reads it as before.
+fn leading_version(text: &str) -> Option<u64> {
+    /// Skips whitespace and `//` comments.
+    fn skip(mut s: &str) -> &str {
+        loop {
+            s = s.trim_start();
+            match s.strip_prefix("//") {
+                Some(rest) => s = rest.split_once('\n').map_or("", |(_, after)| after),
+                None => return s,
+            }
+        }
+    }
+    let s = skip(text);
+    let s = s.strip_prefix("Draft").unwrap_or(s);
+    let s = skip(skip(s).strip_prefix('(')?);
+    let s = skip(s.strip_prefix("format_version")?);
+    let s = skip(s.strip_prefix(':')?);
+    let end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    let (digits, rest) = s.split_at(end);
+    // The number must end there, as RON reads it (not `1_000`, `0x1`, `1u8`...).
+    if digits.is_empty()
+        || !matches!(rest.chars().next(), Some(c) if c.is_whitespace() || c == ',' || c == ')' || c == '/')
+    {
+        return None;
+    }
+    digits.parse().ok()
+}
+
 /// A comment at the top of every saved draft, for whoever opens it in a text editor.
 const FILE_HEADER: &str =
     "// FF301 monthly return draft (monthly-return). Format: docs/draft-format.md\n";
@@ -75,8 +107,15 @@ pub fn to_string(ret: &MonthlyReturn) -> Result<String, ron::Error> {
 pub fn from_str(text: &str) -> Result<MonthlyReturn, ParseError> {
     // Editors on Windows may prepend a byte order mark; it is not part of the RON.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let probe: VersionProbe = ron::from_str(text).map_err(|e| ParseError::from_ron(e, text))?;
-    match probe.format_version {
+    let version = match leading_version(text) {
+        Some(v) => Some(v),
+        None => {
+            let probe: VersionProbe =
+                ron::from_str(text).map_err(|e| ParseError::from_ron(e, text))?;
+            probe.format_version
+        }
+    };
+    match version {
         None => Err(ParseError::MissingVersion),
         Some(v) => parse_version(v, text),
     }
@@ -106,4 +145,33 @@ fn migrate_1_to_2(mut ret: MonthlyReturn) -> MonthlyReturn {
 
 fn parse<T: de::DeserializeOwned>(text: &str) -> Result<T, ParseError> {
     ron::from_str(text).map_err(|e| ParseError::from_ron(e, text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leading_version_reads_saved_drafts_and_leaves_the_rest_to_the_probe() {
+        let saved = to_string(&MonthlyReturn::blank()).unwrap_or_default();
+        assert_eq!(leading_version(&saved), Some(u64::from(FORMAT_VERSION)));
+        assert_eq!(leading_version("(format_version:7,ret:())"), Some(7));
+        assert_eq!(
+            leading_version("// a\n// b\nDraft ( // c\n format_version : 12 )"),
+            Some(12)
+        );
+        for other in [
+            "(ret: (), format_version: 1)",
+            "/* block */ (format_version: 1)",
+            "#![enable(implicit_some)] (format_version: 1)",
+            "(format_version: 1_0)",
+            "(format_version: 0x1)",
+            "(format_version: 99999999999999999999999)",
+            "(format_version: Some(1))",
+            "Drafts(format_version: 1)",
+            "",
+        ] {
+            assert_eq!(leading_version(other), None, "{other}");
+        }
+    }
 }

@@ -67,6 +67,22 @@ impl FormPart {
         }
     }
 
+    /// Short name for messages (`III(A)`, `Part IV`).
+    pub fn short_name(self) -> &'static str {
+        match self {
+            FormPart::Header => "Header",
+            FormPart::I => "Part I",
+            FormPart::II => "Part II",
+            FormPart::IIIA => "III(A)",
+            FormPart::IIIB => "III(B)",
+            FormPart::IIIC => "III(C)",
+            FormPart::IIID => "III(D)",
+            FormPart::IIIE => "III(E)",
+            FormPart::IV => "Part IV",
+            FormPart::V => "Part V",
+        }
+    }
+
     pub fn path(self) -> FieldPath {
         FieldPath(self.root().to_string())
     }

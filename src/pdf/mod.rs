@@ -17,9 +17,9 @@ pub use frame::{Font, Item, Line, Page, Rect, Shape, Text};
 pub use layout::{LayoutError, LayoutOptions, layout};
 pub use read_back::{ReadBackError, page_texts};
 
-use crate::calc::derive;
+use crate::calc::Derived;
 use crate::model::MonthlyReturn;
-use crate::rules::{self, Severity};
+use crate::rules::{self, Finding, Severity};
 
 /// Why a return could not be exported.
 #[derive(Debug, thiserror::Error)]
@@ -55,22 +55,30 @@ fn meta(ret: &MonthlyReturn) -> DocMeta {
     }
 }
 
-/// Derives the figures, counts the rule errors (for the draft mark), lays out and writes the PDF.
-/// Deterministic: the same return gives byte-identical output.
-pub fn export(ret: &MonthlyReturn) -> Result<Vec<u8>, ExportError> {
-    let derived = derive(ret);
-    let findings = rules::check(ret, &derived);
+/// Lays out and writes the PDF of `ret` from the figures and findings the caller already has
+/// (`calc::derive` and `rules::check` of this same return; the errors among the findings set the
+/// draft mark). Deterministic: the same return gives byte-identical output.
+pub fn export(
+    ret: &MonthlyReturn,
+    derived: &Derived,
+    findings: &[Finding],
+) -> Result<Vec<u8>, ExportError> {
     let opts = LayoutOptions {
-        error_count: rules::count(&findings, Severity::Error),
+        error_count: rules::count(findings, Severity::Error),
     };
-    let pages = layout(ret, &derived, &opts)?;
+    let pages = layout(ret, derived, &opts)?;
     Ok(emit(&pages, &meta(ret))?)
 }
 
 /// Exports to `path` atomically: written to a temporary file in the same directory, then
 /// renamed over the target, so a failed export never leaves a half-written PDF.
-pub fn export_to_file(ret: &MonthlyReturn, path: &Path) -> Result<(), ExportError> {
-    let bytes = export(ret)?;
+pub fn export_to_file(
+    ret: &MonthlyReturn,
+    derived: &Derived,
+    findings: &[Finding],
+    path: &Path,
+) -> Result<(), ExportError> {
+    let bytes = export(ret, derived, findings)?;
     let io = |source| ExportError::Io {
         path: path.display().to_string(),
         source,

@@ -5,12 +5,11 @@ use chrono::Datelike;
 use super::{Context, Finding, Rule, Severity, blank};
 use crate::calendar::DueDate;
 use crate::format;
-use crate::model::path::{self as paths, FormPart};
+use crate::model::path::{self as paths};
 
 pub(super) const HDR_001: Rule = Rule {
     id: "HDR-001",
     severity: Severity::Error,
-    part: FormPart::Header,
     title: "Name of issuer missing",
     explanation: "`Name of Issuer:` identifies the return on page 1 and on the Exchange's \
         website. Enter the issuer's registered English name exactly as listed.",
@@ -23,7 +22,6 @@ fn hdr_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             out,
             "Name of Issuer is empty".to_string(),
             paths::header::issuer_name(),
-            Vec::new(),
         );
     }
 }
@@ -31,7 +29,6 @@ fn hdr_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const HDR_002: Rule = Rule {
     id: "HDR-002",
     severity: Severity::Error,
-    part: FormPart::Header,
     title: "Month end missing",
     explanation: "`For the month ended:` says which month the return reports; the due date and \
         the date checks of III(E) depend on it. Enter the last day of the reported month.",
@@ -44,7 +41,6 @@ fn hdr_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             out,
             "For the month ended is empty".to_string(),
             paths::header::month_end(),
-            Vec::new(),
         );
     }
 }
@@ -52,7 +48,6 @@ fn hdr_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const HDR_003: Rule = Rule {
     id: "HDR-003",
     severity: Severity::Error,
-    part: FormPart::Header,
     title: "Month end is not the last day of a month",
     explanation: "A monthly return covers a whole calendar month, so `For the month ended:` is \
         always the month's last day (e.g. 31 October 2024, 29 February 2024).",
@@ -76,7 +71,6 @@ fn hdr_003(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 format::date(d)
             ),
             paths::header::month_end(),
-            Vec::new(),
         );
     }
 }
@@ -94,7 +88,6 @@ fn last_day_of_month(d: chrono::NaiveDate) -> Option<chrono::NaiveDate> {
 pub(super) const HDR_004: Rule = Rule {
     id: "HDR-004",
     severity: Severity::Error,
-    part: FormPart::Header,
     title: "Date submitted missing",
     explanation: "`Date Submitted:` is printed on page 1 and shows the return was filed on time. \
         Enter the date the return is submitted to the Exchange.",
@@ -107,7 +100,6 @@ fn hdr_004(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             out,
             "Date Submitted is empty".to_string(),
             paths::header::date_submitted(),
-            Vec::new(),
         );
     }
 }
@@ -115,7 +107,6 @@ fn hdr_004(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const HDR_005: Rule = Rule {
     id: "HDR-005",
     severity: Severity::Error,
-    part: FormPart::Header,
     title: "Date submitted before the month end",
     explanation: "A return reports the month's movements, so it cannot be submitted before the \
         month is over. Check both dates: usually the date submitted is in the first days of \
@@ -136,7 +127,6 @@ fn hdr_005(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 format::date(end)
             ),
             paths::header::date_submitted(),
-            vec![paths::header::month_end()],
         );
     }
 }
@@ -144,7 +134,6 @@ fn hdr_005(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const HDR_006: Rule = Rule {
     id: "HDR-006",
     severity: Severity::Warning,
-    part: FormPart::Header,
     title: "Date submitted is after the due date",
     explanation: "The return must be published by 08:30 Hong Kong time on the fifth business \
         day after the month end (Main Board Rule 13.25B / GEM Rule 17.27B). A later date means \
@@ -168,7 +157,6 @@ fn hdr_006(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 format::date(*due)
             ),
             paths::header::date_submitted(),
-            vec![paths::header::month_end()],
         );
     }
 }
@@ -176,7 +164,6 @@ fn hdr_006(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const HDR_007: Rule = Rule {
     id: "HDR-007",
     severity: Severity::Warning,
-    part: FormPart::Header,
     title: "Due date could not be checked",
     explanation: "The due date counts Hong Kong business days, and the app only knows the public \
         holidays of the years in its holiday table. Outside those years it does not guess: \
@@ -190,7 +177,6 @@ fn hdr_007(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             out,
             format!("The due date could not be checked: {reason}"),
             paths::header::month_end(),
-            Vec::new(),
         );
     }
 }

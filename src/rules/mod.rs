@@ -1,6 +1,8 @@
 //! The rule catalogue: every invariant of the form as a plain function with a stable id.
 //! All rules run on every check; none stops at the first finding.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::fmt;
 
 mod header;
@@ -14,17 +16,17 @@ mod part3d;
 mod part3e;
 mod part4;
 mod part5;
+mod pdf;
 mod previous;
 mod structure;
 #[cfg(test)]
 mod tests;
 
 use crate::calc::Derived;
-use crate::model::MonthlyReturn;
 use crate::model::path::{FieldPath, FormPart};
+use crate::model::{ClassId, MonthlyReturn, ShareClass};
 
 pub use part3e::{Sign, expected_signs};
-pub use previous::check_against_previous;
 
 /// Error: the return is wrong. Warning: unusual, please look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -42,7 +44,7 @@ impl fmt::Display for Severity {
     }
 }
 
-/// One broken invariant, pointing at the field to fix (`path`) and the fields that feed it.
+/// One broken invariant, pointing at the field to fix (`path`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     /// The rule's stable id, e.g. `II-003`.
@@ -51,7 +53,6 @@ pub struct Finding {
     /// For balances: expected, actual and the difference.
     pub message: String,
     pub path: FieldPath,
-    pub related: Vec<FieldPath>,
 }
 
 impl Finding {
@@ -64,13 +65,27 @@ impl Finding {
 pub struct Context<'a> {
     pub ret: &'a MonthlyReturn,
     pub derived: &'a Derived,
+    /// Last month's return and its derived figures, when checking a roll-forward: the `PREV`
+    /// rules compare with it and find nothing without it.
+    pub previous: Option<(&'a MonthlyReturn, &'a Derived)>,
+}
+
+impl Context<'_> {
+    /// The class with this id, in constant time (through the derived class index).
+    pub fn class(&self, id: ClassId) -> Option<&ShareClass> {
+        self.derived.class(self.ret, id)
+    }
+
+    /// [`MonthlyReturn::class_name`] in constant time.
+    pub fn class_name(&self, id: ClassId) -> String {
+        self.derived.class_name(self.ret, id)
+    }
 }
 
 /// A catalogue entry.
 pub struct Rule {
     pub id: &'static str,
     pub severity: Severity,
-    pub part: FormPart,
     pub title: &'static str,
     pub explanation: &'static str,
     pub check: fn(&Context<'_>, &mut Vec<Finding>),
@@ -79,19 +94,24 @@ pub struct Rule {
 impl Rule {
     /// Records one finding of this rule; only called once the rule has fired, so a clean return
     /// allocates nothing.
-    fn emit(
-        &self,
-        out: &mut Vec<Finding>,
-        message: String,
-        path: FieldPath,
-        related: Vec<FieldPath>,
-    ) {
+    /// Under [`check_capped`], a finding beyond the cap of its rule and part is only counted.
+    fn emit(&self, out: &mut Vec<Finding>, message: String, path: FieldPath) {
+        let kept = CAP.with_borrow_mut(|cap| match cap {
+            None => true,
+            Some(cap) => {
+                let seen = cap.seen.entry((path.part(), self.id)).or_insert(0);
+                *seen += 1;
+                *seen <= cap.keep
+            }
+        });
+        if !kept {
+            return;
+        }
         out.push(Finding {
             rule: self.id,
             severity: self.severity,
             message,
             path,
-            related,
         });
     }
 }
@@ -131,6 +151,7 @@ pub fn catalogue() -> &'static [Rule] {
 
 static CATALOGUE: &[Rule] = &[
     overflow::CALC_001,
+    pdf::PDF_001,
     header::HDR_001,
     header::HDR_002,
     header::HDR_003,
@@ -201,15 +222,101 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
     CATALOGUE.iter().find(|r| r.id == id)
 }
 
-/// Runs every rule. Pure; findings come sorted by part, then severity (errors first), then id.
-pub fn check(ret: &MonthlyReturn, derived: &Derived) -> Vec<Finding> {
-    let ctx = Context { ret, derived };
+/// Runs every rule on `ret` and its figures (`calc::derive(ret)`). When `previous` (last
+/// month's return and `calc::derive` of it) is given, the roll-forward rules (`PREV-*`) also
+/// compare this return's brought-forward balances with it. Pure; findings come sorted by part,
+/// then severity (errors first), then id.
+pub fn check(
+    ret: &MonthlyReturn,
+    derived: &Derived,
+    previous: Option<(&MonthlyReturn, &Derived)>,
+) -> Vec<Finding> {
+    let ctx = Context {
+        ret,
+        derived,
+        previous,
+    };
     let mut findings = Vec::new();
     for rule in catalogue() {
         (rule.check)(&ctx, &mut findings);
     }
     sort(&mut findings);
     findings
+}
+
+/// How many findings of each rule there were in each part.
+pub type FindingCounts = HashMap<(FormPart, &'static str), usize>;
+
+/// The findings of [`check_capped`]: the first few of each rule in each part, and how many
+/// there were in all.
+#[derive(Debug, Default)]
+pub struct CappedFindings {
+    /// At most the cap of each rule in each part, sorted like [`check`]'s.
+    pub findings: Vec<Finding>,
+    /// Every finding counted, kept or not.
+    pub counts: FindingCounts,
+}
+
+impl CappedFindings {
+    /// How many findings rule `id` had in `part`, kept or not.
+    pub fn total(&self, part: FormPart, id: &str) -> usize {
+        self.counts
+            .iter()
+            .find(|((p, r), _)| *p == part && *r == id)
+            .map_or(0, |(_, n)| *n)
+    }
+
+    /// Number of findings of the given severity, kept or not.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.counts
+            .iter()
+            .filter(|((_, id), _)| rule(id).is_some_and(|r| r.severity == severity))
+            .map(|(_, n)| n)
+            .sum()
+    }
+}
+
+/// The cap of [`check_capped`] while it runs on this thread; `None` (keep everything) otherwise.
+struct Cap {
+    keep: usize,
+    seen: FindingCounts,
+}
+
+thread_local! {
+    static CAP: RefCell<Option<Cap>> = const { RefCell::new(None) };
+}
+
+/// [`check`] for a report that prints at most `keep` findings of a rule in a part (the
+/// command line): the findings past the cap are counted but never stored, so a return with a
+/// million findings checks in little memory. The editor, which flags every field, uses
+/// [`check`].
+pub fn check_capped(
+    ret: &MonthlyReturn,
+    derived: &Derived,
+    previous: Option<(&MonthlyReturn, &Derived)>,
+    keep: usize,
+) -> CappedFindings {
+    /// Lifts the cap however the check ends.
+    struct Lift;
+    impl Drop for Lift {
+        fn drop(&mut self) {
+            CAP.with_borrow_mut(|cap| *cap = None);
+        }
+    }
+    CAP.with_borrow_mut(|cap| {
+        *cap = Some(Cap {
+            keep,
+            seen: HashMap::new(),
+        })
+    });
+    let lift = Lift;
+    let findings = check(ret, derived, previous);
+    let counts = CAP
+        .with_borrow_mut(Option::take)
+        .map(|cap| cap.seen)
+        .unwrap_or_default();
+    drop(lift);
+    CappedFindings { findings, counts }
 }
 
 /// Sorts findings by part, then severity (errors first), then id; stable within one rule.
@@ -243,7 +350,6 @@ fn negative_counts(
                 out,
                 format!("{name} is {}, which is negative", crate::format::count(v)),
                 path(block, row),
-                Vec::new(),
             );
         }
     }

@@ -1,12 +1,10 @@
 //! CALC: figures the calculation could not work out.
 
 use super::{Context, Finding, Rule, Severity};
-use crate::model::path::FormPart;
 
 pub(super) const CALC_001: Rule = Rule {
     id: "CALC-001",
     severity: Severity::Error,
-    part: FormPart::Header,
     title: "A derived figure is too large to compute",
     explanation: "A total, closing balance or capital overflowed the range of the arithmetic \
         (about 9.2 quintillion shares, or the decimal range for amounts). No real return comes \
@@ -26,7 +24,6 @@ fn calc_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                  figures that feed it for extra digits"
             ),
             path.clone(),
-            Vec::new(),
         );
     }
 }

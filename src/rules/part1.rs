@@ -4,12 +4,11 @@ use rust_decimal::Decimal;
 
 use super::{Context, Finding, Rule, Severity, is_currency_code};
 use crate::format;
-use crate::model::path::{self as paths, FormPart};
+use crate::model::path::{self as paths};
 
 pub(super) const I_001: Rule = Rule {
     id: "I-001",
     severity: Severity::Error,
-    part: FormPart::I,
     title: "Authorised shares negative",
     explanation: "A number of authorised/registered shares cannot be below zero, at the close of \
         the preceding month or of this month. Check the balance brought forward and the sign of \
@@ -29,7 +28,6 @@ fn i_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     format::count(p)
                 ),
                 paths::part1::preceding_shares(i),
-                Vec::new(),
             );
         }
         if let Some(Some(close)) = ctx.derived.part1.get(i).map(|f| f.close_shares)
@@ -42,10 +40,6 @@ fn i_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     format::count(close)
                 ),
                 paths::part1::movement_shares(i),
-                vec![
-                    paths::part1::preceding_shares(i),
-                    paths::part1::close_shares(i),
-                ],
             );
         }
     }
@@ -54,7 +48,6 @@ fn i_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const I_002: Rule = Rule {
     id: "I-002",
     severity: Severity::Error,
-    part: FormPart::I,
     title: "Authorised capital or par value negative",
     explanation: "Share capital is never negative. Under manual input check the capital typed for \
         the preceding month and the sign of its increase / decrease; otherwise the capital is \
@@ -75,7 +68,6 @@ fn i_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         format::amount(p)
                     ),
                     paths::part1::preceding_capital(i),
-                    Vec::new(),
                 );
             }
             if let Some(Some(c)) = ctx.derived.part1.get(i).map(|f| f.close_capital)
@@ -88,10 +80,6 @@ fn i_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         format::amount(c)
                     ),
                     paths::part1::movement_capital(i),
-                    vec![
-                        paths::part1::preceding_capital(i),
-                        paths::part1::close_capital(i),
-                    ],
                 );
             }
         } else {
@@ -102,7 +90,6 @@ fn i_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     out,
                     format!("Par value is {}", format::amount(p)),
                     paths::part1::par_value(i),
-                    vec![paths::part1::close_capital(i)],
                 );
             }
             if let Some(p) = b.closing_par_value
@@ -112,7 +99,6 @@ fn i_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     out,
                     format!("Par value at close of the month is {}", format::amount(p)),
                     paths::part1::closing_par_value(i),
-                    vec![paths::part1::close_capital(i)],
                 );
             }
         }
@@ -122,7 +108,6 @@ fn i_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const I_003: Rule = Rule {
     id: "I-003",
     severity: Severity::Error,
-    part: FormPart::I,
     title: "Par value currency missing or not a 3-letter code",
     explanation: "The par value and the capital print with their currency as a 3-letter code in \
         capitals (`HKD`, `USD`, `RMB`), and the capital totals are grouped by it.",
@@ -141,12 +126,7 @@ fn i_003(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     ccy.trim()
                 )
             };
-            I_003.emit(
-                out,
-                message,
-                paths::part1::par_value_currency(i),
-                Vec::new(),
-            );
+            I_003.emit(out, message, paths::part1::par_value_currency(i));
         }
     }
 }
@@ -154,7 +134,6 @@ fn i_003(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const I_004: Rule = Rule {
     id: "I-004",
     severity: Severity::Error,
-    part: FormPart::I,
     title: "Par value missing",
     explanation: "Without manual input the capital is shares × par value; a blank par value \
         prints a blank cell and counts the capital as zero. Enter the par value (e.g. 0.00001), \
@@ -169,7 +148,6 @@ fn i_004(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 out,
                 "Par value is empty".to_string(),
                 paths::part1::par_value(i),
-                vec![paths::part1::close_capital(i)],
             );
         }
     }
@@ -178,7 +156,6 @@ fn i_004(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const I_005: Rule = Rule {
     id: "I-005",
     severity: Severity::Warning,
-    part: FormPart::I,
     title: "Manual capital input equals shares × par value",
     explanation: "Manual input is meant for classes whose registered capital is not shares × par \
         value (e.g. PRC banks' preference shares). Here the typed capital equals shares × par \
@@ -209,10 +186,6 @@ fn i_005(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 "Manual input is ticked but the capital typed equals shares × par value"
                     .to_string(),
                 paths::part1::manual_capital(i),
-                vec![
-                    paths::part1::preceding_capital(i),
-                    paths::part1::movement_capital(i),
-                ],
             );
         }
     }
@@ -221,7 +194,6 @@ fn i_005(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const I_006: Rule = Rule {
     id: "I-006",
     severity: Severity::Warning,
-    part: FormPart::I,
     title: "Authorised capital in more than one currency",
     explanation: "The total authorised/registered share capital is the sum of the classes' \
         closing capital, printed once per currency (computed, so it always adds up). Classes in \
@@ -252,6 +224,5 @@ fn i_006(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             names.join(", ")
         ),
         paths::part1::par_value_currency(other),
-        totals.keys().map(|c| paths::part1::total(c)).collect(),
     );
 }

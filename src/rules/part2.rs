@@ -1,14 +1,14 @@
 //! II: movements in issued shares and treasury shares, and their agreement with Part III.
 
-use super::structure::part3_blocks_of;
+use std::collections::HashMap;
+
 use super::{Context, Finding, Rule, Severity};
 use crate::format;
-use crate::model::path::{self as paths, FieldPath, FormPart};
+use crate::model::path::{self as paths, FieldPath};
 
 pub(super) const II_001: Rule = Rule {
     id: "II-001",
     severity: Severity::Error,
-    part: FormPart::II,
     title: "Issued or treasury shares negative",
     explanation: "Neither the issued shares (excluding treasury) nor the treasury shares can be \
         below zero, at the close of the preceding month or of this month. Check the balance \
@@ -17,14 +17,13 @@ pub(super) const II_001: Rule = Rule {
 };
 
 /// One column of the part II table: its name, the preceding input, the derived close, and the
-/// paths of the preceding, movement and closing cells.
+/// paths of the preceding and movement cells.
 struct Column {
     name: &'static str,
     preceding: Option<i64>,
     close: Option<i64>,
     preceding_path: fn(usize) -> FieldPath,
     movement_path: fn(usize) -> FieldPath,
-    close_path: fn(usize) -> FieldPath,
 }
 
 fn ii_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
@@ -37,7 +36,6 @@ fn ii_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 close: f.and_then(|f| f.close_excluding_treasury),
                 preceding_path: paths::part2::preceding_excluding_treasury,
                 movement_path: paths::part2::movement_excluding_treasury,
-                close_path: paths::part2::close_excluding_treasury,
             },
             Column {
                 name: "treasury shares",
@@ -45,7 +43,6 @@ fn ii_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 close: f.and_then(|f| f.close_treasury),
                 preceding_path: paths::part2::preceding_treasury,
                 movement_path: paths::part2::movement_treasury,
-                close_path: paths::part2::close_treasury,
             },
         ];
         for c in columns {
@@ -60,7 +57,6 @@ fn ii_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         format::count(p)
                     ),
                     (c.preceding_path)(i),
-                    Vec::new(),
                 );
             }
             if let Some(close) = c.close
@@ -74,7 +70,6 @@ fn ii_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         format::count(close)
                     ),
                     (c.movement_path)(i),
-                    vec![(c.preceding_path)(i), (c.close_path)(i)],
                 );
             }
         }
@@ -84,7 +79,6 @@ fn ii_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const II_002: Rule = Rule {
     id: "II-002",
     severity: Severity::Error,
-    part: FormPart::II,
     title: "Issued shares movement differs from Part III (AA1 to EE1)",
     explanation: "The increase / decrease (-) in issued shares excluding treasury of a class must \
         equal the Part III grand total `Total of AA1 to EE1` for that class: new shares issued \
@@ -104,8 +98,6 @@ fn ii_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         };
         let actual = b.movement.excluding_treasury.unwrap_or(0);
         if actual != expected {
-            let mut related = part3_blocks_of(ctx.ret, b.class);
-            related.push(paths::part3e::total_excluding_treasury(b.class));
             II_002.emit(
                 out,
                 format!(
@@ -116,7 +108,6 @@ fn ii_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     format::count_wide(i128::from(actual) - i128::from(expected))
                 ),
                 paths::part2::movement_excluding_treasury(i),
-                related,
             );
         }
     }
@@ -125,7 +116,6 @@ fn ii_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const II_003: Rule = Rule {
     id: "II-003",
     severity: Severity::Error,
-    part: FormPart::II,
     title: "Treasury shares movement differs from Part III (AA2 to EE2)",
     explanation: "The increase / decrease (-) in treasury shares of a class must equal the Part \
         III grand total `Total of AA2 to EE2`: minus the shares transferred out of treasury in \
@@ -142,8 +132,6 @@ fn ii_003(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         };
         let actual = b.movement.treasury.unwrap_or(0);
         if actual != expected {
-            let mut related = part3_blocks_of(ctx.ret, b.class);
-            related.push(paths::part3e::total_treasury(b.class));
             II_003.emit(
                 out,
                 format!(
@@ -154,7 +142,6 @@ fn ii_003(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     format::count_wide(i128::from(actual) - i128::from(expected))
                 ),
                 paths::part2::movement_treasury(i),
-                related,
             );
         }
     }
@@ -163,7 +150,6 @@ fn ii_003(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const II_004: Rule = Rule {
     id: "II-004",
     severity: Severity::Warning,
-    part: FormPart::II,
     title: "Issued shares exceed authorised shares",
     explanation: "A company cannot issue more shares of a class than it has authorised. When the \
         total issued at the close of the month exceeds the class's authorised/registered shares \
@@ -173,12 +159,16 @@ pub(super) const II_004: Rule = Rule {
 };
 
 fn ii_004(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    let part1 = ctx.ret.part1.part.active();
+    // The first part I block of each class, found once rather than searched per block.
+    let mut part1 = HashMap::new();
+    for (j, a) in ctx.ret.part1.part.active().iter().enumerate() {
+        part1.entry(a.class).or_insert(j);
+    }
     for (i, b) in ctx.ret.part2.part.active().iter().enumerate() {
         let Some(Some(issued)) = ctx.derived.part2.get(i).map(|f| f.close_total) else {
             continue;
         };
-        let Some(j) = part1.iter().position(|a| a.class == b.class) else {
+        let Some(&j) = part1.get(&b.class) else {
             continue;
         };
         let Some(Some(authorised)) = ctx.derived.part1.get(j).map(|f| f.close_shares) else {
@@ -195,10 +185,6 @@ fn ii_004(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     format::count_wide(i128::from(issued) - i128::from(authorised))
                 ),
                 paths::part2::close_total(i),
-                vec![
-                    paths::part1::close_shares(j),
-                    paths::part2::movement_excluding_treasury(i),
-                ],
             );
         }
     }
@@ -207,7 +193,6 @@ fn ii_004(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const II_005: Rule = Rule {
     id: "II-005",
     severity: Severity::Error,
-    part: FormPart::II,
     title: "Public float sufficiency confirmation not ticked (v1.2.0)",
     explanation: "Template v1.2.0 asks, for each class in part II, whether the applicable public \
         float requirement has or has not been complied with. One of the two boxes must be \
@@ -225,10 +210,9 @@ fn ii_005(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 out,
                 format!(
                     "{}: neither public float box is ticked",
-                    ctx.ret.class_name(b.class)
+                    ctx.class_name(b.class)
                 ),
                 paths::part2::public_float_complied(i),
-                Vec::new(),
             );
         }
     }

@@ -3,12 +3,11 @@
 use super::{Context, Finding, RowPath, Rule, Severity, blank, negative_counts};
 use crate::format;
 use crate::model::OptionMovement;
-use crate::model::path::{self as paths, FormPart};
+use crate::model::path::{self as paths};
 
 pub(super) const IIIA_001: Rule = Rule {
     id: "IIIA-001",
     severity: Severity::Error,
-    part: FormPart::IIIA,
     title: "Options outstanding negative",
     explanation: "Options outstanding = preceding + granted − exercised − cancelled − lapsed and \
         can never be below zero. Check the balance brought forward and the movements (more \
@@ -30,18 +29,12 @@ fn iiia_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         format::count(p)
                     ),
                     paths::part3a::preceding_outstanding(b, s),
-                    Vec::new(),
                 );
                 continue;
             }
             if let Some(Some(Some(close))) = figures.map(|f| f.closing_outstanding.get(s).copied())
                 && close < 0
             {
-                let mut related: Vec<_> = OptionMovement::ALL
-                    .into_iter()
-                    .map(|m| paths::part3a::movement(b, s, m))
-                    .collect();
-                related.push(paths::part3a::closing_outstanding(b, s));
                 IIIA_001.emit(
                     out,
                     format!(
@@ -49,7 +42,6 @@ fn iiia_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         format::count(close)
                     ),
                     paths::part3a::preceding_outstanding(b, s),
-                    related,
                 );
             }
         }
@@ -59,7 +51,6 @@ fn iiia_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const IIIA_002: Rule = Rule {
     id: "IIIA-002",
     severity: Severity::Warning,
-    part: FormPart::IIIA,
     title: "Shares delivered differ from options exercised",
     explanation: "Each option exercised normally delivers one share, either newly issued (A1) or \
         transferred out of treasury (A2), so A1 + A2 should equal the options exercised. A scheme \
@@ -84,10 +75,6 @@ fn iiia_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         format::count_wide(delivered - exercised)
                     ),
                     paths::part3a::new_shares(b, s),
-                    vec![
-                        paths::part3a::from_treasury(b, s),
-                        paths::part3a::movement(b, s, OptionMovement::Exercised),
-                    ],
                 );
             }
         }
@@ -97,7 +84,6 @@ fn iiia_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const IIIA_003: Rule = Rule {
     id: "IIIA-003",
     severity: Severity::Warning,
-    part: FormPart::IIIA,
     title: "Funds raised missing although options were exercised",
     explanation: "When options were exercised during the month the form states the total funds \
         raised from the exercise (currency and amount; 0 for nil-cost options such as RSUs \
@@ -117,9 +103,6 @@ fn iiia_003(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 "Options were exercised during the month but the total funds raised is empty"
                     .to_string(),
                 paths::part3a::funds_raised(b),
-                (0..block.schemes.len())
-                    .map(|s| paths::part3a::movement(b, s, OptionMovement::Exercised))
-                    .collect(),
             );
         }
     }
@@ -128,7 +111,6 @@ fn iiia_003(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const IIIA_004: Rule = Rule {
     id: "IIIA-004",
     severity: Severity::Error,
-    part: FormPart::IIIA,
     title: "Particulars of share option scheme missing",
     explanation: "Each row names its share option scheme (e.g. `2013 Share Option Scheme`), so \
         readers can match it with the scheme's announcements.",
@@ -146,7 +128,6 @@ fn iiia_004(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         s + 1
                     ),
                     paths::part3a::particulars(b, s),
-                    Vec::new(),
                 );
             }
         }
@@ -156,7 +137,6 @@ fn iiia_004(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const IIIA_005: Rule = Rule {
     id: "IIIA-005",
     severity: Severity::Error,
-    part: FormPart::IIIA,
     title: "Option movement or share count typed negative",
     explanation: "Granted, exercised, cancelled and lapsed are typed as positive numbers: the form \
         prints the decreases with a minus itself. A1, A2 and the shares issuable are counts and \
@@ -179,7 +159,6 @@ fn iiia_005(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                             format::count(v)
                         ),
                         paths::part3a::movement(b, s, m),
-                        Vec::new(),
                     );
                 }
             }

@@ -4,12 +4,11 @@ use rust_decimal::Decimal;
 
 use super::{Context, Finding, RowPath, Rule, Severity, blank, negative_counts, same_currency};
 use crate::format;
-use crate::model::path::{self as paths, FormPart};
+use crate::model::path::{self as paths};
 
 pub(super) const IIIB_001: Rule = Rule {
     id: "IIIB-001",
     severity: Severity::Error,
-    part: FormPart::IIIB,
     title: "Warrants' nominal value negative",
     explanation: "Nominal value at close = nominal value at close of preceding month − exercised, \
         and cannot be below zero: more was exercised than was outstanding, or the balance \
@@ -31,7 +30,6 @@ fn iiib_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         format::amount(p)
                     ),
                     paths::part3b::preceding_nominal(b, w),
-                    Vec::new(),
                 );
                 continue;
             }
@@ -45,10 +43,6 @@ fn iiib_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         format::amount(close)
                     ),
                     paths::part3b::exercised_nominal(b, w),
-                    vec![
-                        paths::part3b::preceding_nominal(b, w),
-                        paths::part3b::closing_nominal(b, w),
-                    ],
                 );
             }
         }
@@ -58,7 +52,6 @@ fn iiib_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const IIIB_002: Rule = Rule {
     id: "IIIB-002",
     severity: Severity::Warning,
-    part: FormPart::IIIB,
     title: "Shares delivered differ from nominal value exercised ÷ subscription price",
     explanation: "Exercising warrants of a nominal value V at subscription price P delivers \
         floor(V ÷ P) shares, new (B1) or from treasury (B2). A difference usually means a typo \
@@ -100,11 +93,6 @@ fn iiib_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         format::count_wide(delivered - i128::from(expected))
                     ),
                     paths::part3b::new_shares(b, w),
-                    vec![
-                        paths::part3b::from_treasury(b, w),
-                        paths::part3b::exercised_nominal(b, w),
-                        paths::part3b::subscription_price(b, w),
-                    ],
                 );
             }
         }
@@ -114,7 +102,6 @@ fn iiib_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const IIIB_003: Rule = Rule {
     id: "IIIB-003",
     severity: Severity::Error,
-    part: FormPart::IIIB,
     title: "Description of warrants missing",
     explanation: "Each warrant row is described (with its expiry date) so readers can match it \
         with the issue's announcement.",
@@ -129,7 +116,6 @@ fn iiib_003(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     out,
                     format!("Warrant {}: description of warrants is empty", w + 1),
                     paths::part3b::description(b, w),
-                    Vec::new(),
                 );
             }
         }
@@ -139,7 +125,6 @@ fn iiib_003(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const IIIB_004: Rule = Rule {
     id: "IIIB-004",
     severity: Severity::Error,
-    part: FormPart::IIIB,
     title: "Warrant exercise or share count typed negative",
     explanation: "The nominal value exercised is typed as a positive amount (it is subtracted \
         from the balance); B1, B2 and the shares issuable are counts and cannot be negative.",
@@ -159,7 +144,6 @@ fn iiib_004(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         format::amount(e)
                     ),
                     paths::part3b::exercised_nominal(b, w),
-                    Vec::new(),
                 );
             }
             let counts: [(&str, Option<i64>, RowPath); 3] = [

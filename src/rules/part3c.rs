@@ -6,12 +6,11 @@ use super::{Context, Finding, RowPath, Rule, Severity, blank, negative_counts};
 use crate::format;
 use crate::model::ConvertibleMovementKind;
 use crate::model::ConvertibleType;
-use crate::model::path::{self as paths, FormPart};
+use crate::model::path::{self as paths};
 
 pub(super) const IIIC_001: Rule = Rule {
     id: "IIIC-001",
     severity: Severity::Error,
-    part: FormPart::IIIC,
     title: "Convertibles' amount negative",
     explanation: "Amount at close = amount at close of preceding month + issued − converted − \
         redeemed (± other movements) and cannot be below zero: more was converted or redeemed \
@@ -33,17 +32,12 @@ fn iiic_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         format::amount(p)
                     ),
                     paths::part3c::preceding_amount(b, c),
-                    Vec::new(),
                 );
                 continue;
             }
             if let Some(Some(Some(close))) = figures.map(|f| f.closing_amount.get(c).copied())
                 && close < Decimal::ZERO
             {
-                let mut related: Vec<_> = (0..cv.movements.len())
-                    .map(|m| paths::part3c::movement_amount(b, c, m))
-                    .collect();
-                related.push(paths::part3c::closing_amount(b, c));
                 let primary = match cv.movements.len() {
                     0 => paths::part3c::preceding_amount(b, c),
                     n => paths::part3c::movement_amount(b, c, n - 1),
@@ -52,7 +46,6 @@ fn iiic_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     out,
                     format!("Amount at close of the month is {}", format::amount(close)),
                     primary,
-                    related,
                 );
             }
         }
@@ -62,7 +55,6 @@ fn iiic_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const IIIC_002: Rule = Rule {
     id: "IIIC-002",
     severity: Severity::Warning,
-    part: FormPart::IIIC,
     title: "Shares issuable differ from amount ÷ conversion price",
     explanation: "The shares which may be issued on conversion at close are normally \
         floor(amount at close ÷ conversion price) when both are in one currency (e.g. HKD \
@@ -101,10 +93,6 @@ fn iiic_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         format::count_wide(i128::from(actual) - i128::from(expected))
                     ),
                     paths::part3c::shares_issuable_at_close(b, c),
-                    vec![
-                        paths::part3c::closing_amount(b, c),
-                        paths::part3c::conversion_price(b, c),
-                    ],
                 );
             }
         }
@@ -114,7 +102,6 @@ fn iiic_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const IIIC_003: Rule = Rule {
     id: "IIIC-003",
     severity: Severity::Error,
-    part: FormPart::IIIC,
     title: "Description of the convertibles missing",
     explanation: "Each convertible is described (e.g. `HKD 52,377,600 convertible notes due \
         2027`) so readers can match it with the issue's announcement.",
@@ -132,7 +119,6 @@ fn iiic_003(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         c + 1
                     ),
                     paths::part3c::description(b, c),
-                    Vec::new(),
                 );
             }
         }
@@ -142,7 +128,6 @@ fn iiic_003(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const IIIC_004: Rule = Rule {
     id: "IIIC-004",
     severity: Severity::Error,
-    part: FormPart::IIIC,
     title: "Convertible movement or share count typed negative",
     explanation: "Issued, converted and redeemed amounts are typed as positive amounts (converted \
         and redeemed are subtracted); only an `Other` movement carries its own sign. C1, C2 and \
@@ -166,7 +151,6 @@ fn iiic_004(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                             format::amount(a)
                         ),
                         paths::part3c::movement_amount(b, c, m),
-                        Vec::new(),
                     );
                 }
             }
@@ -195,7 +179,6 @@ fn iiic_004(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const IIIC_005: Rule = Rule {
     id: "IIIC-005",
     severity: Severity::Error,
-    part: FormPart::IIIC,
     title: "Type of convertibles `Others` not specified",
     explanation: "`Type of the Convertibles` is `Bond/Notes`, `Preference Shares` or `Others \
         (please specify)`; the last needs the type written out.",
@@ -213,7 +196,6 @@ fn iiic_005(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         c + 1
                     ),
                     paths::part3c::kind_other(b, c),
-                    Vec::new(),
                 );
             }
         }

@@ -1,12 +1,11 @@
 //! III(D): other agreements or arrangements to issue shares (share awards, RSU plans...).
 
 use super::{Context, Finding, RowPath, Rule, Severity, blank, negative_counts};
-use crate::model::path::{self as paths, FormPart};
+use crate::model::path::{self as paths};
 
 pub(super) const IIID_001: Rule = Rule {
     id: "IIID-001",
     severity: Severity::Error,
-    part: FormPart::IIID,
     title: "D1, D2 or shares issuable negative",
     explanation: "D1 (new shares issued), D2 (shares transferred out of treasury) and the shares \
         which may be issued at close are counts and cannot be negative. Shares returned to the \
@@ -42,7 +41,6 @@ fn iiid_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const IIID_002: Rule = Rule {
     id: "IIID-002",
     severity: Severity::Error,
-    part: FormPart::IIID,
     title: "Description of agreement or arrangement missing",
     explanation: "Each row names the agreement or arrangement (e.g. `2021 Share Incentive Plan`) \
         so readers can match it with its announcements.",
@@ -60,7 +58,6 @@ fn iiid_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         a + 1
                     ),
                     paths::part3d::description(b, a),
-                    Vec::new(),
                 );
             }
         }

@@ -5,7 +5,7 @@ use chrono::Datelike;
 use super::{Context, Finding, Rule, Severity, blank};
 use crate::format;
 use crate::model::TypeOfIssue;
-use crate::model::path::{self as paths, FormPart};
+use crate::model::path::{self as paths};
 
 /// The sign a column of III(E) must have for a type of issue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,7 +63,6 @@ pub fn expected_signs(t: TypeOfIssue) -> (Sign, Sign) {
 pub(super) const IIIE_001: Rule = Rule {
     id: "IIIE-001",
     severity: Severity::Error,
-    part: FormPart::IIIE,
     title: "Sign of E1 / E2 does not fit the type of issue",
     explanation: "E1 (change in issued shares excluding treasury) and E2 (change in treasury \
         shares) are signed. New issues increase E1; repurchases and redemptions that cancel \
@@ -91,7 +90,6 @@ fn iiie_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         format::count(e1)
                     ),
                     paths::part3e::change_excluding_treasury(b, e),
-                    vec![paths::part3e::type_of_issue(b, e)],
                 );
             }
             if !s2.admits(e2) {
@@ -104,7 +102,6 @@ fn iiie_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         format::count(e2)
                     ),
                     paths::part3e::change_treasury(b, e),
-                    vec![paths::part3e::type_of_issue(b, e)],
                 );
             }
         }
@@ -114,7 +111,6 @@ fn iiie_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const IIIE_002: Rule = Rule {
     id: "IIIE-002",
     severity: Severity::Error,
-    part: FormPart::IIIE,
     title: "Date of event outside the reported month",
     explanation: "A movement reported this month happened this month, so its date of event lies \
         within the month. Only shares repurchased or redeemed but not yet cancelled may carry an \
@@ -147,7 +143,6 @@ fn iiie_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         format::date(end)
                     ),
                     paths::part3e::event_date(b, e),
-                    vec![paths::header::month_end()],
                 );
             }
         }
@@ -157,7 +152,6 @@ fn iiie_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const IIIE_003: Rule = Rule {
     id: "IIIE-003",
     severity: Severity::Error,
-    part: FormPart::IIIE,
     title: "Date of event missing",
     explanation: "Every III(E) row states the date of the event (for repurchases and redemptions, \
         the date of the repurchase or redemption: Note 2).",
@@ -172,7 +166,6 @@ fn iiie_003(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     out,
                     format!("{}: date of event is empty", ev.type_of_issue.label()),
                     paths::part3e::event_date(b, e),
-                    Vec::new(),
                 );
             }
         }
@@ -182,7 +175,6 @@ fn iiie_003(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const IIIE_004: Rule = Rule {
     id: "IIIE-004",
     severity: Severity::Error,
-    part: FormPart::IIIE,
     title: "Shares pending cancellation not negative",
     explanation: "Shares repurchased or redeemed but not yet cancelled at the close of the month \
         are shown as a negative number (Note 3), or left blank.",
@@ -203,7 +195,6 @@ fn iiie_004(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         format::count(p)
                     ),
                     paths::part3e::pending_cancellation(b, e),
-                    Vec::new(),
                 );
             }
         }
@@ -213,7 +204,6 @@ fn iiie_004(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const IIIE_005: Rule = Rule {
     id: "IIIE-005",
     severity: Severity::Error,
-    part: FormPart::IIIE,
     title: "Pending cancellation on a type that is not pending cancellation",
     explanation: "Only `Repurchase of shares (repurchased for cancellation but not yet \
         cancelled)` and `Redemption of shares (redeemed but not yet cancelled)` report shares in \
@@ -236,7 +226,6 @@ fn iiie_005(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         format::count(p)
                     ),
                     paths::part3e::pending_cancellation(b, e),
-                    vec![paths::part3e::type_of_issue(b, e)],
                 );
             }
         }
@@ -246,7 +235,6 @@ fn iiie_005(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const IIIE_006: Rule = Rule {
     id: "IIIE-006",
     severity: Severity::Error,
-    part: FormPart::IIIE,
     title: "Type of issue `Other` not specified",
     explanation: "`Other (please specify)` prints the description typed for it (e.g. \
         `Conversion of Class B shares into Class A shares`); without it the row says nothing.",
@@ -264,7 +252,6 @@ fn iiie_006(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         e + 1
                     ),
                     paths::part3e::other_description(b, e),
-                    Vec::new(),
                 );
             }
         }
@@ -274,7 +261,6 @@ fn iiie_006(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const IIIE_007: Rule = Rule {
     id: "IIIE-007",
     severity: Severity::Warning,
-    part: FormPart::IIIE,
     title: "E1 and E2 do not offset for a move into or out of treasury",
     explanation: "A repurchase into treasury moves n shares from issued (E1 −n) into treasury (E2 \
         +n); a sale or transfer of treasury shares moves them back (E1 +n, E2 −n). The two \
@@ -304,7 +290,6 @@ fn iiie_007(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         format::count_wide(e1 + e2)
                     ),
                     paths::part3e::change_treasury(b, e),
-                    vec![paths::part3e::change_excluding_treasury(b, e)],
                 );
             }
         }

@@ -4,12 +4,11 @@ use rust_decimal::Decimal;
 
 use super::{Context, Finding, Rule, Severity, blank};
 use crate::format;
-use crate::model::path::{self as paths, FormPart};
+use crate::model::path::{self as paths};
 
 pub(super) const IV_001: Rule = Rule {
     id: "IV-001",
     severity: Severity::Error,
-    part: FormPart::IV,
     title: "HDR description missing",
     explanation: "Each HDR line is described so readers can tell which depositary receipts it \
         counts.",
@@ -23,7 +22,6 @@ fn iv_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 out,
                 format!("HDR line {}: description is empty", i + 1),
                 paths::part4::description(i),
-                Vec::new(),
             );
         }
     }
@@ -32,7 +30,6 @@ fn iv_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const IV_002: Rule = Rule {
     id: "IV-002",
     severity: Severity::Error,
-    part: FormPart::IV,
     title: "Number of HDRs negative",
     explanation: "The number of HDRs outstanding can never be below zero, at the close of the \
         preceding month or of this month. Check the balance brought forward and the sign of the \
@@ -52,7 +49,6 @@ fn iv_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     format::count(p)
                 ),
                 paths::part4::preceding_hdrs(i),
-                Vec::new(),
             );
         } else if let Some(Some(close)) = ctx.derived.part4.get(i).map(|f| f.close_hdrs)
             && close < 0
@@ -64,7 +60,6 @@ fn iv_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     format::count(close)
                 ),
                 paths::part4::movement_hdrs(i),
-                vec![paths::part4::preceding_hdrs(i), paths::part4::close_hdrs(i)],
             );
         }
     }
@@ -73,7 +68,6 @@ fn iv_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const IV_003: Rule = Rule {
     id: "IV-003",
     severity: Severity::Warning,
-    part: FormPart::IV,
     title: "HDRs per underlying share missing or not positive",
     explanation: "The number of underlying shares is worked out from the number of HDRs that \
         represent one share; without a positive ratio it stays blank.",
@@ -90,6 +84,6 @@ fn iv_003(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             ),
             Some(_) => continue,
         };
-        IV_003.emit(out, message, paths::part4::hdrs_per_share(i), Vec::new());
+        IV_003.emit(out, message, paths::part4::hdrs_per_share(i));
     }
 }

@@ -1,12 +1,11 @@
 //! V: confirmations and signature.
 
 use super::{Context, Finding, Rule, Severity, blank};
-use crate::model::path::{self as paths, FormPart};
+use crate::model::path::{self as paths};
 
 pub(super) const V_001: Rule = Rule {
     id: "V-001",
     severity: Severity::Error,
-    part: FormPart::V,
     title: "Submitted by missing",
     explanation: "The confirmations are given by a named director, secretary or other duly \
         authorised officer: enter the name under `Submitted by:`.",
@@ -20,7 +19,6 @@ fn v_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             out,
             "Submitted by is empty".to_string(),
             paths::part5::submitted_by(),
-            Vec::new(),
         );
     }
 }
@@ -28,7 +26,6 @@ fn v_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const V_002: Rule = Rule {
     id: "V-002",
     severity: Severity::Error,
-    part: FormPart::V,
     title: "Title of the person submitting missing",
     explanation: "`Title:` states the capacity of the person submitting (Director, Secretary or \
         other Duly Authorised Officer), e.g. `Company Secretary`.",
@@ -38,19 +35,13 @@ pub(super) const V_002: Rule = Rule {
 fn v_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let p = &ctx.ret.part5;
     if !p.not_applicable && blank(&p.title) {
-        V_002.emit(
-            out,
-            "Title is empty".to_string(),
-            paths::part5::title(),
-            Vec::new(),
-        );
+        V_002.emit(out, "Title is empty".to_string(), paths::part5::title());
     }
 }
 
 pub(super) const V_003: Rule = Rule {
     id: "V-003",
     severity: Severity::Warning,
-    part: FormPart::V,
     title: "Confirmations marked Not applicable although shares were issued or transferred",
     explanation: "Part V may be `Not applicable` only when nothing was issued or transferred out \
         of treasury during the month. Part III shows new shares or shares transferred out of \
@@ -94,7 +85,6 @@ fn v_003(ctx: &Context<'_>, out: &mut Vec<Finding>) {
              out of treasury"
                 .to_string(),
             paths::part5::not_applicable(),
-            Vec::new(),
         );
     }
 }

@@ -1,19 +1,17 @@
 //! PREV: rolling forward. Every "balance at close of preceding month" must equal the same figure
-//! "at close of the month" in the previous return (spec §1). These rules need two returns, so
-//! they run in [`check_against_previous`]; in the catalogue their single-return `check` is a
-//! no-op (listed so ids, titles and explanations live in one table).
+//! "at close of the month" in the previous return (spec §1). These rules compare with
+//! [`Context::previous`]; without a previous return they find nothing.
 
 use chrono::Datelike;
 use rust_decimal::Decimal;
 
-use super::{Context, Finding, Rule, Severity, sort};
-use crate::calc::{self, Derived};
-use crate::format;
-use crate::model::path::{self as paths, FieldPath, FormPart};
-use crate::model::{ClassId, MonthlyReturn};
+use std::collections::HashMap;
 
-/// The single-return run has no previous return to compare with.
-fn needs_previous(_: &Context<'_>, _: &mut Vec<Finding>) {}
+use super::{Context, Finding, Rule, Severity};
+use crate::calc::Derived;
+use crate::format;
+use crate::model::path::{self as paths, FieldPath};
+use crate::model::{ClassId, MonthlyReturn};
 
 const ROLL_FORWARD: &str = "Each month starts from the last: this balance must equal the \
     figure at the close of the month in the previous return. Either the previous return was \
@@ -23,99 +21,116 @@ const ROLL_FORWARD: &str = "Each month starts from the last: this balance must e
 pub(super) const PREV_001: Rule = Rule {
     id: "PREV-001",
     severity: Severity::Error,
-    part: FormPart::I,
     title: "Authorised shares brought forward differ from the previous return",
     explanation: ROLL_FORWARD,
-    check: needs_previous,
+    check: prev_001,
 };
 
 pub(super) const PREV_002: Rule = Rule {
     id: "PREV-002",
     severity: Severity::Error,
-    part: FormPart::I,
     title: "Par value or capital brought forward differs from the previous return",
     explanation: ROLL_FORWARD,
-    check: needs_previous,
+    check: prev_002,
 };
 
 pub(super) const PREV_003: Rule = Rule {
     id: "PREV-003",
     severity: Severity::Error,
-    part: FormPart::II,
     title: "Issued or treasury shares brought forward differ from the previous return",
     explanation: ROLL_FORWARD,
-    check: needs_previous,
+    check: prev_003,
 };
 
 pub(super) const PREV_004: Rule = Rule {
     id: "PREV-004",
     severity: Severity::Error,
-    part: FormPart::IIIA,
     title: "Options outstanding brought forward differ from the previous return",
     explanation: ROLL_FORWARD,
-    check: needs_previous,
+    check: prev_004,
 };
 
 pub(super) const PREV_005: Rule = Rule {
     id: "PREV-005",
     severity: Severity::Error,
-    part: FormPart::IIIB,
     title: "Warrants' nominal value brought forward differs from the previous return",
     explanation: ROLL_FORWARD,
-    check: needs_previous,
+    check: prev_005,
 };
 
 pub(super) const PREV_006: Rule = Rule {
     id: "PREV-006",
     severity: Severity::Error,
-    part: FormPart::IIIC,
     title: "Convertibles' amount brought forward differs from the previous return",
     explanation: ROLL_FORWARD,
-    check: needs_previous,
+    check: prev_006,
 };
 
 pub(super) const PREV_007: Rule = Rule {
     id: "PREV-007",
     severity: Severity::Error,
-    part: FormPart::IV,
     title: "HDRs brought forward differ from the previous return",
     explanation: ROLL_FORWARD,
-    check: needs_previous,
+    check: prev_007,
 };
 
 pub(super) const PREV_008: Rule = Rule {
     id: "PREV-008",
     severity: Severity::Warning,
-    part: FormPart::Header,
     title: "Return does not follow the previous month",
     explanation: "A return rolls forward from the return of the month before. When the previous \
         return is for another month, the balances compared may not be the ones brought forward: \
         check that the right previous return was chosen.",
-    check: needs_previous,
+    check: prev_008,
 };
 
-/// Compares the current return's brought-forward balances with the previous return's closing
-/// figures. Pure; findings sorted like [`super::check`]'s.
-pub fn check_against_previous(previous: &MonthlyReturn, current: &MonthlyReturn) -> Vec<Finding> {
-    let prev = calc::derive(previous);
-    let mut out = Vec::new();
-    let cmp = Cmp {
+/// Runs `f` when there is a previous return to compare with.
+fn with_previous(ctx: &Context<'_>, f: impl FnOnce(&Cmp<'_>)) {
+    let Some((previous, prev)) = ctx.previous else {
+        return;
+    };
+    f(&Cmp {
         previous,
-        prev: &prev,
-        current,
+        prev,
+        current: ctx.ret,
         label: previous
             .header
             .month_end
             .map(|d| format!("the previous return (month ended {})", format::date(d)))
             .unwrap_or_else(|| "the previous return".to_string()),
-    };
-    cmp.part1(&mut out);
-    cmp.part2(&mut out);
-    cmp.part3(&mut out);
-    cmp.part4(&mut out);
-    cmp.months(&mut out);
-    sort(&mut out);
-    out
+    });
+}
+
+fn prev_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    with_previous(ctx, |cmp| cmp.part1_shares(out));
+}
+
+fn prev_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    with_previous(ctx, |cmp| cmp.part1_capital(out));
+}
+
+fn prev_003(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    with_previous(ctx, |cmp| cmp.part2(out));
+}
+
+fn prev_004(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    with_previous(ctx, |cmp| cmp.part3a(out));
+}
+
+fn prev_005(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    with_previous(ctx, |cmp| cmp.part3b(out));
+}
+
+fn prev_006(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    with_previous(ctx, |cmp| cmp.part3c(out));
+}
+
+fn prev_007(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    with_previous(ctx, |cmp| cmp.part4(out));
+}
+
+fn prev_008(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    with_previous(ctx, |cmp| cmp.months(out));
 }
 
 struct Cmp<'a> {
@@ -125,9 +140,20 @@ struct Cmp<'a> {
     label: String,
 }
 
-/// Index of the active block of `class` in a previous part.
-fn find<B>(blocks: &[B], class: ClassId, of: impl Fn(&B) -> ClassId) -> Option<usize> {
-    blocks.iter().position(|b| of(b) == class)
+/// For each active block of the current part, the index of the previous part's block of the
+/// same class (the first one, should a class appear twice), in one pass over each part.
+fn matches<'a, B>(
+    before: &[B],
+    now: &'a [B],
+    of: impl Fn(&B) -> ClassId,
+) -> impl Iterator<Item = (usize, &'a B, usize)> {
+    let mut index: HashMap<ClassId, usize> = HashMap::with_capacity(before.len());
+    for (j, b) in before.iter().enumerate() {
+        index.entry(of(b)).or_insert(j);
+    }
+    now.iter()
+        .enumerate()
+        .filter_map(move |(i, b)| index.get(&of(b)).map(|&j| (i, b, j)))
 }
 
 impl Cmp<'_> {
@@ -155,7 +181,6 @@ impl Cmp<'_> {
                     format::count_wide(i128::from(actual) - i128::from(expected))
                 ),
                 path(),
-                Vec::new(),
             );
         }
     }
@@ -188,17 +213,16 @@ impl Cmp<'_> {
                     format::amount(expected),
                 ),
                 path(),
-                Vec::new(),
             );
         }
     }
 
-    fn part1(&self, out: &mut Vec<Finding>) {
-        let before = self.previous.part1.part.active();
-        for (i, b) in self.current.part1.part.active().iter().enumerate() {
-            let Some(j) = find(before, b.class, |x| x.class) else {
-                continue;
-            };
+    fn part1_shares(&self, out: &mut Vec<Finding>) {
+        let (before, now) = (
+            self.previous.part1.part.active(),
+            self.current.part1.part.active(),
+        );
+        for (i, b, j) in matches(before, now, |x| x.class) {
             let Some(f) = self.prev.part1.get(j) else {
                 continue;
             };
@@ -210,6 +234,18 @@ impl Cmp<'_> {
                 f.close_shares,
                 || paths::part1::preceding_shares(i),
             );
+        }
+    }
+
+    fn part1_capital(&self, out: &mut Vec<Finding>) {
+        let (before, now) = (
+            self.previous.part1.part.active(),
+            self.current.part1.part.active(),
+        );
+        for (i, b, j) in matches(before, now, |x| x.class) {
+            let Some(f) = self.prev.part1.get(j) else {
+                continue;
+            };
             if before[j].par_value.amount.is_some() || b.par_value.amount.is_some() {
                 self.amount(
                     &PREV_002,
@@ -234,11 +270,11 @@ impl Cmp<'_> {
     }
 
     fn part2(&self, out: &mut Vec<Finding>) {
-        let before = self.previous.part2.part.active();
-        for (i, b) in self.current.part2.part.active().iter().enumerate() {
-            let Some(j) = find(before, b.class, |x| x.class) else {
-                continue;
-            };
+        let (before, now) = (
+            self.previous.part2.part.active(),
+            self.current.part2.part.active(),
+        );
+        for (i, b, j) in matches(before, now, |x| x.class) {
             let Some(f) = self.prev.part2.get(j) else {
                 continue;
             };
@@ -261,12 +297,9 @@ impl Cmp<'_> {
         }
     }
 
-    fn part3(&self, out: &mut Vec<Finding>) {
-        let before = self.previous.part3a.active();
-        for (i, b) in self.current.part3a.active().iter().enumerate() {
-            let Some(j) = find(before, b.class, |x| x.class) else {
-                continue;
-            };
+    fn part3a(&self, out: &mut Vec<Finding>) {
+        let (before, now) = (self.previous.part3a.active(), self.current.part3a.active());
+        for (i, b, j) in matches(before, now, |x| x.class) {
             let Some(f) = self.prev.part3a.get(j) else {
                 continue;
             };
@@ -283,11 +316,11 @@ impl Cmp<'_> {
                 }
             }
         }
-        let before = self.previous.part3b.active();
-        for (i, b) in self.current.part3b.active().iter().enumerate() {
-            let Some(j) = find(before, b.class, |x| x.class) else {
-                continue;
-            };
+    }
+
+    fn part3b(&self, out: &mut Vec<Finding>) {
+        let (before, now) = (self.previous.part3b.active(), self.current.part3b.active());
+        for (i, b, j) in matches(before, now, |x| x.class) {
             let Some(f) = self.prev.part3b.get(j) else {
                 continue;
             };
@@ -304,11 +337,11 @@ impl Cmp<'_> {
                 }
             }
         }
-        let before = self.previous.part3c.active();
-        for (i, b) in self.current.part3c.active().iter().enumerate() {
-            let Some(j) = find(before, b.class, |x| x.class) else {
-                continue;
-            };
+    }
+
+    fn part3c(&self, out: &mut Vec<Finding>) {
+        let (before, now) = (self.previous.part3c.active(), self.current.part3c.active());
+        for (i, b, j) in matches(before, now, |x| x.class) {
             let Some(f) = self.prev.part3c.get(j) else {
                 continue;
             };
@@ -364,7 +397,6 @@ impl Cmp<'_> {
                     self.label
                 ),
                 paths::header::month_end(),
-                Vec::new(),
             );
         }
     }

@@ -1,5 +1,7 @@
 //! STR: how the parts and their class blocks fit together.
 
+use std::collections::{HashMap, HashSet};
+
 use super::{Context, Finding, Rule, Severity, is_currency_code};
 use crate::model::path::{self as paths, FieldPath, FormPart};
 use crate::model::{ClassId, MonthlyReturn};
@@ -67,28 +69,18 @@ pub(super) fn block_class(ret: &MonthlyReturn, part: FormPart, i: usize) -> Opti
     }
 }
 
-/// Paths of every active III block of `class`, for the `related` list of a finding.
-pub(super) fn part3_blocks_of(ret: &MonthlyReturn, class: ClassId) -> Vec<FieldPath> {
-    let mut v = Vec::new();
-    for part in PART_III {
-        for i in 0..active_len(ret, part) {
-            if block_class(ret, part, i) == Some(class) {
-                v.push(part.block(i));
-            }
-        }
+/// The classes that have at least one active block in any of `parts`, in one pass over them.
+fn classes_with_blocks(ret: &MonthlyReturn, parts: &[FormPart]) -> HashSet<ClassId> {
+    let mut set = HashSet::new();
+    for &part in parts {
+        set.extend((0..active_len(ret, part)).filter_map(|i| block_class(ret, part, i)));
     }
-    v
-}
-
-/// Whether `class` has a block in `part`.
-pub(super) fn has_block(ret: &MonthlyReturn, part: FormPart, class: ClassId) -> bool {
-    (0..active_len(ret, part)).any(|i| block_class(ret, part, i) == Some(class))
+    set
 }
 
 pub(super) const STR_001: Rule = Rule {
     id: "STR-001",
     severity: Severity::Error,
-    part: FormPart::Header,
     title: "Block refers to a class that does not exist",
     explanation: "Every block of parts I, II and III names its class of shares from the return's \
         class list. This block points at a class that is no longer in the list (it was \
@@ -102,7 +94,7 @@ fn str_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for part in CLASS_PARTS {
         for i in 0..active_len(ret, part) {
             if let Some(id) = block_class(ret, part, i)
-                && ret.class(id).is_none()
+                && ctx.class(id).is_none()
             {
                 STR_001.emit(
                     out,
@@ -113,7 +105,6 @@ fn str_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         id.0
                     ),
                     paths::part::block_class(part, i),
-                    Vec::new(),
                 );
             }
         }
@@ -123,7 +114,6 @@ fn str_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const STR_002: Rule = Rule {
     id: "STR-002",
     severity: Severity::Error,
-    part: FormPart::Header,
     title: "Class appears more than once in a part",
     explanation: "Each part has at most one block per class of shares: the form's totals and the \
         II-versus-III check are per class. Merge the rows of the two blocks into one and delete \
@@ -133,11 +123,15 @@ pub(super) const STR_002: Rule = Rule {
 
 fn str_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let ret = ctx.ret;
+    // The first block of each class seen so far in a part: one pass instead of a search per
+    // block (one map for all parts, emptied between them).
+    let mut first_of: HashMap<Option<ClassId>, usize> = HashMap::new();
     for part in CLASS_PARTS {
-        let n = active_len(ret, part);
-        for i in 1..n {
+        first_of.clear();
+        for i in 0..active_len(ret, part) {
             let c = block_class(ret, part, i);
-            if let Some(first) = (0..i).find(|&j| block_class(ret, part, j) == c) {
+            let first = *first_of.entry(c).or_insert(i);
+            if first != i {
                 STR_002.emit(
                     out,
                     format!(
@@ -145,10 +139,9 @@ fn str_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         part.title(),
                         first + 1,
                         i + 1,
-                        c.map(|c| ret.class_name(c)).unwrap_or_default()
+                        c.map(|c| ctx.class_name(c)).unwrap_or_default()
                     ),
                     paths::part::block_class(part, i),
-                    vec![part.block(first)],
                 );
             }
         }
@@ -158,7 +151,6 @@ fn str_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const STR_003: Rule = Rule {
     id: "STR-003",
     severity: Severity::Error,
-    part: FormPart::Header,
     title: "Part marked Not applicable still has blocks",
     explanation: "A part marked `Not applicable` prints only its heading, so the blocks kept \
         under it are neither printed nor counted in any total. Either untick Not applicable to \
@@ -178,7 +170,6 @@ fn str_003(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     part.title()
                 ),
                 paths::part::not_applicable(part),
-                Vec::new(),
             );
         }
     }
@@ -187,7 +178,6 @@ fn str_003(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const STR_004: Rule = Rule {
     id: "STR-004",
     severity: Severity::Error,
-    part: FormPart::Header,
     title: "Class has Part III movements but no Part II block",
     explanation: "Part III details the movements of a class; part II must then show that class's \
         issued and treasury shares with the same increase/decrease. Add a part II block for the \
@@ -197,16 +187,21 @@ pub(super) const STR_004: Rule = Rule {
 
 fn str_004(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let ret = ctx.ret;
+    let in_part2 = classes_with_blocks(ret, &[FormPart::II]);
+    // The first Part III block of each class, in print order.
+    let mut first_iii: HashMap<ClassId, (FormPart, usize)> = HashMap::new();
+    for part in PART_III {
+        for i in 0..active_len(ret, part) {
+            if let Some(c) = block_class(ret, part, i) {
+                first_iii.entry(c).or_insert((part, i));
+            }
+        }
+    }
     for class in &ret.classes {
-        if has_block(ret, FormPart::II, class.id) {
+        if in_part2.contains(&class.id) {
             continue;
         }
-        let first = PART_III.into_iter().find_map(|part| {
-            (0..active_len(ret, part))
-                .find(|&i| block_class(ret, part, i) == Some(class.id))
-                .map(|i| (part, i))
-        });
-        if let Some((part, i)) = first {
+        if let Some(&(part, i)) = first_iii.get(&class.id) {
             STR_004.emit(
                 out,
                 format!(
@@ -214,7 +209,6 @@ fn str_004(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     class.summary_name()
                 ),
                 paths::part::block_class(part, i),
-                part3_blocks_of(ret, class.id),
             );
         }
     }
@@ -223,7 +217,6 @@ fn str_004(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const STR_005: Rule = Rule {
     id: "STR-005",
     severity: Severity::Warning,
-    part: FormPart::Header,
     title: "Part is empty but not marked Not applicable",
     explanation: "A part with nothing to report prints `Not applicable`; left empty without the \
         tick it prints a bare heading. Tick Not applicable, or add the missing block.",
@@ -240,7 +233,6 @@ fn str_005(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     part.title()
                 ),
                 paths::part::not_applicable(part),
-                Vec::new(),
             );
         }
     }
@@ -249,7 +241,6 @@ fn str_005(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const STR_006: Rule = Rule {
     id: "STR-006",
     severity: Severity::Warning,
-    part: FormPart::Header,
     title: "Class is not used by any part",
     explanation: "A class in the class list with no block in parts I, II or III is never \
         printed. Delete it, or add its blocks.",
@@ -258,8 +249,9 @@ pub(super) const STR_006: Rule = Rule {
 
 fn str_006(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let ret = ctx.ret;
+    let used = classes_with_blocks(ret, &CLASS_PARTS);
     for (k, class) in ret.classes.iter().enumerate() {
-        if !CLASS_PARTS.into_iter().any(|p| has_block(ret, p, class.id)) {
+        if !used.contains(&class.id) {
             STR_006.emit(
                 out,
                 format!(
@@ -268,7 +260,6 @@ fn str_006(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     class.id.0
                 ),
                 paths::classes::class(k),
-                Vec::new(),
             );
         }
     }
@@ -289,7 +280,6 @@ fn row_count(ret: &MonthlyReturn, part: FormPart, i: usize) -> Option<usize> {
 pub(super) const STR_007: Rule = Rule {
     id: "STR-007",
     severity: Severity::Warning,
-    part: FormPart::Header,
     title: "Part III block has no rows",
     explanation: "A Part III block prints its class header and an empty table when it has no \
         scheme, warrant, convertible, arrangement or event. Add the row, or delete the block \
@@ -306,7 +296,6 @@ fn str_007(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     out,
                     format!("{}: block {} has no rows", part.title(), i + 1),
                     part.block(i),
-                    Vec::new(),
                 );
             }
         }
@@ -316,7 +305,6 @@ fn str_007(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 pub(super) const STR_008: Rule = Rule {
     id: "STR-008",
     severity: Severity::Error,
-    part: FormPart::Header,
     title: "Currency of an amount missing or not a 3-letter code",
     explanation: "Every amount on the form prints its currency as a 3-letter code in capitals in \
         its own cell (`HKD`, `USD`, `RMB`): funds raised, warrants' nominal value and \
@@ -343,7 +331,7 @@ fn currency(
                 ccy.trim()
             )
         };
-        STR_008.emit(out, message, path(), Vec::new());
+        STR_008.emit(out, message, path());
     }
 }
 

@@ -20,7 +20,15 @@ fn dec(s: &str) -> Decimal {
 }
 
 fn run(ret: &MonthlyReturn) -> Vec<Finding> {
-    check(ret, &derive(ret))
+    check(ret, &derive(ret), None)
+}
+
+/// The roll-forward (`PREV-*`) findings of checking `current` against `previous`.
+fn check_against_previous(previous: &MonthlyReturn, current: &MonthlyReturn) -> Vec<Finding> {
+    let (p, c) = (derive(previous), derive(current));
+    let mut findings = check(current, &c, Some((previous, &p)));
+    findings.retain(|f| f.rule.starts_with("PREV-"));
+    findings
 }
 
 fn of_rule<'a>(findings: &'a [Finding], id: &str) -> Vec<&'a Finding> {
@@ -268,6 +276,9 @@ fn hdr(r: &mut MonthlyReturn) -> &mut HdrLine {
 const TRIGGERS: &[(&str, &str, Mutation)] = &[
     ("CALC-001", "II/class[0]/close/excluding_treasury", |r| {
         p2(r).preceding.excluding_treasury = Some(i64::MAX)
+    }),
+    ("PDF-001", "IIIA/class[0]/remarks", |r| {
+        r.part3a.blocks[0].remarks = "Bell \u{7}".to_string()
     }),
     ("HDR-001", "header/issuer_name", |r| {
         r.header.issuer_name = "  ".to_string()
@@ -536,8 +547,8 @@ fn catalogue_ids_are_unique_and_documented() {
         let (prefix, number) = r.id.rsplit_once('-').unwrap_or(("", ""));
         assert!(
             [
-                "CALC", "HDR", "STR", "I", "II", "IIIA", "IIIB", "IIIC", "IIID", "IIIE", "IV", "V",
-                "PREV"
+                "CALC", "PDF", "HDR", "STR", "I", "II", "IIIA", "IIIB", "IIIC", "IIID", "IIIE",
+                "IV", "V", "PREV"
             ]
             .contains(&prefix),
             "{}",
@@ -596,7 +607,7 @@ fn worked_example_checks_clean() {
     let t = d.class_totals(C1).cloned().unwrap_or_default();
     assert_eq!(t.total_excluding_treasury, Some(-1_700_000));
     assert_eq!(t.total_treasury, Some(900_000));
-    let findings = check(&r, &d);
+    let findings = check(&r, &d, None);
     assert!(findings.is_empty(), "{findings:#?}");
 }
 
@@ -613,15 +624,6 @@ fn worked_example_with_wrong_movement_gives_the_balance_error() {
          totals (Total of AA1 to EE1) give -1,700,000: difference 200,000"
     );
     assert_eq!(f.path.as_str(), "II/class[0]/movement/excluding_treasury");
-    let related: Vec<&str> = f.related.iter().map(|p| p.as_str()).collect();
-    assert_eq!(
-        related,
-        [
-            "IIIA/class[0]",
-            "IIIE/class[0]",
-            "IIIE/total[1]/excluding_treasury"
-        ]
-    );
     assert_eq!(f.part(), FormPart::II);
 }
 
@@ -854,7 +856,7 @@ fn extreme_values_give_overflow_findings_not_panics() {
         let r = extreme(value, amount);
         let d = derive(&r);
         assert!(!d.overflows.is_empty());
-        let findings = check(&r, &d);
+        let findings = check(&r, &d, None);
         let calc = of_rule(&findings, "CALC-001");
         assert_eq!(calc.len(), d.overflows.len());
         let mut reported: Vec<&FieldPath> = calc.iter().map(|f| &f.path).collect();
@@ -1126,7 +1128,7 @@ mod never_panics {
             h.preceding_hdrs = c(19);
             h.movement_hdrs = c(20);
             let derived = derive(&r);
-            let findings = check(&r, &derived);
+            let findings = check(&r, &derived, None);
             prop_assert_eq!(
                 findings.iter().filter(|f| f.rule == "CALC-001").count(),
                 derived.overflows.len()
@@ -1137,4 +1139,69 @@ mod never_panics {
             let _ = check_against_previous(&r, &previous);
         }
     }
+}
+
+/// PDF-001 names the first character the PDF cannot print and where it is, never the whole
+/// field, on the field's own path; line breaks of multi-line fields are not flagged.
+#[test]
+fn unprintable_text_names_the_character_and_its_position() {
+    let cases = [
+        (
+            "Name\twith tab",
+            "character U+0009 (tab) at position 5 cannot be printed in the PDF",
+        ),
+        (
+            "A \u{1F600} smile",
+            "\"\u{1F600}\" (U+1F600) at position 3 cannot be printed in the PDF",
+        ),
+        (
+            "\u{FB01}nance",
+            "\"\u{FB01}\" (U+FB01) at position 1 cannot be printed in the PDF",
+        ),
+        (
+            "Bell\u{7}",
+            "character U+0007 (bell) at position 5 cannot be printed in the PDF",
+        ),
+        (
+            "Kingsoft 金山雲",
+            "\"金\" (U+91D1) at position 10 cannot be printed in the PDF",
+        ),
+    ];
+    for (text, message) in cases {
+        let mut r = clean();
+        r.classes[0].description = text.to_string();
+        let findings = run(&r);
+        let fired = of_rule(&findings, "PDF-001");
+        assert_eq!(fired.len(), 1, "{text:?}: {findings:#?}");
+        assert_eq!(fired[0].message, message);
+        assert_eq!(fired[0].path.as_str(), "classes[0]/description");
+        assert_eq!(fired[0].severity, Severity::Error);
+    }
+    let mut r = clean();
+    r.part1.remarks = "Line one\r\nLine two – café €1".to_string();
+    r.part5.submitted_by = "Zoë O’Brien".to_string();
+    assert!(of_rule(&run(&r), "PDF-001").is_empty());
+}
+
+/// The capped check keeps the first findings of a rule in a part and counts the rest; the
+/// normal check afterwards keeps everything again.
+#[test]
+fn capped_check_keeps_the_first_findings_and_counts_all() {
+    let mut r = clean();
+    for k in 0..25 {
+        r.classes.push(ShareClass::new(ClassId(100 + k)));
+    }
+    let d = derive(&r);
+    let capped = check_capped(&r, &d, None, 3);
+    let all = check(&r, &d, None);
+    assert_eq!(of_rule(&all, "STR-006").len(), 25);
+    let kept = of_rule(&capped.findings, "STR-006");
+    assert_eq!(kept, of_rule(&all, "STR-006")[..3].to_vec());
+    assert_eq!(capped.total(FormPart::Header, "STR-006"), 25);
+    assert_eq!(
+        capped.count(Severity::Warning),
+        count(&all, Severity::Warning)
+    );
+    assert_eq!(capped.count(Severity::Error), count(&all, Severity::Error));
+    assert_eq!(check(&r, &d, None), all);
 }

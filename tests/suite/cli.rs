@@ -311,3 +311,57 @@ fn export_of_an_unreadable_draft_exits_2_and_writes_nothing() {
     assert_eq!(code, Some(2), "{err}");
     assert!(!out.exists());
 }
+
+#[test]
+fn check_and_export_agree_on_text_the_pdf_cannot_print() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ret = io::load(&example("kingsoft-cloud-2024-10.ron")).unwrap();
+    ret.part3a.blocks[0].remarks = "Granted\u{7} to staff".to_string();
+    let draft = dir.path().join("bell.ron");
+    io::save(&draft, &ret).unwrap();
+    let message = "character U+0007 (bell) at position 8 cannot be printed in the PDF";
+
+    let (code, out, _) = run(&[os("check"), p(&draft)]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains(&format!(
+            "  PDF-001   error    IIIA/class[0]/remarks\n            {message}\n"
+        )),
+        "{out}"
+    );
+    assert!(out.ends_with("Summary: 1 error, 0 warnings\n"), "{out}");
+
+    let pdf = dir.path().join("bell.pdf");
+    let (code, _, err) = run(&[os("export"), p(&draft), os("-o"), p(&pdf)]);
+    assert_eq!(code, Some(3), "{err}");
+    assert!(err.contains(message), "{err}");
+    assert!(!pdf.exists());
+}
+
+#[test]
+fn check_sums_up_a_rule_that_fires_many_times() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ret = io::load(&example("kingsoft-cloud-2024-10.ron")).unwrap();
+    let next = ret.next_class_id().0;
+    for k in 0..25 {
+        let id = monthly_return::model::ClassId(next + k);
+        ret.classes.push(monthly_return::model::ShareClass::new(id));
+    }
+    let draft = dir.path().join("unused-classes.ron");
+    io::save(&draft, &ret).unwrap();
+
+    let (code, out, _) = run(&[os("check"), p(&draft)]);
+    assert_eq!(code, Some(0), "{out}");
+    assert_eq!(
+        out.matches("  STR-006   warning  classes[").count(),
+        20,
+        "{out}"
+    );
+    assert!(
+        out.contains("  STR-006   warning  classes[20]\n")
+            && out.contains("\n  \u{2026} and 5 more findings of STR-006\n"),
+        "{out}"
+    );
+    assert!(!out.contains("classes[21]"), "{out}");
+    assert!(out.ends_with("Summary: 0 errors, 25 warnings\n"), "{out}");
+}

@@ -25,7 +25,7 @@ fn date(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
 }
 
 fn assert_no_errors(ret: &MonthlyReturn, d: &Derived) {
-    let findings = rules::check(ret, d);
+    let findings = rules::check(ret, d, None);
     let errors: Vec<_> = findings
         .iter()
         .filter(|f| f.severity == Severity::Error)

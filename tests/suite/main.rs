@@ -7,6 +7,7 @@
 mod common;
 
 mod bad_drafts;
+mod big_drafts;
 mod cli;
 mod examples;
 mod pdf_export;

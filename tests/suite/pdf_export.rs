@@ -4,7 +4,9 @@
 use crate::common;
 
 use monthly_return::model::MonthlyReturn;
-use monthly_return::pdf::{ExportError, LayoutError, export, export_to_file, page_texts};
+use monthly_return::pdf::{ExportError, LayoutError, export_to_file, page_texts};
+
+use common::export;
 
 /// Writes the export to `$PDF_OUT/<name>.pdf` when set, to look at it.
 fn save(name: &str, bytes: &[u8]) {
@@ -284,7 +286,12 @@ fn export_to_file_writes_atomically() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let path = dir.path().join("kingsoft.pdf");
     std::fs::write(&path, b"old contents").unwrap_or_default();
-    export_to_file(&common::kingsoft(), &path).unwrap_or_else(|e| panic!("{e}"));
+    let to_file = |ret: &MonthlyReturn| {
+        let derived = monthly_return::calc::derive(ret);
+        let findings = monthly_return::rules::check(ret, &derived, None);
+        export_to_file(ret, &derived, &findings, &path)
+    };
+    to_file(&common::kingsoft()).unwrap_or_else(|e| panic!("{e}"));
     let written = std::fs::read(&path).unwrap_or_default();
     assert_eq!(written, export_ok(&common::kingsoft()));
     let entries = std::fs::read_dir(dir.path())
@@ -294,7 +301,7 @@ fn export_to_file_writes_atomically() {
     // A return that cannot be exported leaves the old file untouched.
     let mut bad = common::kingsoft();
     bad.header.issuer_name = "金山雲".into();
-    assert!(export_to_file(&bad, &path).is_err());
+    assert!(to_file(&bad).is_err());
     assert_eq!(std::fs::read(&path).unwrap_or_default(), written);
 }
 
@@ -303,9 +310,17 @@ fn unencodable_issuer_name_is_refused_naming_the_field() {
     let mut ret = common::kingsoft();
     ret.header.issuer_name = "金山雲 Kingsoft Cloud".into();
     match export(&ret) {
-        Err(ExportError::Layout(LayoutError::Unencodable { field, text })) => {
+        Err(ExportError::Layout(LayoutError::Unencodable {
+            field,
+            path,
+            message,
+        })) => {
             assert_eq!(field, "Name of Issuer");
-            assert_eq!(text, "金山雲 Kingsoft Cloud");
+            assert_eq!(path.as_str(), "header/issuer_name");
+            assert_eq!(
+                message,
+                "\"金\" (U+91D1) at position 1 cannot be printed in the PDF"
+            );
         }
         other => panic!("expected an unencodable-text error, got {other:?}"),
     }
@@ -375,7 +390,7 @@ fn export_marks_a_return_with_rule_errors_as_draft() {
     let mut ret = common::kingsoft();
     ret.header.issuer_name.clear();
     ret.part2.part.blocks[0].movement.excluding_treasury = Some(5);
-    let n = rules::count(&rules::check(&ret, &derive(&ret)), Severity::Error);
+    let n = rules::count(&rules::check(&ret, &derive(&ret), None), Severity::Error);
     assert!(n >= 1);
     let bytes = export_ok(&ret);
     let noun = if n == 1 { "error" } else { "errors" };

@@ -464,7 +464,8 @@ fn unencodable_text_names_the_field() {
         err,
         Err(LayoutError::Unencodable {
             field: "Name of Issuer".into(),
-            text: "金山云".into()
+            path: monthly_return::model::path::header::issuer_name(),
+            message: "\"金\" (U+91D1) at position 1 cannot be printed in the PDF".into(),
         })
     );
     let mut ret = common::kingsoft();

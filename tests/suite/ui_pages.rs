@@ -41,7 +41,7 @@ fn draw(ui: &mut egui::Ui, s: &mut State) {
     let rows = RowIndex::new(&s.ret);
     s.buffers.prune(&rows);
     let derived = calc::derive(&s.ret);
-    let mut findings = rules::check(&s.ret, &derived);
+    let mut findings = rules::check(&s.ret, &derived, None);
     findings.extend(s.extra.iter().cloned());
     let index = FindingIndex::new(&findings);
     let mut ctx = PageContext {
@@ -164,7 +164,6 @@ fn a_finding_on_a_field_shows_its_message_under_it() {
         severity: Severity::Error,
         message: "Part III totals 0 but part II shows 500 (difference 500)".to_string(),
         path,
-        related: Vec::new(),
     });
     let h = harness(state);
     h.get_by_label_contains("Part III totals 0 but part II shows 500");
@@ -625,7 +624,7 @@ fn every_finding_appears_on_its_page() {
         broken,
     ] {
         let derived = calc::derive(&ret);
-        let findings = rules::check(&ret, &derived);
+        let findings = rules::check(&ret, &derived, None);
         assert!(!findings.is_empty());
         for page in Page::ALL {
             let on_page: Vec<&Finding> = findings

@@ -1,8 +1,10 @@
 //! III(C): convertibles.
 
-use super::{Column, Print, Role, Special, SubPart, Value};
+use super::{Column, Print, Role, Special, SpecialText, SubPart, Value};
+use crate::model::path;
 use crate::model::path::FormPart;
 use crate::model::{ClassId, Convertible, ConvertibleBlock, MonthlyReturn, Part, RowId};
+use crate::model::{ConvertibleMovementKind, ConvertibleType};
 
 impl SubPart for Convertible {
     type Block = ConvertibleBlock;
@@ -166,5 +168,27 @@ impl SubPart for Convertible {
     }
     fn row_id(row: &Convertible) -> RowId {
         row.id
+    }
+
+    /// The `Others` type's wording and the labels of `Other` movements, when printed.
+    fn special_texts(b: usize, r: usize, row: &Convertible) -> Vec<SpecialText<'_>> {
+        let mut out = Vec::new();
+        if row.kind == ConvertibleType::Others {
+            out.push(SpecialText {
+                path: path::part3c::kind_other(b, r),
+                label: "type_of_convertibles",
+                text: &row.kind_other,
+            });
+        }
+        for (m, mv) in row.movements.iter().enumerate() {
+            if mv.kind == ConvertibleMovementKind::Other {
+                out.push(SpecialText {
+                    path: path::part3c::movement_label(b, r, m),
+                    label: "movement",
+                    text: &mv.label,
+                });
+            }
+        }
+        out
     }
 }

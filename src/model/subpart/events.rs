@@ -1,7 +1,9 @@
 //! III(E): other movements in issued shares and/or treasury shares (placings, repurchases,
 //! cancellations...). E1 and E2 are signed changes, so they have no sign rule here.
 
-use super::{Column, Print, Role, Special, SubPart, Value};
+use super::{Column, Print, Role, Special, SpecialText, SubPart, Value};
+use crate::model::TypeOfIssue;
+use crate::model::path;
 use crate::model::path::FormPart;
 use crate::model::{ClassId, Event, EventBlock, MonthlyReturn, Part, RowId};
 
@@ -119,5 +121,17 @@ impl SubPart for Event {
     }
     fn row_id(row: &Event) -> RowId {
         row.id
+    }
+
+    /// The wording of an `Other (please specify)` type of issue.
+    fn special_texts(b: usize, r: usize, row: &Event) -> Vec<SpecialText<'_>> {
+        if row.type_of_issue != TypeOfIssue::Other {
+            return Vec::new();
+        }
+        vec![SpecialText {
+            path: path::part3e::other_description(b, r),
+            label: "type_of_issue",
+            text: &row.other_description,
+        }]
     }
 }

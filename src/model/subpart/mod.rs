@@ -117,6 +117,14 @@ impl<R> Column<R> {
     }
 }
 
+/// Free text typed inside a special cell (the wording of an `Other` type, an `Other`
+/// movement's label) that the PDF prints: where it is, the label key of its heading, the text.
+pub struct SpecialText<'a> {
+    pub path: FieldPath,
+    pub label: &'static str,
+    pub text: &'a str,
+}
+
 /// A Part III sub-part: (A) options, (B) warrants, (C) convertibles, (D) other arrangements,
 /// (E) other movements. Implemented by the row type.
 pub trait SubPart: Sized + 'static {
@@ -144,6 +152,16 @@ pub trait SubPart: Sized + 'static {
     fn remarks(block: &Self::Block) -> &str;
     fn remarks_mut(block: &mut Self::Block) -> &mut String;
     fn row_id(row: &Self) -> RowId;
+
+    /// III(A)'s `Total funds raised` of a block (no other sub-part has one).
+    fn funds_raised(_block: &Self::Block) -> Option<&Money> {
+        None
+    }
+
+    /// The free texts of row `r` of block `b` that its special cells print (none by default).
+    fn special_texts(_b: usize, _r: usize, _row: &Self) -> Vec<SpecialText<'_>> {
+        Vec::new()
+    }
 
     /// The path of row `r` of block `b`.
     fn row_path(b: usize, r: usize) -> FieldPath {

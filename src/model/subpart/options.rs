@@ -2,7 +2,7 @@
 
 use super::{Column, Print, Role, Special, SubPart, Value};
 use crate::model::path::FormPart;
-use crate::model::{ClassId, MonthlyReturn, OptionBlock, OptionScheme, Part, RowId};
+use crate::model::{ClassId, Money, MonthlyReturn, OptionBlock, OptionScheme, Part, RowId};
 
 impl SubPart for OptionScheme {
     type Block = OptionBlock;
@@ -143,5 +143,9 @@ impl SubPart for OptionScheme {
     }
     fn row_id(row: &OptionScheme) -> RowId {
         row.id
+    }
+
+    fn funds_raised(block: &OptionBlock) -> Option<&Money> {
+        Some(&block.funds_raised)
     }
 }

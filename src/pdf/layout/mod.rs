@@ -20,10 +20,13 @@ mod table;
 
 use crate::calc::Derived;
 use crate::model::MonthlyReturn;
+use crate::model::path::FieldPath;
 use crate::pdf::frame::Page;
 use crate::template::texts;
 
 use cursor::Cursor;
+
+pub use check::{PrintedText, Unprintable, first_unprintable, printed_texts};
 
 /// Geometry shared by every part (points, origin top-left, y down), from `docs/pdf-geometry.md`.
 pub mod geom {
@@ -69,11 +72,15 @@ pub struct LayoutOptions {
 /// Why a return cannot be laid out.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LayoutError {
-    /// The PDF's standard fonts (WinAnsi) cannot show this text, e.g. Chinese characters.
-    #[error(
-        "{field}: {text:?} contains characters the PDF fonts cannot show (e.g. Chinese); use the English text"
-    )]
-    Unencodable { field: String, text: String },
+    /// The PDF's standard fonts (WinAnsi) cannot show a character of this field, e.g. a Chinese
+    /// character, an emoji or a tab. `field` names it in the form's words, `path` is the path of
+    /// the rule `PDF-001` finding on it and `message` that finding's message.
+    #[error("{field}: {message}")]
+    Unencodable {
+        field: String,
+        path: FieldPath,
+        message: String,
+    },
 }
 
 /// Lays out `ret` as FF301 pages. Refuses unencodable text before drawing anything.

@@ -34,7 +34,7 @@ pub fn layout(cur: &mut Cursor, ret: &MonthlyReturn, d: &Derived, t: &Texts) {
     cur.y = base + 14.12;
     let blocks = &ret.part1.part.blocks;
     for (i, b) in blocks.iter().enumerate() {
-        let class = ret.class(b.class);
+        let class = d.class(ret, b.class);
         let mut unit = Page::a4_landscape();
         let mut y = class_grid(&mut unit, GridVariant::Capital, i + 1, class, t, 0.0);
         // Column headings.

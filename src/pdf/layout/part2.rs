@@ -67,7 +67,7 @@ fn table(
         unit,
         GridVariant::Capital,
         i + 1,
-        ret.class(b.class),
+        d.class(ret, b.class),
         t,
         0.0,
     );

@@ -330,12 +330,12 @@ impl EditorApp {
 
     fn export_pdf_to(&mut self, path: &Path) {
         let Some(doc) = &self.doc else { return };
-        match crate::pdf::export_to_file(&doc.ret, path) {
+        // The figures and findings on screen; recomputed only if the return changed since.
+        let analysis = &mut self.analysis;
+        analysis.refresh(&doc.ret);
+        match crate::pdf::export_to_file(&doc.ret, &analysis.derived, &analysis.findings, path) {
             Ok(()) => {
-                let errors = crate::rules::count(
-                    &crate::rules::check(&doc.ret, &crate::calc::derive(&doc.ret)),
-                    crate::rules::Severity::Error,
-                );
+                let errors = crate::rules::count(&analysis.findings, crate::rules::Severity::Error);
                 self.status = Some(StatusMessage::info(format!(
                     "PDF written to {}",
                     path.display()

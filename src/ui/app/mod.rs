@@ -121,7 +121,7 @@ impl Analysis {
             return false;
         }
         self.derived = calc::derive(ret);
-        self.findings = rules::check(ret, &self.derived);
+        self.findings = rules::check(ret, &self.derived, None);
         self.rows = RowIndex::new(ret);
         self.for_ret = Some(ret.clone());
         self.generation += 1;

@@ -273,3 +273,10 @@ pub fn stress() -> MonthlyReturn {
     }
     ret
 }
+
+/// What the CLI and the editor do: derive and check once, then export with those results.
+pub fn export(ret: &MonthlyReturn) -> Result<Vec<u8>, monthly_return::pdf::ExportError> {
+    let derived = monthly_return::calc::derive(ret);
+    let findings = monthly_return::rules::check(ret, &derived, None);
+    monthly_return::pdf::export(ret, &derived, &findings)
+}

@@ -10,7 +10,7 @@ use super::super::table::{
     money_line, remarks, summary_line,
 };
 use super::row::RowUnit;
-use crate::model::{ClassId, MonthlyReturn};
+use crate::model::ShareClass;
 use crate::pdf::frame::Page;
 use crate::template::Texts;
 
@@ -29,17 +29,15 @@ pub(super) type Funds = (String, String, String);
 #[allow(clippy::too_many_arguments)]
 pub(super) fn block(
     cur: &mut Cursor,
-    ret: &MonthlyReturn,
     t: &Texts,
     number: usize,
-    class: ClassId,
+    class: Option<&ShareClass>,
     head_cols: &[Col<'_>],
     rows: Vec<RowUnit>,
     summaries: Vec<Summary>,
     funds: Option<Funds>,
     remarks_text: &str,
 ) {
-    let class = ret.class(class);
     let grid_h = class_grid_height(GridVariant::Details, class, t);
     let head_h = heading_height(&heading_lines(head_cols, HEAD_III), HEAD_III);
     let first_h = rows.first().map_or(0.0, |r| r.height);

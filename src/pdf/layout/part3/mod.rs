@@ -13,6 +13,8 @@ mod block;
 mod columns;
 mod row;
 
+use std::collections::HashMap;
+
 use super::cursor::Cursor;
 use super::fmt;
 use super::geom::*;
@@ -104,10 +106,9 @@ fn sub_part<S: SubPart>(cur: &mut Cursor, ret: &MonthlyReturn, d: &Derived, t: &
         let (summaries, funds) = block_lines::<S>(ret, d, t, b, class, rows);
         block::block(
             cur,
-            ret,
             t,
             b + 1,
-            class,
+            d.class(ret, class),
             &table.head,
             units,
             summaries,
@@ -142,7 +143,7 @@ fn block_lines<S: SubPart>(
     rows: &[S],
 ) -> (Vec<Summary>, Option<Funds>) {
     let p3 = &t.part3;
-    let name = ret.class_name(class);
+    let name = d.class_name(ret, class);
     let typed = typed(rows);
     let (labels, values) = match S::PART {
         FormPart::IIIE => {
@@ -178,27 +179,26 @@ fn remarks<S: SubPart>(ret: &MonthlyReturn, b: usize) -> &str {
     S::part(ret).active().get(b).map_or("", S::remarks)
 }
 
-/// Which inputs feed each grand total of a class: a total prints when any of them was filled.
-/// The same rule as a block's summary lines ([`typed`]), over every block of the class.
-fn total_inputs(ret: &MonthlyReturn, class: ClassId) -> (bool, bool) {
-    let typed = [
-        class_typed::<OptionScheme>(ret, class),
-        class_typed::<Warrant>(ret, class),
-        class_typed::<Convertible>(ret, class),
-        class_typed::<Arrangement>(ret, class),
-        class_typed::<Event>(ret, class),
-    ];
-    (typed.iter().any(|t| t[0]), typed.iter().any(|t| t[1]))
+/// Which inputs feed the grand totals of each class: a total prints when any of them was
+/// filled. The same rule as a block's summary lines ([`typed`]), over every block of the class,
+/// in one pass over the blocks (a class missing from the map has none).
+fn total_inputs(ret: &MonthlyReturn) -> HashMap<ClassId, [bool; 2]> {
+    let mut inputs = HashMap::new();
+    note_typed::<OptionScheme>(ret, &mut inputs);
+    note_typed::<Warrant>(ret, &mut inputs);
+    note_typed::<Convertible>(ret, &mut inputs);
+    note_typed::<Arrangement>(ret, &mut inputs);
+    note_typed::<Event>(ret, &mut inputs);
+    inputs
 }
 
-/// [`typed`] over the blocks of `class` in sub-part `S`.
-fn class_typed<S: SubPart>(ret: &MonthlyReturn, class: ClassId) -> [bool; 2] {
-    S::part(ret)
-        .active()
-        .iter()
-        .filter(|b| S::block_class(b) == class)
-        .map(|b| typed(S::rows(b)))
-        .fold([false; 2], |acc, t| [acc[0] || t[0], acc[1] || t[1]])
+/// Adds [`typed`] of each block of sub-part `S` to its class's entry.
+fn note_typed<S: SubPart>(ret: &MonthlyReturn, inputs: &mut HashMap<ClassId, [bool; 2]>) {
+    for b in S::part(ret).active() {
+        let t = typed(S::rows(b));
+        let entry = inputs.entry(S::block_class(b)).or_insert([false; 2]);
+        *entry = [entry[0] || t[0], entry[1] || t[1]];
+    }
 }
 
 /// The grand totals box per class (printed even when (E) is not applicable).
@@ -211,6 +211,7 @@ fn grand_totals(cur: &mut Cursor, ret: &MonthlyReturn, d: &Derived, t: &Texts) {
         0.0
     };
     let h = 50.46;
+    let inputs = total_inputs(ret);
     for (k, class) in ret.classes.iter().enumerate() {
         if k > 0 {
             cur.y += 8.0;
@@ -220,7 +221,7 @@ fn grand_totals(cur: &mut Cursor, ret: &MonthlyReturn, d: &Derived, t: &Texts) {
         }
         let top = cur.y;
         let totals = d.class_totals(class.id).cloned().unwrap_or_default();
-        let (any1, any2) = total_inputs(ret, class.id);
+        let [any1, any2] = inputs.get(&class.id).copied().unwrap_or_default();
         let name = class.summary_name();
         let page = cur.page();
         page.stroke_rect(
