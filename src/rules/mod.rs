@@ -9,6 +9,7 @@ mod header;
 mod overflow;
 mod part1;
 mod part2;
+mod part3;
 mod part3a;
 mod part3b;
 mod part3c;
@@ -328,31 +329,6 @@ fn sort(findings: &mut [Finding]) {
             b.rule,
         ))
     });
-}
-
-/// The path of a field of row `r` of block `b` (`IIIA/class[b]/scheme[r]/new_shares`).
-type RowPath = fn(usize, usize) -> FieldPath;
-
-/// Emits one finding of `rule` per count in `counts` that is negative: share counts such as X1,
-/// X2 and the shares issuable at close are never below zero.
-fn negative_counts(
-    rule: &Rule,
-    out: &mut Vec<Finding>,
-    counts: &[(&str, Option<i64>, RowPath)],
-    block: usize,
-    row: usize,
-) {
-    for (name, value, path) in counts {
-        if let Some(v) = *value
-            && v < 0
-        {
-            rule.emit(
-                out,
-                format!("{name} is {}, which is negative", crate::format::count(v)),
-                path(block, row),
-            );
-        }
-    }
 }
 
 /// A text field left empty (spaces count as empty).

@@ -1,9 +1,9 @@
 //! III(A): share options under share option schemes.
 
-use super::{Context, Finding, RowPath, Rule, Severity, blank, negative_counts};
+use super::{Context, Finding, Rule, Severity, part3};
 use crate::format;
-use crate::model::OptionMovement;
 use crate::model::path::{self as paths};
+use crate::model::{OptionMovement, OptionScheme};
 
 pub(super) const IIIA_001: Rule = Rule {
     id: "IIIA-001",
@@ -118,20 +118,7 @@ pub(super) const IIIA_004: Rule = Rule {
 };
 
 fn iiia_004(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    for (b, block) in ctx.ret.part3a.active().iter().enumerate() {
-        for (s, scheme) in block.schemes.iter().enumerate() {
-            if blank(&scheme.particulars) {
-                IIIA_004.emit(
-                    out,
-                    format!(
-                        "Scheme {}: particulars of share option scheme are empty",
-                        s + 1
-                    ),
-                    paths::part3a::particulars(b, s),
-                );
-            }
-        }
-    }
+    part3::all_descriptions::<OptionScheme>(&IIIA_004, ctx, out);
 }
 
 pub(super) const IIIA_005: Rule = Rule {
@@ -162,29 +149,7 @@ fn iiia_005(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     );
                 }
             }
-            let counts: [(&str, Option<i64>, RowPath); 4] = [
-                (
-                    "A1 (new shares issued)",
-                    scheme.new_shares,
-                    paths::part3a::new_shares,
-                ),
-                (
-                    "A2 (shares transferred out of treasury)",
-                    scheme.from_treasury,
-                    paths::part3a::from_treasury,
-                ),
-                (
-                    "Shares which may be issued or transferred out of treasury",
-                    scheme.shares_issuable_at_close,
-                    paths::part3a::shares_issuable_at_close,
-                ),
-                (
-                    "Shares issuable under options still to be granted",
-                    scheme.remaining_to_be_granted,
-                    paths::part3a::remaining_to_be_granted,
-                ),
-            ];
-            negative_counts(&IIIA_005, out, &counts, b, s);
+            part3::negative_counts(&IIIA_005, out, b, s, scheme);
         }
     }
 }

@@ -2,8 +2,9 @@
 
 use rust_decimal::Decimal;
 
-use super::{Context, Finding, RowPath, Rule, Severity, blank, negative_counts, same_currency};
+use super::{Context, Finding, Rule, Severity, part3, same_currency};
 use crate::format;
+use crate::model::Warrant;
 use crate::model::path::{self as paths};
 
 pub(super) const IIIB_001: Rule = Rule {
@@ -109,17 +110,7 @@ pub(super) const IIIB_003: Rule = Rule {
 };
 
 fn iiib_003(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    for (b, block) in ctx.ret.part3b.active().iter().enumerate() {
-        for (w, warrant) in block.warrants.iter().enumerate() {
-            if blank(&warrant.description) {
-                IIIB_003.emit(
-                    out,
-                    format!("Warrant {}: description of warrants is empty", w + 1),
-                    paths::part3b::description(b, w),
-                );
-            }
-        }
-    }
+    part3::all_descriptions::<Warrant>(&IIIB_003, ctx, out);
 }
 
 pub(super) const IIIB_004: Rule = Rule {
@@ -146,24 +137,7 @@ fn iiib_004(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     paths::part3b::exercised_nominal(b, w),
                 );
             }
-            let counts: [(&str, Option<i64>, RowPath); 3] = [
-                (
-                    "B1 (new shares issued)",
-                    warrant.new_shares,
-                    paths::part3b::new_shares,
-                ),
-                (
-                    "B2 (shares transferred out of treasury)",
-                    warrant.from_treasury,
-                    paths::part3b::from_treasury,
-                ),
-                (
-                    "Shares which may be issued or transferred out of treasury",
-                    warrant.shares_issuable_at_close,
-                    paths::part3b::shares_issuable_at_close,
-                ),
-            ];
-            negative_counts(&IIIB_004, out, &counts, b, w);
+            part3::negative_counts(&IIIB_004, out, b, w, warrant);
         }
     }
 }

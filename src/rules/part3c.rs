@@ -2,11 +2,11 @@
 
 use rust_decimal::Decimal;
 
-use super::{Context, Finding, RowPath, Rule, Severity, blank, negative_counts};
+use super::{Context, Finding, Rule, Severity, blank, part3};
 use crate::format;
 use crate::model::ConvertibleMovementKind;
-use crate::model::ConvertibleType;
 use crate::model::path::{self as paths};
+use crate::model::{Convertible, ConvertibleType};
 
 pub(super) const IIIC_001: Rule = Rule {
     id: "IIIC-001",
@@ -109,20 +109,7 @@ pub(super) const IIIC_003: Rule = Rule {
 };
 
 fn iiic_003(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    for (b, block) in ctx.ret.part3c.active().iter().enumerate() {
-        for (c, cv) in block.convertibles.iter().enumerate() {
-            if blank(&cv.description) {
-                IIIC_003.emit(
-                    out,
-                    format!(
-                        "Convertible {}: description of the convertibles is empty",
-                        c + 1
-                    ),
-                    paths::part3c::description(b, c),
-                );
-            }
-        }
-    }
+    part3::all_descriptions::<Convertible>(&IIIC_003, ctx, out);
 }
 
 pub(super) const IIIC_004: Rule = Rule {
@@ -154,24 +141,7 @@ fn iiic_004(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     );
                 }
             }
-            let counts: [(&str, Option<i64>, RowPath); 3] = [
-                (
-                    "C1 (new shares issued)",
-                    cv.new_shares,
-                    paths::part3c::new_shares,
-                ),
-                (
-                    "C2 (shares transferred out of treasury)",
-                    cv.from_treasury,
-                    paths::part3c::from_treasury,
-                ),
-                (
-                    "Shares which may be issued or transferred out of treasury",
-                    cv.shares_issuable_at_close,
-                    paths::part3c::shares_issuable_at_close,
-                ),
-            ];
-            negative_counts(&IIIC_004, out, &counts, b, c);
+            part3::negative_counts(&IIIC_004, out, b, c, cv);
         }
     }
 }

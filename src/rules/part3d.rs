@@ -1,7 +1,7 @@
 //! III(D): other agreements or arrangements to issue shares (share awards, RSU plans...).
 
-use super::{Context, Finding, RowPath, Rule, Severity, blank, negative_counts};
-use crate::model::path::{self as paths};
+use super::{Context, Finding, Rule, Severity, part3};
+use crate::model::Arrangement;
 
 pub(super) const IIID_001: Rule = Rule {
     id: "IIID-001",
@@ -14,28 +14,7 @@ pub(super) const IIID_001: Rule = Rule {
 };
 
 fn iiid_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    for (b, block) in ctx.ret.part3d.active().iter().enumerate() {
-        for (a, arr) in block.arrangements.iter().enumerate() {
-            let counts: [(&str, Option<i64>, RowPath); 3] = [
-                (
-                    "D1 (new shares issued)",
-                    arr.new_shares,
-                    paths::part3d::new_shares,
-                ),
-                (
-                    "D2 (shares transferred out of treasury)",
-                    arr.from_treasury,
-                    paths::part3d::from_treasury,
-                ),
-                (
-                    "Shares which may be issued or transferred out of treasury",
-                    arr.shares_issuable_at_close,
-                    paths::part3d::shares_issuable_at_close,
-                ),
-            ];
-            negative_counts(&IIID_001, out, &counts, b, a);
-        }
-    }
+    part3::all_negative_counts::<Arrangement>(&IIID_001, ctx, out);
 }
 
 pub(super) const IIID_002: Rule = Rule {
@@ -48,18 +27,5 @@ pub(super) const IIID_002: Rule = Rule {
 };
 
 fn iiid_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    for (b, block) in ctx.ret.part3d.active().iter().enumerate() {
-        for (a, arr) in block.arrangements.iter().enumerate() {
-            if blank(&arr.description) {
-                IIID_002.emit(
-                    out,
-                    format!(
-                        "Arrangement {}: description of other agreements or arrangements is empty",
-                        a + 1
-                    ),
-                    paths::part3d::description(b, a),
-                );
-            }
-        }
-    }
+    part3::all_descriptions::<Arrangement>(&IIID_002, ctx, out);
 }

@@ -15,7 +15,7 @@ impl SubPart for Arrangement {
             label: "description",
             role: Role::Description,
             short_name: "description",
-            finding_name: "description of other agreements or arrangements",
+            finding_name: "description of other agreements or arrangements is empty",
             ..Column::new(
                 "description",
                 Value::Text(|r| &r.description, |r| &mut r.description),

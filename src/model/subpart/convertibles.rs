@@ -17,7 +17,7 @@ impl SubPart for Convertible {
             label: "description",
             role: Role::Description,
             short_name: "description",
-            finding_name: "description of the convertibles",
+            finding_name: "description of the convertibles is empty",
             ..Column::new(
                 "description",
                 Value::Text(|r| &r.description, |r| &mut r.description),

@@ -95,7 +95,8 @@ pub struct Column<R: 'static> {
     pub role: Role,
     /// How the editor names the field after the row (`new shares issued (B1)`).
     pub short_name: &'static str,
-    /// How findings name it (`B1 (new shares issued)`).
+    /// How findings name it (`B1 (new shares issued)`); for the [`Role::Description`] column,
+    /// what a finding says of a row that leaves it blank (`description of warrants is empty`).
     pub finding_name: &'static str,
     /// Sign rule: a count that can never be below zero.
     pub never_negative: bool,

@@ -16,7 +16,7 @@ impl SubPart for OptionScheme {
             label: "particulars",
             role: Role::Description,
             short_name: "particulars",
-            finding_name: "particulars of share option scheme",
+            finding_name: "particulars of share option scheme are empty",
             ..Column::new(
                 "particulars",
                 Value::Text(|r| &r.particulars, |r| &mut r.particulars),
@@ -96,7 +96,7 @@ impl SubPart for OptionScheme {
             label: "remaining",
             role: Role::Plain,
             short_name: "shares issuable on options still to be granted",
-            finding_name: "Shares issuable on options still to be granted",
+            finding_name: "Shares issuable under options still to be granted",
             never_negative: true,
             ..Column::new(
                 "remaining_to_be_granted",

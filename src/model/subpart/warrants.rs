@@ -14,7 +14,7 @@ impl SubPart for Warrant {
         Column {
             role: Role::Description,
             short_name: "description",
-            finding_name: "description of warrants",
+            finding_name: "description of warrants is empty",
             ..Column::new(
                 "description",
                 Value::Text(|r| &r.description, |r| &mut r.description),
