@@ -15,7 +15,11 @@ use rust_decimal::Decimal;
 
 use crate::calendar::{self, DueDate};
 use crate::model::path::{self as paths, FieldPath, FormPart};
-use crate::model::{ClassId, MonthlyReturn, OptionMovement, ShareClass};
+use crate::model::subpart::SubPart;
+use crate::model::{
+    Arrangement, ClassId, Convertible, MonthlyReturn, OptionMovement, OptionScheme, ShareClass,
+    Warrant,
+};
 
 /// Derived figures of part I for one block.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -360,11 +364,7 @@ fn derive_part3(ret: &MonthlyReturn, d: &mut Derived, of: &mut Overflows) {
                     of.check(close, || paths::part3a::closing_outstanding(i, s))
                 })
                 .collect();
-            let summary = summarise(
-                b.schemes.iter().map(|s| (s.new_shares, s.from_treasury)),
-                (FormPart::IIIA, i),
-                of,
-            );
+            let summary = summarise_block::<OptionScheme>(&b.schemes, i, of);
             OptionFigures {
                 closing_outstanding,
                 summary,
@@ -388,11 +388,7 @@ fn derive_part3(ret: &MonthlyReturn, d: &mut Derived, of: &mut Overflows) {
                     of.check(pre.checked_sub(ex), || paths::part3b::closing_nominal(i, w))
                 })
                 .collect();
-            let summary = summarise(
-                b.warrants.iter().map(|w| (w.new_shares, w.from_treasury)),
-                (FormPart::IIIB, i),
-                of,
-            );
+            let summary = summarise_block::<Warrant>(&b.warrants, i, of);
             WarrantFigures {
                 closing_nominal,
                 summary,
@@ -424,13 +420,7 @@ fn derive_part3(ret: &MonthlyReturn, d: &mut Derived, of: &mut Overflows) {
                     &cv.conversion_price.currency,
                 ));
             }
-            let summary = summarise(
-                b.convertibles
-                    .iter()
-                    .map(|c| (c.new_shares, c.from_treasury)),
-                (FormPart::IIIC, i),
-                of,
-            );
+            let summary = summarise_block::<Convertible>(&b.convertibles, i, of);
             ConvertibleFigures {
                 closing_amount,
                 expected_issuable,
@@ -445,13 +435,7 @@ fn derive_part3(ret: &MonthlyReturn, d: &mut Derived, of: &mut Overflows) {
         .iter()
         .enumerate()
         .map(|(i, b)| ArrangementFigures {
-            summary: summarise(
-                b.arrangements
-                    .iter()
-                    .map(|a| (a.new_shares, a.from_treasury)),
-                (FormPart::IIID, i),
-                of,
-            ),
+            summary: summarise_block::<Arrangement>(&b.arrangements, i, of),
         })
         .collect();
 
@@ -471,6 +455,12 @@ fn derive_part3(ret: &MonthlyReturn, d: &mut Derived, of: &mut Overflows) {
             ),
         })
         .collect();
+}
+
+/// XX1/XX2 of block `b` of a III(A)–(D) sub-part, from the X1/X2 columns its description
+/// names.
+fn summarise_block<S: SubPart>(rows: &[S], b: usize, of: &mut Overflows) -> Summary {
+    summarise(rows.iter().map(S::x1_x2), (S::PART, b), of)
 }
 
 /// floor(amount ÷ price) when both are in the same currency and the price is positive.

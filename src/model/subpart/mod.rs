@@ -9,6 +9,45 @@
 //! four labelled movements, III(C)'s list of movements, III(E)'s type of issue) is a
 //! [`Special`] value drawn, printed and checked by code of its own.
 
+/// The accessors of a sub-part's types, the same one-liners for each: where its part sits in
+/// the return, the rows of a block, a block's class and remarks, a row's id.
+macro_rules! access {
+    ($part:ident, $block:ty, $row:ty, $rows:ident) => {
+        fn part(ret: &MonthlyReturn) -> &Part<$block> {
+            &ret.$part
+        }
+        fn part_mut(ret: &mut MonthlyReturn) -> &mut Part<$block> {
+            &mut ret.$part
+        }
+        fn rows(block: &$block) -> &[$row] {
+            &block.$rows
+        }
+        fn rows_mut(block: &mut $block) -> &mut Vec<$row> {
+            &mut block.$rows
+        }
+        fn block_class(block: &$block) -> ClassId {
+            block.class
+        }
+        fn remarks(block: &$block) -> &str {
+            &block.remarks
+        }
+        fn remarks_mut(block: &mut $block) -> &mut String {
+            &mut block.remarks
+        }
+        fn row_id(row: &$row) -> RowId {
+            row.id
+        }
+    };
+}
+
+/// `Value::Count(|r| &r.new_shares, |r| &mut r.new_shares)` and the like: typed access to a
+/// field of the row.
+macro_rules! field {
+    ($kind:ident, $name:ident) => {
+        Value::$kind(|r: &Self| &r.$name, |r: &mut Self| &mut r.$name)
+    };
+}
+
 mod arrangements;
 mod convertibles;
 mod events;
@@ -103,20 +142,120 @@ pub struct Column<R: 'static> {
 }
 
 impl<R> Column<R> {
-    /// A plain column with the common defaults; the descriptions adjust what differs.
-    const fn new(key: &'static str, value: Value<R>, print: Print) -> Self {
+    /// A plain column: path segment (also its label key), value, where it prints, the name the
+    /// editor gives it. The builders below adjust what differs.
+    const fn new(
+        key: &'static str,
+        value: Value<R>,
+        print: Print,
+        short_name: &'static str,
+    ) -> Self {
         Column {
             key,
             label: key,
             value,
             print,
             role: Role::Plain,
-            short_name: "",
+            short_name,
             finding_name: "",
             never_negative: false,
         }
     }
+
+    /// The heading's key when it differs from the path segment.
+    const fn label(self, label: &'static str) -> Self {
+        Column { label, ..self }
+    }
+
+    /// How findings name the column.
+    const fn finding(self, finding_name: &'static str) -> Self {
+        Column {
+            finding_name,
+            ..self
+        }
+    }
+
+    const fn role(self, role: Role) -> Self {
+        Column { role, ..self }
+    }
+
+    /// A count that can never be below zero.
+    const fn never_negative(self) -> Self {
+        Column {
+            never_negative: true,
+            ..self
+        }
+    }
 }
+
+/// The row's numbered first column, which must not be blank; `blank` is what a finding says of
+/// a row that leaves it so.
+const fn description<R>(
+    key: &'static str,
+    value: Value<R>,
+    width: f32,
+    short_name: &'static str,
+    blank: &'static str,
+) -> Column<R> {
+    Column::new(key, value, Print::Column(width), short_name)
+        .role(Role::Description)
+        .finding(blank)
+}
+
+/// A share count in a table column of the standard width.
+const fn count<R>(
+    key: &'static str,
+    value: Value<R>,
+    short: &'static str,
+    finding: &'static str,
+) -> Column<R> {
+    Column::new(key, value, Print::Column(COUNT_WIDTH), short).finding(finding)
+}
+
+/// X1 (`new_shares`): new shares issued, never below zero.
+const fn x1<R>(value: Value<R>, short: &'static str, finding: &'static str) -> Column<R> {
+    count("new_shares", value, short, finding)
+        .role(Role::X1)
+        .never_negative()
+}
+
+/// X2 (`from_treasury`): shares transferred out of treasury, never below zero.
+const fn x2<R>(value: Value<R>, short: &'static str, finding: &'static str) -> Column<R> {
+    count("from_treasury", value, short, finding)
+        .role(Role::X2)
+        .never_negative()
+}
+
+/// `Number of shares which may be issued or transferred out of treasury … at close`.
+const fn issuable<R>(value: Value<R>) -> Column<R> {
+    count(
+        "shares_issuable_at_close",
+        value,
+        "shares which may be issued at close",
+        "Shares which may be issued or transferred out of treasury",
+    )
+    .label("issuable")
+    .never_negative()
+}
+
+/// `General Meeting approval date (if applicable)`.
+const fn gm_approval<R>(value: Value<R>, print: Print) -> Column<R> {
+    Column::new(
+        "gm_approval_date",
+        value,
+        print,
+        "general meeting approval date",
+    )
+    .label("gm_approval")
+}
+
+/// The row's balance at close, computed.
+const fn closing<R>(key: &'static str, short: &'static str) -> Column<R> {
+    Column::new(key, Value::Closing, Print::Column(COUNT_WIDTH), short).label("close")
+}
+
+/// Width of a number column of the printed tables.
+const COUNT_WIDTH: f32 = 85.04;
 
 /// Free text typed inside a special cell (the wording of an `Other` type, an `Other`
 /// movement's label) that the PDF prints: where it is, the label key of its heading, the text.
