@@ -2,7 +2,7 @@
 
 use chrono::Datelike;
 
-use super::{Context, Finding, Rule, Severity, blank};
+use super::{Collector, Context, Rule, Severity, blank};
 use crate::calendar::DueDate;
 use crate::format;
 use crate::model::path::{self as paths};
@@ -16,7 +16,7 @@ pub(super) const HDR_001: Rule = Rule {
     check: hdr_001,
 };
 
-fn hdr_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn hdr_001(ctx: &Context<'_>, out: &mut Collector) {
     if blank(&ctx.ret.header.issuer_name) {
         HDR_001.emit(
             out,
@@ -35,7 +35,7 @@ pub(super) const HDR_002: Rule = Rule {
     check: hdr_002,
 };
 
-fn hdr_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn hdr_002(ctx: &Context<'_>, out: &mut Collector) {
     if ctx.ret.header.month_end.is_none() {
         HDR_002.emit(
             out,
@@ -54,7 +54,7 @@ pub(super) const HDR_003: Rule = Rule {
     check: hdr_003,
 };
 
-fn hdr_003(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn hdr_003(ctx: &Context<'_>, out: &mut Collector) {
     let Some(d) = ctx.ret.header.month_end else {
         return;
     };
@@ -94,7 +94,7 @@ pub(super) const HDR_004: Rule = Rule {
     check: hdr_004,
 };
 
-fn hdr_004(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn hdr_004(ctx: &Context<'_>, out: &mut Collector) {
     if ctx.ret.header.date_submitted.is_none() {
         HDR_004.emit(
             out,
@@ -114,7 +114,7 @@ pub(super) const HDR_005: Rule = Rule {
     check: hdr_005,
 };
 
-fn hdr_005(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn hdr_005(ctx: &Context<'_>, out: &mut Collector) {
     let h = &ctx.ret.header;
     if let (Some(end), Some(sub)) = (h.month_end, h.date_submitted)
         && sub < end
@@ -141,7 +141,7 @@ pub(super) const HDR_006: Rule = Rule {
     check: hdr_006,
 };
 
-fn hdr_006(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn hdr_006(ctx: &Context<'_>, out: &mut Collector) {
     let (Some(sub), Some(DueDate::Known { date: due, .. })) =
         (ctx.ret.header.date_submitted, &ctx.derived.due_date)
     else {
@@ -171,7 +171,7 @@ pub(super) const HDR_007: Rule = Rule {
     check: hdr_007,
 };
 
-fn hdr_007(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn hdr_007(ctx: &Context<'_>, out: &mut Collector) {
     if let Some(DueDate::Unchecked { reason, .. }) = &ctx.derived.due_date {
         HDR_007.emit(
             out,

@@ -1,7 +1,6 @@
 //! The rule catalogue: every invariant of the form as a plain function with a stable id.
 //! All rules run on every check; none stops at the first finding.
 
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt;
 
@@ -89,26 +88,22 @@ pub struct Rule {
     pub severity: Severity,
     pub title: &'static str,
     pub explanation: &'static str,
-    pub check: fn(&Context<'_>, &mut Vec<Finding>),
+    pub check: fn(&Context<'_>, &mut Collector),
 }
 
 impl Rule {
     /// Records one finding of this rule; only called once the rule has fired, so a clean return
-    /// allocates nothing.
-    /// Under [`check_capped`], a finding beyond the cap of its rule and part is only counted.
-    fn emit(&self, out: &mut Vec<Finding>, message: String, path: FieldPath) {
-        let kept = CAP.with_borrow_mut(|cap| match cap {
-            None => true,
-            Some(cap) => {
-                let seen = cap.seen.entry((path.part(), self.id)).or_insert(0);
-                *seen += 1;
-                *seen <= cap.keep
+    /// allocates nothing. Under a cap ([`check_capped`]), a finding beyond the cap of its rule
+    /// and part is only counted.
+    fn emit(&self, out: &mut Collector, message: String, path: FieldPath) {
+        if let Some(cap) = &mut out.cap {
+            let seen = cap.seen.entry((path.part(), self.id)).or_insert(0);
+            *seen += 1;
+            if *seen > cap.keep {
+                return;
             }
-        });
-        if !kept {
-            return;
         }
-        out.push(Finding {
+        out.findings.push(Finding {
             rule: self.id,
             severity: self.severity,
             message,
@@ -237,12 +232,24 @@ pub fn check(
         derived,
         previous,
     };
-    let mut findings = Vec::new();
+    run(&ctx, Collector::default()).findings
+}
+
+/// Where the rules put their findings: every one, or under a cap the first few of each rule
+/// in each part and a count of all.
+#[derive(Default)]
+pub struct Collector {
+    findings: Vec<Finding>,
+    cap: Option<Cap>,
+}
+
+/// Runs every rule into `out`, then sorts what it kept.
+fn run(ctx: &Context<'_>, mut out: Collector) -> Collector {
     for rule in catalogue() {
-        (rule.check)(&ctx, &mut findings);
+        (rule.check)(ctx, &mut out);
     }
-    sort(&mut findings);
-    findings
+    sort(&mut out.findings);
+    out
 }
 
 /// How many findings of each rule there were in each part.
@@ -277,14 +284,11 @@ impl CappedFindings {
     }
 }
 
-/// The cap of [`check_capped`] while it runs on this thread; `None` (keep everything) otherwise.
+/// The cap of [`check_capped`]: how many findings of a rule in a part to keep, and how many
+/// there were.
 struct Cap {
     keep: usize,
     seen: FindingCounts,
-}
-
-thread_local! {
-    static CAP: RefCell<Option<Cap>> = const { RefCell::new(None) };
 }
 
 /// [`check`] for a report that prints at most `keep` findings of a rule in a part (the
@@ -297,26 +301,21 @@ pub fn check_capped(
     previous: Option<(&MonthlyReturn, &Derived)>,
     keep: usize,
 ) -> CappedFindings {
-    /// Lifts the cap however the check ends.
-    struct Lift;
-    impl Drop for Lift {
-        fn drop(&mut self) {
-            CAP.with_borrow_mut(|cap| *cap = None);
-        }
-    }
-    CAP.with_borrow_mut(|cap| {
-        *cap = Some(Cap {
+    let ctx = Context {
+        ret,
+        derived,
+        previous,
+    };
+    let out = Collector {
+        findings: Vec::new(),
+        cap: Some(Cap {
             keep,
             seen: HashMap::new(),
-        })
-    });
-    let lift = Lift;
-    let findings = check(ret, derived, previous);
-    let counts = CAP
-        .with_borrow_mut(Option::take)
-        .map(|cap| cap.seen)
-        .unwrap_or_default();
-    drop(lift);
+        }),
+    };
+    let out = run(&ctx, out);
+    let findings = out.findings;
+    let counts = out.cap.map(|cap| cap.seen).unwrap_or_default();
     CappedFindings { findings, counts }
 }
 

@@ -1,6 +1,6 @@
 //! CALC: figures the calculation could not work out.
 
-use super::{Context, Finding, Rule, Severity};
+use super::{Collector, Context, Rule, Severity};
 
 pub(super) const CALC_001: Rule = Rule {
     id: "CALC-001",
@@ -15,7 +15,7 @@ pub(super) const CALC_001: Rule = Rule {
 };
 
 /// One finding per overflowed cell: overflow is reported, never a panic.
-fn calc_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn calc_001(ctx: &Context<'_>, out: &mut Collector) {
     for path in &ctx.derived.overflows {
         CALC_001.emit(
             out,

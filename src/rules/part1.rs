@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{Context, Finding, Rule, Severity, is_currency_code};
+use super::{Collector, Context, Rule, Severity, is_currency_code};
 use crate::format;
 use crate::model::path::{self as paths};
 
@@ -16,7 +16,7 @@ pub(super) const I_001: Rule = Rule {
     check: i_001,
 };
 
-fn i_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn i_001(ctx: &Context<'_>, out: &mut Collector) {
     for (i, b) in ctx.ret.part1.part.active().iter().enumerate() {
         if let Some(p) = b.preceding_shares
             && p < 0
@@ -55,7 +55,7 @@ pub(super) const I_002: Rule = Rule {
     check: i_002,
 };
 
-fn i_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn i_002(ctx: &Context<'_>, out: &mut Collector) {
     for (i, b) in ctx.ret.part1.part.active().iter().enumerate() {
         if b.manual_capital {
             if let Some(p) = b.manual_preceding_capital
@@ -114,7 +114,7 @@ pub(super) const I_003: Rule = Rule {
     check: i_003,
 };
 
-fn i_003(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn i_003(ctx: &Context<'_>, out: &mut Collector) {
     for (i, b) in ctx.ret.part1.part.active().iter().enumerate() {
         let ccy = &b.par_value.currency;
         if !is_currency_code(ccy) {
@@ -141,7 +141,7 @@ pub(super) const I_004: Rule = Rule {
     check: i_004,
 };
 
-fn i_004(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn i_004(ctx: &Context<'_>, out: &mut Collector) {
     for (i, b) in ctx.ret.part1.part.active().iter().enumerate() {
         if !b.manual_capital && b.par_value.amount.is_none() {
             I_004.emit(
@@ -164,7 +164,7 @@ pub(super) const I_005: Rule = Rule {
     check: i_005,
 };
 
-fn i_005(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn i_005(ctx: &Context<'_>, out: &mut Collector) {
     for (i, b) in ctx.ret.part1.part.active().iter().enumerate() {
         if !b.manual_capital {
             continue;
@@ -202,7 +202,7 @@ pub(super) const I_006: Rule = Rule {
     check: i_006,
 };
 
-fn i_006(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn i_006(ctx: &Context<'_>, out: &mut Collector) {
     let totals = &ctx.derived.capital_totals;
     if totals.len() < 2 {
         return;

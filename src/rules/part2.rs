@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::{Context, Finding, Rule, Severity};
+use super::{Collector, Context, Rule, Severity};
 use crate::format;
 use crate::model::path::{self as paths, FieldPath};
 
@@ -26,7 +26,7 @@ struct Column {
     movement_path: fn(usize) -> FieldPath,
 }
 
-fn ii_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn ii_001(ctx: &Context<'_>, out: &mut Collector) {
     for (i, b) in ctx.ret.part2.part.active().iter().enumerate() {
         let f = ctx.derived.part2.get(i);
         let columns = [
@@ -87,7 +87,7 @@ pub(super) const II_002: Rule = Rule {
     check: ii_002,
 };
 
-fn ii_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn ii_002(ctx: &Context<'_>, out: &mut Collector) {
     for (i, b) in ctx.ret.part2.part.active().iter().enumerate() {
         let Some(Some(expected)) = ctx
             .derived
@@ -124,7 +124,7 @@ pub(super) const II_003: Rule = Rule {
     check: ii_003,
 };
 
-fn ii_003(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn ii_003(ctx: &Context<'_>, out: &mut Collector) {
     for (i, b) in ctx.ret.part2.part.active().iter().enumerate() {
         let Some(Some(expected)) = ctx.derived.class_totals(b.class).map(|t| t.total_treasury)
         else {
@@ -158,7 +158,7 @@ pub(super) const II_004: Rule = Rule {
     check: ii_004,
 };
 
-fn ii_004(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn ii_004(ctx: &Context<'_>, out: &mut Collector) {
     // The first part I block of each class, found once rather than searched per block.
     let mut part1 = HashMap::new();
     for (j, a) in ctx.ret.part1.part.active().iter().enumerate() {
@@ -200,7 +200,7 @@ pub(super) const II_005: Rule = Rule {
     check: ii_005,
 };
 
-fn ii_005(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn ii_005(ctx: &Context<'_>, out: &mut Collector) {
     if !ctx.ret.template_version.has_public_float() {
         return;
     }

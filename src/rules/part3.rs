@@ -3,7 +3,7 @@
 //! must say what the row is. A sub-part's own rules call these per row, so a column added to
 //! a description is checked without touching the rules.
 
-use super::{Context, Finding, Rule, blank};
+use super::{Collector, Context, Rule, blank};
 use crate::format;
 use crate::model::subpart::{Role, SubPart, Value};
 
@@ -21,7 +21,7 @@ pub(super) fn each_row<S: SubPart>(ctx: &Context<'_>, mut f: impl FnMut(usize, u
 /// (X1, X2, shares issuable…) and that is below zero.
 pub(super) fn negative_counts<S: SubPart>(
     rule: &Rule,
-    out: &mut Vec<Finding>,
+    out: &mut Collector,
     b: usize,
     r: usize,
     row: &S,
@@ -48,7 +48,7 @@ pub(super) fn negative_counts<S: SubPart>(
 /// (`Warrant 2: description of warrants is empty`).
 pub(super) fn description_missing<S: SubPart>(
     rule: &Rule,
-    out: &mut Vec<Finding>,
+    out: &mut Collector,
     b: usize,
     r: usize,
     row: &S,
@@ -73,16 +73,12 @@ pub(super) fn description_missing<S: SubPart>(
 }
 
 /// Every row of the sub-part through [`negative_counts`]: a whole rule's check.
-pub(super) fn all_negative_counts<S: SubPart>(
-    rule: &Rule,
-    ctx: &Context<'_>,
-    out: &mut Vec<Finding>,
-) {
+pub(super) fn all_negative_counts<S: SubPart>(rule: &Rule, ctx: &Context<'_>, out: &mut Collector) {
     each_row::<S>(ctx, |b, r, row| negative_counts(rule, out, b, r, row));
 }
 
 /// Every row of the sub-part through [`description_missing`]: a whole rule's check.
-pub(super) fn all_descriptions<S: SubPart>(rule: &Rule, ctx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(super) fn all_descriptions<S: SubPart>(rule: &Rule, ctx: &Context<'_>, out: &mut Collector) {
     each_row::<S>(ctx, |b, r, row| description_missing(rule, out, b, r, row));
 }
 

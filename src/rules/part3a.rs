@@ -1,6 +1,6 @@
 //! III(A): share options under share option schemes.
 
-use super::{Context, Finding, Rule, Severity, part3};
+use super::{Collector, Context, Rule, Severity, part3};
 use crate::format;
 use crate::model::path::{self as paths};
 use crate::model::{OptionMovement, OptionScheme};
@@ -15,7 +15,7 @@ pub(super) const IIIA_001: Rule = Rule {
     check: iiia_001,
 };
 
-fn iiia_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn iiia_001(ctx: &Context<'_>, out: &mut Collector) {
     for (b, block) in ctx.ret.part3a.active().iter().enumerate() {
         let figures = ctx.derived.part3a.get(b);
         for (s, scheme) in block.schemes.iter().enumerate() {
@@ -59,7 +59,7 @@ pub(super) const IIIA_002: Rule = Rule {
     check: iiia_002,
 };
 
-fn iiia_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn iiia_002(ctx: &Context<'_>, out: &mut Collector) {
     for (b, block) in ctx.ret.part3a.active().iter().enumerate() {
         for (s, scheme) in block.schemes.iter().enumerate() {
             let delivered = i128::from(scheme.new_shares.unwrap_or(0))
@@ -91,7 +91,7 @@ pub(super) const IIIA_003: Rule = Rule {
     check: iiia_003,
 };
 
-fn iiia_003(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn iiia_003(ctx: &Context<'_>, out: &mut Collector) {
     for (b, block) in ctx.ret.part3a.active().iter().enumerate() {
         let exercised = block
             .schemes
@@ -117,7 +117,7 @@ pub(super) const IIIA_004: Rule = Rule {
     check: iiia_004,
 };
 
-fn iiia_004(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn iiia_004(ctx: &Context<'_>, out: &mut Collector) {
     part3::all_descriptions::<OptionScheme>(&IIIA_004, ctx, out);
 }
 
@@ -131,7 +131,7 @@ pub(super) const IIIA_005: Rule = Rule {
     check: iiia_005,
 };
 
-fn iiia_005(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn iiia_005(ctx: &Context<'_>, out: &mut Collector) {
     for (b, block) in ctx.ret.part3a.active().iter().enumerate() {
         for (s, scheme) in block.schemes.iter().enumerate() {
             for m in OptionMovement::ALL {

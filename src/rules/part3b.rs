@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{Context, Finding, Rule, Severity, part3, same_currency};
+use super::{Collector, Context, Rule, Severity, part3, same_currency};
 use crate::format;
 use crate::model::Warrant;
 use crate::model::path::{self as paths};
@@ -17,7 +17,7 @@ pub(super) const IIIB_001: Rule = Rule {
     check: iiib_001,
 };
 
-fn iiib_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn iiib_001(ctx: &Context<'_>, out: &mut Collector) {
     for (b, block) in ctx.ret.part3b.active().iter().enumerate() {
         let figures = ctx.derived.part3b.get(b);
         for (w, warrant) in block.warrants.iter().enumerate() {
@@ -61,7 +61,7 @@ pub(super) const IIIB_002: Rule = Rule {
     check: iiib_002,
 };
 
-fn iiib_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn iiib_002(ctx: &Context<'_>, out: &mut Collector) {
     for (b, block) in ctx.ret.part3b.active().iter().enumerate() {
         for (w, warrant) in block.warrants.iter().enumerate() {
             let Some(price) = warrant.subscription_price.amount else {
@@ -109,7 +109,7 @@ pub(super) const IIIB_003: Rule = Rule {
     check: iiib_003,
 };
 
-fn iiib_003(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn iiib_003(ctx: &Context<'_>, out: &mut Collector) {
     part3::all_descriptions::<Warrant>(&IIIB_003, ctx, out);
 }
 
@@ -122,7 +122,7 @@ pub(super) const IIIB_004: Rule = Rule {
     check: iiib_004,
 };
 
-fn iiib_004(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn iiib_004(ctx: &Context<'_>, out: &mut Collector) {
     for (b, block) in ctx.ret.part3b.active().iter().enumerate() {
         for (w, warrant) in block.warrants.iter().enumerate() {
             if let Some(e) = warrant.exercised_nominal

@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{Context, Finding, Rule, Severity, blank, part3};
+use super::{Collector, Context, Rule, Severity, blank, part3};
 use crate::format;
 use crate::model::ConvertibleMovementKind;
 use crate::model::path::{self as paths};
@@ -18,7 +18,7 @@ pub(super) const IIIC_001: Rule = Rule {
     check: iiic_001,
 };
 
-fn iiic_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn iiic_001(ctx: &Context<'_>, out: &mut Collector) {
     for (b, block) in ctx.ret.part3c.active().iter().enumerate() {
         let figures = ctx.derived.part3c.get(b);
         for (c, cv) in block.convertibles.iter().enumerate() {
@@ -63,7 +63,7 @@ pub(super) const IIIC_002: Rule = Rule {
     check: iiic_002,
 };
 
-fn iiic_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn iiic_002(ctx: &Context<'_>, out: &mut Collector) {
     for (b, block) in ctx.ret.part3c.active().iter().enumerate() {
         let Some(figures) = ctx.derived.part3c.get(b) else {
             continue;
@@ -108,7 +108,7 @@ pub(super) const IIIC_003: Rule = Rule {
     check: iiic_003,
 };
 
-fn iiic_003(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn iiic_003(ctx: &Context<'_>, out: &mut Collector) {
     part3::all_descriptions::<Convertible>(&IIIC_003, ctx, out);
 }
 
@@ -122,7 +122,7 @@ pub(super) const IIIC_004: Rule = Rule {
     check: iiic_004,
 };
 
-fn iiic_004(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn iiic_004(ctx: &Context<'_>, out: &mut Collector) {
     for (b, block) in ctx.ret.part3c.active().iter().enumerate() {
         for (c, cv) in block.convertibles.iter().enumerate() {
             for (m, mv) in cv.movements.iter().enumerate() {
@@ -155,7 +155,7 @@ pub(super) const IIIC_005: Rule = Rule {
     check: iiic_005,
 };
 
-fn iiic_005(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn iiic_005(ctx: &Context<'_>, out: &mut Collector) {
     for (b, block) in ctx.ret.part3c.active().iter().enumerate() {
         for (c, cv) in block.convertibles.iter().enumerate() {
             if cv.kind == ConvertibleType::Others && blank(&cv.kind_other) {

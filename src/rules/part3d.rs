@@ -1,6 +1,6 @@
 //! III(D): other agreements or arrangements to issue shares (share awards, RSU plans...).
 
-use super::{Context, Finding, Rule, Severity, part3};
+use super::{Collector, Context, Rule, Severity, part3};
 use crate::model::Arrangement;
 
 pub(super) const IIID_001: Rule = Rule {
@@ -13,7 +13,7 @@ pub(super) const IIID_001: Rule = Rule {
     check: iiid_001,
 };
 
-fn iiid_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn iiid_001(ctx: &Context<'_>, out: &mut Collector) {
     part3::all_negative_counts::<Arrangement>(&IIID_001, ctx, out);
 }
 
@@ -26,6 +26,6 @@ pub(super) const IIID_002: Rule = Rule {
     check: iiid_002,
 };
 
-fn iiid_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn iiid_002(ctx: &Context<'_>, out: &mut Collector) {
     part3::all_descriptions::<Arrangement>(&IIID_002, ctx, out);
 }

@@ -2,7 +2,7 @@
 
 use chrono::Datelike;
 
-use super::{Context, Finding, Rule, Severity, blank};
+use super::{Collector, Context, Rule, Severity, blank};
 use crate::format;
 use crate::model::TypeOfIssue;
 use crate::model::path::{self as paths};
@@ -73,7 +73,7 @@ pub(super) const IIIE_001: Rule = Rule {
     check: iiie_001,
 };
 
-fn iiie_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn iiie_001(ctx: &Context<'_>, out: &mut Collector) {
     for (b, block) in ctx.ret.part3e.active().iter().enumerate() {
         for (e, ev) in block.events.iter().enumerate() {
             let (s1, s2) = expected_signs(ev.type_of_issue);
@@ -118,7 +118,7 @@ pub(super) const IIIE_002: Rule = Rule {
     check: iiie_002,
 };
 
-fn iiie_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn iiie_002(ctx: &Context<'_>, out: &mut Collector) {
     let Some(end) = ctx.ret.header.month_end else {
         return;
     };
@@ -158,7 +158,7 @@ pub(super) const IIIE_003: Rule = Rule {
     check: iiie_003,
 };
 
-fn iiie_003(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn iiie_003(ctx: &Context<'_>, out: &mut Collector) {
     for (b, block) in ctx.ret.part3e.active().iter().enumerate() {
         for (e, ev) in block.events.iter().enumerate() {
             if ev.event_date.is_none() {
@@ -181,7 +181,7 @@ pub(super) const IIIE_004: Rule = Rule {
     check: iiie_004,
 };
 
-fn iiie_004(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn iiie_004(ctx: &Context<'_>, out: &mut Collector) {
     for (b, block) in ctx.ret.part3e.active().iter().enumerate() {
         for (e, ev) in block.events.iter().enumerate() {
             if let Some(p) = ev.pending_cancellation
@@ -211,7 +211,7 @@ pub(super) const IIIE_005: Rule = Rule {
     check: iiie_005,
 };
 
-fn iiie_005(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn iiie_005(ctx: &Context<'_>, out: &mut Collector) {
     for (b, block) in ctx.ret.part3e.active().iter().enumerate() {
         for (e, ev) in block.events.iter().enumerate() {
             if let Some(p) = ev.pending_cancellation
@@ -241,7 +241,7 @@ pub(super) const IIIE_006: Rule = Rule {
     check: iiie_006,
 };
 
-fn iiie_006(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn iiie_006(ctx: &Context<'_>, out: &mut Collector) {
     for (b, block) in ctx.ret.part3e.active().iter().enumerate() {
         for (e, ev) in block.events.iter().enumerate() {
             if ev.type_of_issue == TypeOfIssue::Other && blank(&ev.other_description) {
@@ -268,7 +268,7 @@ pub(super) const IIIE_007: Rule = Rule {
     check: iiie_007,
 };
 
-fn iiie_007(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn iiie_007(ctx: &Context<'_>, out: &mut Collector) {
     for (b, block) in ctx.ret.part3e.active().iter().enumerate() {
         for (e, ev) in block.events.iter().enumerate() {
             if !matches!(

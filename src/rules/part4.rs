@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{Context, Finding, Rule, Severity, blank};
+use super::{Collector, Context, Rule, Severity, blank};
 use crate::format;
 use crate::model::path::{self as paths};
 
@@ -15,7 +15,7 @@ pub(super) const IV_001: Rule = Rule {
     check: iv_001,
 };
 
-fn iv_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn iv_001(ctx: &Context<'_>, out: &mut Collector) {
     for (i, h) in ctx.ret.part4.part.active().iter().enumerate() {
         if blank(&h.description) {
             IV_001.emit(
@@ -37,7 +37,7 @@ pub(super) const IV_002: Rule = Rule {
     check: iv_002,
 };
 
-fn iv_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn iv_002(ctx: &Context<'_>, out: &mut Collector) {
     for (i, h) in ctx.ret.part4.part.active().iter().enumerate() {
         if let Some(p) = h.preceding_hdrs
             && p < 0
@@ -74,7 +74,7 @@ pub(super) const IV_003: Rule = Rule {
     check: iv_003,
 };
 
-fn iv_003(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn iv_003(ctx: &Context<'_>, out: &mut Collector) {
     for (i, h) in ctx.ret.part4.part.active().iter().enumerate() {
         let message = match h.hdrs_per_share {
             None => "Number of HDRs per underlying share is empty".to_string(),

@@ -1,6 +1,6 @@
 //! V: confirmations and signature.
 
-use super::{Context, Finding, Rule, Severity, blank};
+use super::{Collector, Context, Rule, Severity, blank};
 use crate::model::path::{self as paths};
 
 pub(super) const V_001: Rule = Rule {
@@ -12,7 +12,7 @@ pub(super) const V_001: Rule = Rule {
     check: v_001,
 };
 
-fn v_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn v_001(ctx: &Context<'_>, out: &mut Collector) {
     let p = &ctx.ret.part5;
     if !p.not_applicable && blank(&p.submitted_by) {
         V_001.emit(
@@ -32,7 +32,7 @@ pub(super) const V_002: Rule = Rule {
     check: v_002,
 };
 
-fn v_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn v_002(ctx: &Context<'_>, out: &mut Collector) {
     let p = &ctx.ret.part5;
     if !p.not_applicable && blank(&p.title) {
         V_002.emit(out, "Title is empty".to_string(), paths::part5::title());
@@ -49,7 +49,7 @@ pub(super) const V_003: Rule = Rule {
     check: v_003,
 };
 
-fn v_003(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn v_003(ctx: &Context<'_>, out: &mut Collector) {
     let ret = ctx.ret;
     if !ret.part5.not_applicable {
         return;

@@ -2,7 +2,7 @@
 //! each character live with the PDF layout ([`crate::pdf::layout::printed_texts`],
 //! [`crate::pdf::layout::first_unprintable`]); the export refuses with the same message.
 
-use super::{Context, Finding, Rule, Severity};
+use super::{Collector, Context, Rule, Severity};
 use crate::pdf::layout::{first_unprintable, printed_texts};
 
 pub(super) const PDF_001: Rule = Rule {
@@ -18,7 +18,7 @@ pub(super) const PDF_001: Rule = Rule {
 };
 
 /// One finding per printed field, naming its first unprintable character.
-fn pdf_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn pdf_001(ctx: &Context<'_>, out: &mut Collector) {
     printed_texts(ctx.ret, |p| {
         if let Some(bad) = first_unprintable(p.text) {
             PDF_001.emit(out, bad.to_string(), (p.path)());

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use std::collections::HashMap;
 
-use super::{Context, Finding, Rule, Severity};
+use super::{Collector, Context, Rule, Severity};
 use crate::calc::Derived;
 use crate::format;
 use crate::model::path::{self as paths, FieldPath};
@@ -101,35 +101,35 @@ fn with_previous(ctx: &Context<'_>, f: impl FnOnce(&Cmp<'_>)) {
     });
 }
 
-fn prev_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn prev_001(ctx: &Context<'_>, out: &mut Collector) {
     with_previous(ctx, |cmp| cmp.part1_shares(out));
 }
 
-fn prev_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn prev_002(ctx: &Context<'_>, out: &mut Collector) {
     with_previous(ctx, |cmp| cmp.part1_capital(out));
 }
 
-fn prev_003(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn prev_003(ctx: &Context<'_>, out: &mut Collector) {
     with_previous(ctx, |cmp| cmp.part2(out));
 }
 
-fn prev_004(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn prev_004(ctx: &Context<'_>, out: &mut Collector) {
     with_previous(ctx, |cmp| cmp.part3a(out));
 }
 
-fn prev_005(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn prev_005(ctx: &Context<'_>, out: &mut Collector) {
     with_previous(ctx, |cmp| cmp.part3b(out));
 }
 
-fn prev_006(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn prev_006(ctx: &Context<'_>, out: &mut Collector) {
     with_previous(ctx, |cmp| cmp.part3c(out));
 }
 
-fn prev_007(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn prev_007(ctx: &Context<'_>, out: &mut Collector) {
     with_previous(ctx, |cmp| cmp.part4(out));
 }
 
-fn prev_008(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn prev_008(ctx: &Context<'_>, out: &mut Collector) {
     with_previous(ctx, |cmp| cmp.months(out));
 }
 
@@ -160,7 +160,7 @@ impl Cmp<'_> {
     fn count(
         &self,
         rule: &Rule,
-        out: &mut Vec<Finding>,
+        out: &mut Collector,
         what: &str,
         current: Option<i64>,
         previous: Option<i64>,
@@ -188,7 +188,7 @@ impl Cmp<'_> {
     fn amount(
         &self,
         rule: &Rule,
-        out: &mut Vec<Finding>,
+        out: &mut Collector,
         what: &str,
         current: Option<Decimal>,
         previous: Option<Decimal>,
@@ -217,7 +217,7 @@ impl Cmp<'_> {
         }
     }
 
-    fn part1_shares(&self, out: &mut Vec<Finding>) {
+    fn part1_shares(&self, out: &mut Collector) {
         let (before, now) = (
             self.previous.part1.part.active(),
             self.current.part1.part.active(),
@@ -237,7 +237,7 @@ impl Cmp<'_> {
         }
     }
 
-    fn part1_capital(&self, out: &mut Vec<Finding>) {
+    fn part1_capital(&self, out: &mut Collector) {
         let (before, now) = (
             self.previous.part1.part.active(),
             self.current.part1.part.active(),
@@ -269,7 +269,7 @@ impl Cmp<'_> {
         }
     }
 
-    fn part2(&self, out: &mut Vec<Finding>) {
+    fn part2(&self, out: &mut Collector) {
         let (before, now) = (
             self.previous.part2.part.active(),
             self.current.part2.part.active(),
@@ -297,7 +297,7 @@ impl Cmp<'_> {
         }
     }
 
-    fn part3a(&self, out: &mut Vec<Finding>) {
+    fn part3a(&self, out: &mut Collector) {
         let (before, now) = (self.previous.part3a.active(), self.current.part3a.active());
         for (i, b, j) in matches(before, now, |x| x.class) {
             let Some(f) = self.prev.part3a.get(j) else {
@@ -318,7 +318,7 @@ impl Cmp<'_> {
         }
     }
 
-    fn part3b(&self, out: &mut Vec<Finding>) {
+    fn part3b(&self, out: &mut Collector) {
         let (before, now) = (self.previous.part3b.active(), self.current.part3b.active());
         for (i, b, j) in matches(before, now, |x| x.class) {
             let Some(f) = self.prev.part3b.get(j) else {
@@ -339,7 +339,7 @@ impl Cmp<'_> {
         }
     }
 
-    fn part3c(&self, out: &mut Vec<Finding>) {
+    fn part3c(&self, out: &mut Collector) {
         let (before, now) = (self.previous.part3c.active(), self.current.part3c.active());
         for (i, b, j) in matches(before, now, |x| x.class) {
             let Some(f) = self.prev.part3c.get(j) else {
@@ -360,7 +360,7 @@ impl Cmp<'_> {
         }
     }
 
-    fn part4(&self, out: &mut Vec<Finding>) {
+    fn part4(&self, out: &mut Collector) {
         let n = self.previous.part4.part.active().len();
         for (i, h) in self.current.part4.part.active().iter().enumerate().take(n) {
             if let Some(f) = self.prev.part4.get(i) {
@@ -376,7 +376,7 @@ impl Cmp<'_> {
         }
     }
 
-    fn months(&self, out: &mut Vec<Finding>) {
+    fn months(&self, out: &mut Collector) {
         let (Some(before), Some(now)) = (
             self.previous.header.month_end,
             self.current.header.month_end,

@@ -2,7 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{Context, Finding, Rule, Severity, is_currency_code};
+use super::{Collector, Context, Rule, Severity, is_currency_code};
 use crate::model::path::{self as paths, FieldPath, FormPart};
 use crate::model::{ClassId, MonthlyReturn};
 
@@ -89,7 +89,7 @@ pub(super) const STR_001: Rule = Rule {
     check: str_001,
 };
 
-fn str_001(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn str_001(ctx: &Context<'_>, out: &mut Collector) {
     let ret = ctx.ret;
     for part in CLASS_PARTS {
         for i in 0..active_len(ret, part) {
@@ -121,7 +121,7 @@ pub(super) const STR_002: Rule = Rule {
     check: str_002,
 };
 
-fn str_002(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn str_002(ctx: &Context<'_>, out: &mut Collector) {
     let ret = ctx.ret;
     // The first block of each class seen so far in a part: one pass instead of a search per
     // block (one map for all parts, emptied between them).
@@ -158,7 +158,7 @@ pub(super) const STR_003: Rule = Rule {
     check: str_003,
 };
 
-fn str_003(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn str_003(ctx: &Context<'_>, out: &mut Collector) {
     for part in FormPart::ALL {
         if let Some((true, n)) = stored(ctx.ret, part)
             && n > 0
@@ -185,7 +185,7 @@ pub(super) const STR_004: Rule = Rule {
     check: str_004,
 };
 
-fn str_004(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn str_004(ctx: &Context<'_>, out: &mut Collector) {
     let ret = ctx.ret;
     let in_part2 = classes_with_blocks(ret, &[FormPart::II]);
     // The first Part III block of each class, in print order.
@@ -223,7 +223,7 @@ pub(super) const STR_005: Rule = Rule {
     check: str_005,
 };
 
-fn str_005(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn str_005(ctx: &Context<'_>, out: &mut Collector) {
     for part in FormPart::ALL {
         if let Some((false, 0)) = stored(ctx.ret, part) {
             STR_005.emit(
@@ -247,7 +247,7 @@ pub(super) const STR_006: Rule = Rule {
     check: str_006,
 };
 
-fn str_006(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn str_006(ctx: &Context<'_>, out: &mut Collector) {
     let ret = ctx.ret;
     let used = classes_with_blocks(ret, &CLASS_PARTS);
     for (k, class) in ret.classes.iter().enumerate() {
@@ -287,7 +287,7 @@ pub(super) const STR_007: Rule = Rule {
     check: str_007,
 };
 
-fn str_007(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn str_007(ctx: &Context<'_>, out: &mut Collector) {
     let ret = ctx.ret;
     for part in PART_III {
         for i in 0..active_len(ret, part) {
@@ -316,7 +316,7 @@ pub(super) const STR_008: Rule = Rule {
 
 /// Emits a STR-008 finding when an amount is typed but its currency is not a 3-letter code.
 fn currency(
-    out: &mut Vec<Finding>,
+    out: &mut Collector,
     what: &str,
     ccy: &str,
     typed: bool,
@@ -335,7 +335,7 @@ fn currency(
     }
 }
 
-fn str_008(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+fn str_008(ctx: &Context<'_>, out: &mut Collector) {
     let ret = ctx.ret;
     for (b, block) in ret.part3a.active().iter().enumerate() {
         let m = &block.funds_raised;
