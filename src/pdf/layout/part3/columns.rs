@@ -328,8 +328,16 @@ mod tests {
         };
         let (cells, fields) = contents(p3, 3, &warrant, None);
         assert!(matches!(&cells[0], Cell::Desc(3, d) if d == "2026 Warrants (31/12/2026)"));
-        // Stock code, subscription price (split), GM approval date, in column order.
-        assert_eq!(fields.len(), 3);
-        assert!(matches!(fields[1].1, Field::Money(..)));
+        // The fields under the row are the description's `Under` columns, in column order, a
+        // money column as a money field.
+        let under: Vec<_> = Warrant::COLUMNS
+            .iter()
+            .filter(|c| c.print == Print::Under)
+            .collect();
+        assert_eq!(fields.len(), under.len());
+        for (field, column) in fields.iter().zip(under) {
+            let money = matches!(column.value, crate::model::subpart::Value::Money(..));
+            assert_eq!(matches!(field.1, Field::Money(..)), money, "{}", column.key);
+        }
     }
 }
