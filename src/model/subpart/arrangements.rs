@@ -21,16 +21,8 @@ impl SubPart for Arrangement {
             "description of other agreements or arrangements is empty",
         ),
         gm_approval(field!(Date, gm_approval_date), Print::Column(COUNT_WIDTH)),
-        x1(
-            field!(Count, new_shares),
-            "new shares issued (D1)",
-            "D1 (new shares issued)",
-        ),
-        x2(
-            field!(Count, from_treasury),
-            "treasury shares transferred out (D2)",
-            "D2 (shares transferred out of treasury)",
-        ),
+        x1!("D"),
+        x2!("D"),
         issuable(field!(Count, shares_issuable_at_close)),
     ];
 

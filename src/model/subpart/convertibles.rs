@@ -2,7 +2,7 @@
 
 use super::{
     Column, Print, Special, SpecialText, SubPart, Value, closing, count, description, gm_approval,
-    issuable, x1, x2,
+    issuable, stock_code, x1, x2,
 };
 use crate::model::path::{self, FormPart};
 use crate::model::{
@@ -45,16 +45,8 @@ impl SubPart for Convertible {
         )
         .label("movement"),
         closing("closing_amount", "amount at close of the month"),
-        x1(
-            field!(Count, new_shares),
-            "new shares issued (C1)",
-            "C1 (new shares issued)",
-        ),
-        x2(
-            field!(Count, from_treasury),
-            "treasury shares transferred out (C2)",
-            "C2 (shares transferred out of treasury)",
-        ),
+        x1!("C"),
+        x2!("C"),
         issuable(field!(Count, shares_issuable_at_close)),
         Column::new(
             "kind",
@@ -63,12 +55,7 @@ impl SubPart for Convertible {
             "type of the convertibles",
         )
         .label("type_of_convertibles"),
-        Column::new(
-            "stock_code",
-            field!(Text, stock_code),
-            Print::Under,
-            "stock code",
-        ),
+        stock_code(field!(Text, stock_code)),
         Column::new(
             "conversion_price",
             field!(Money, conversion_price),

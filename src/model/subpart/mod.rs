@@ -48,6 +48,27 @@ macro_rules! field {
     };
 }
 
+/// The X1 and X2 columns of (A)–(D), named after the sub-part's letter (`x1!("B")` is
+/// `new shares issued (B1)` for the editor, `B1 (new shares issued)` for findings).
+macro_rules! x1 {
+    ($letter:literal) => {
+        x1(
+            field!(Count, new_shares),
+            concat!("new shares issued (", $letter, "1)"),
+            concat!($letter, "1 (new shares issued)"),
+        )
+    };
+}
+macro_rules! x2 {
+    ($letter:literal) => {
+        x2(
+            field!(Count, from_treasury),
+            concat!("treasury shares transferred out (", $letter, "2)"),
+            concat!($letter, "2 (shares transferred out of treasury)"),
+        )
+    };
+}
+
 mod arrangements;
 mod convertibles;
 mod events;
@@ -247,6 +268,11 @@ const fn gm_approval<R>(value: Value<R>, print: Print) -> Column<R> {
         "general meeting approval date",
     )
     .label("gm_approval")
+}
+
+/// `Stock code (if listed)`, printed under the row.
+const fn stock_code<R>(value: Value<R>) -> Column<R> {
+    Column::new("stock_code", value, Print::Under, "stock code")
 }
 
 /// The row's balance at close, computed.

@@ -40,16 +40,8 @@ impl SubPart for OptionScheme {
             "closing_outstanding",
             "options outstanding at close of the month",
         ),
-        x1(
-            field!(Count, new_shares),
-            "new shares issued (A1)",
-            "A1 (new shares issued)",
-        ),
-        x2(
-            field!(Count, from_treasury),
-            "treasury shares transferred out (A2)",
-            "A2 (shares transferred out of treasury)",
-        ),
+        x1!("A"),
+        x2!("A"),
         issuable(field!(Count, shares_issuable_at_close)),
         count(
             "remaining_to_be_granted",

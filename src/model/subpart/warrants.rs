@@ -1,7 +1,8 @@
 //! III(B): warrants to issue shares.
 
 use super::{
-    Column, Print, SubPart, Value, closing, count, description, gm_approval, issuable, x1, x2,
+    Column, Print, SubPart, Value, closing, count, description, gm_approval, issuable, stock_code,
+    x1, x2,
 };
 use crate::model::path::FormPart;
 use crate::model::{ClassId, MonthlyReturn, Part, RowId, Warrant, WarrantBlock};
@@ -48,23 +49,10 @@ impl SubPart for Warrant {
         .label("exercised")
         .finding("Nominal value exercised"),
         closing("closing_nominal", "nominal value at close of the month"),
-        x1(
-            field!(Count, new_shares),
-            "new shares issued (B1)",
-            "B1 (new shares issued)",
-        ),
-        x2(
-            field!(Count, from_treasury),
-            "treasury shares transferred out (B2)",
-            "B2 (shares transferred out of treasury)",
-        ),
+        x1!("B"),
+        x2!("B"),
         issuable(field!(Count, shares_issuable_at_close)),
-        Column::new(
-            "stock_code",
-            field!(Text, stock_code),
-            Print::Under,
-            "stock code",
-        ),
+        stock_code(field!(Text, stock_code)),
         Column::new(
             "subscription_price",
             field!(Money, subscription_price),
