@@ -8,10 +8,11 @@ use rust_decimal::Decimal;
 use std::collections::HashMap;
 
 use super::{Collector, Context, Rule, Severity};
-use crate::calc::Derived;
+use crate::calc::{Closing, Derived};
 use crate::format;
 use crate::model::path::{self as paths, FieldPath};
-use crate::model::{ClassId, MonthlyReturn};
+use crate::model::subpart::{Role, SubPart, Value};
+use crate::model::{ClassId, Convertible, MonthlyReturn, OptionScheme, Warrant};
 
 const ROLL_FORWARD: &str = "Each month starts from the last: this balance must equal the \
     figure at the close of the month in the previous return. Either the previous return was \
@@ -114,15 +115,21 @@ fn prev_003(ctx: &Context<'_>, out: &mut Collector) {
 }
 
 fn prev_004(ctx: &Context<'_>, out: &mut Collector) {
-    with_previous(ctx, |cmp| cmp.part3a(out));
+    with_previous(ctx, |cmp| {
+        cmp.part3::<OptionScheme>(&PREV_004, out, "Share options outstanding");
+    });
 }
 
 fn prev_005(ctx: &Context<'_>, out: &mut Collector) {
-    with_previous(ctx, |cmp| cmp.part3b(out));
+    with_previous(ctx, |cmp| {
+        cmp.part3::<Warrant>(&PREV_005, out, "Nominal value of warrants");
+    });
 }
 
 fn prev_006(ctx: &Context<'_>, out: &mut Collector) {
-    with_previous(ctx, |cmp| cmp.part3c(out));
+    with_previous(ctx, |cmp| {
+        cmp.part3::<Convertible>(&PREV_006, out, "Amount of convertibles");
+    });
 }
 
 fn prev_007(ctx: &Context<'_>, out: &mut Collector) {
@@ -297,64 +304,28 @@ impl Cmp<'_> {
         }
     }
 
-    fn part3a(&self, out: &mut Collector) {
-        let (before, now) = (self.previous.part3a.active(), self.current.part3a.active());
-        for (i, b, j) in matches(before, now, |x| x.class) {
-            let Some(f) = self.prev.part3a.get(j) else {
-                continue;
-            };
-            for (s, scheme) in b.schemes.iter().enumerate() {
-                if let Some(&close) = f.closing_outstanding.get(s) {
-                    self.count(
-                        &PREV_004,
-                        out,
-                        "Share options outstanding",
-                        scheme.preceding_outstanding,
-                        close,
-                        || paths::part3a::preceding_outstanding(i, s),
-                    );
-                }
-            }
-        }
-    }
-
-    fn part3b(&self, out: &mut Collector) {
-        let (before, now) = (self.previous.part3b.active(), self.current.part3b.active());
-        for (i, b, j) in matches(before, now, |x| x.class) {
-            let Some(f) = self.prev.part3b.get(j) else {
-                continue;
-            };
-            for (w, warrant) in b.warrants.iter().enumerate() {
-                if let Some(&close) = f.closing_nominal.get(w) {
-                    self.amount(
-                        &PREV_005,
-                        out,
-                        "Nominal value of warrants",
-                        warrant.preceding_nominal,
-                        close,
-                        || paths::part3b::preceding_nominal(i, w),
-                    );
-                }
-            }
-        }
-    }
-
-    fn part3c(&self, out: &mut Collector) {
-        let (before, now) = (self.previous.part3c.active(), self.current.part3c.active());
-        for (i, b, j) in matches(before, now, |x| x.class) {
-            let Some(f) = self.prev.part3c.get(j) else {
-                continue;
-            };
-            for (c, cv) in b.convertibles.iter().enumerate() {
-                if let Some(&close) = f.closing_amount.get(c) {
-                    self.amount(
-                        &PREV_006,
-                        out,
-                        "Amount of convertibles",
-                        cv.preceding_amount,
-                        close,
-                        || paths::part3c::preceding_amount(i, c),
-                    );
+    /// A Part III sub-part: each row's brought-forward column (its description's
+    /// [`Role::BroughtForward`]) against the row's close last month, rows matched by class, then
+    /// by position within the block.
+    fn part3<S: SubPart>(&self, rule: &Rule, out: &mut Collector, what: &str) {
+        let Some(column) = S::column_of(Role::BroughtForward) else {
+            return;
+        };
+        let (before, now) = (
+            S::part(self.previous).active(),
+            S::part(self.current).active(),
+        );
+        for (i, b, j) in matches(before, now, S::block_class) {
+            for (r, row) in S::rows(b).iter().enumerate() {
+                let path = || S::cell_path(i, r, column);
+                match (self.prev.closing(S::PART, j, r), &column.value) {
+                    (Some(Closing::Count(close)), Value::Count(get, _)) => {
+                        self.count(rule, out, what, *get(row), close, path);
+                    }
+                    (Some(Closing::Amount(close)), Value::Amount(get, _)) => {
+                        self.amount(rule, out, what, *get(row), close, path);
+                    }
+                    _ => {}
                 }
             }
         }

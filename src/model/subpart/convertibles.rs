@@ -1,8 +1,8 @@
 //! III(C): convertibles.
 
 use super::{
-    Column, Print, Special, SpecialText, SubPart, Value, closing, count, description, gm_approval,
-    issuable, stock_code, x1, x2,
+    Column, Print, Role, Special, SpecialText, SubPart, Value, closing, count, description,
+    gm_approval, issuable, stock_code, x1, x2,
 };
 use crate::model::path::{self, FormPart};
 use crate::model::{
@@ -36,7 +36,8 @@ impl SubPart for Convertible {
             "amount at close of preceding month",
             "Amount at close of preceding month",
         )
-        .label("preceding"),
+        .label("preceding")
+        .role(Role::BroughtForward),
         Column::new(
             "movements",
             Value::Special(Special::ConvertibleMovements),

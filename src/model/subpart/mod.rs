@@ -141,6 +141,9 @@ pub enum Role {
     X1,
     /// X2: shares transferred out of treasury.
     X2,
+    /// The balance at close of the preceding month: equal to the row's close in last month's
+    /// return (checked by the roll-forward rules).
+    BroughtForward,
 }
 
 /// One column of a sub-part.

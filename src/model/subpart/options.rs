@@ -1,8 +1,8 @@
 //! III(A): share options under share option schemes.
 
 use super::{
-    Column, Print, Special, SubPart, Value, closing, count, description, gm_approval, issuable, x1,
-    x2,
+    Column, Print, Role, Special, SubPart, Value, closing, count, description, gm_approval,
+    issuable, x1, x2,
 };
 use crate::model::path::FormPart;
 use crate::model::{ClassId, Money, MonthlyReturn, OptionBlock, OptionScheme, Part, RowId};
@@ -28,7 +28,8 @@ impl SubPart for OptionScheme {
             "options outstanding at close of preceding month",
             "Options outstanding at close of preceding month",
         )
-        .label("preceding"),
+        .label("preceding")
+        .role(Role::BroughtForward),
         Column::new(
             "movements",
             Value::Special(Special::OptionMovements),

@@ -123,3 +123,23 @@ fn every_label_key_has_its_text() {
     check::<Arrangement>();
     check::<Event>();
 }
+
+/// The sub-parts with a balance carried from month to month name the column it is brought
+/// forward into; the roll-forward rules compare it with last month's close.
+#[test]
+fn balances_name_their_brought_forward_column() {
+    assert_eq!(
+        OptionScheme::column_of(Role::BroughtForward).map(|c| c.key),
+        Some("preceding_outstanding")
+    );
+    assert_eq!(
+        Warrant::column_of(Role::BroughtForward).map(|c| c.key),
+        Some("preceding_nominal")
+    );
+    assert_eq!(
+        Convertible::column_of(Role::BroughtForward).map(|c| c.key),
+        Some("preceding_amount")
+    );
+    assert!(Arrangement::column_of(Role::BroughtForward).is_none());
+    assert!(Event::column_of(Role::BroughtForward).is_none());
+}

@@ -1,8 +1,8 @@
 //! III(B): warrants to issue shares.
 
 use super::{
-    Column, Print, SubPart, Value, closing, count, description, gm_approval, issuable, stock_code,
-    x1, x2,
+    Column, Print, Role, SubPart, Value, closing, count, description, gm_approval, issuable,
+    stock_code, x1, x2,
 };
 use crate::model::path::FormPart;
 use crate::model::{ClassId, MonthlyReturn, Part, RowId, Warrant, WarrantBlock};
@@ -39,7 +39,8 @@ impl SubPart for Warrant {
             "nominal value at close of preceding month",
             "Nominal value at close of preceding month",
         )
-        .label("preceding"),
+        .label("preceding")
+        .role(Role::BroughtForward),
         Column::new(
             "exercised_nominal",
             field!(Amount, exercised_nominal),
