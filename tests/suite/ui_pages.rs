@@ -129,7 +129,7 @@ fn typing_a_preceding_balance_and_a_movement_updates_the_closing_balance() {
 }
 
 #[test]
-fn a_non_number_is_kept_and_flagged_and_the_model_keeps_its_value() {
+fn a_non_number_is_kept_and_flagged_and_counts_as_blank() {
     let mut ret = MonthlyReturn::blank();
     ret.part2.part.blocks[0].preceding.treasury = Some(1_000);
     let mut h = harness(State::new(Page::II, ret));
@@ -137,10 +137,9 @@ fn a_non_number_is_kept_and_flagged_and_the_model_keeps_its_value() {
     type_into(&mut h, label, "12x");
     blur(&mut h);
     assert_eq!(value_of(&h, label), "12x");
-    assert_eq!(
-        h.state().ret.part2.part.blocks[0].preceding.treasury,
-        Some(1_000)
-    );
+    // Not the 1,000 it held before, nor a part of what was typed: blank, and it says so.
+    assert_eq!(h.state().ret.part2.part.blocks[0].preceding.treasury, None);
+    h.get_by_label_contains("Not a number: 12x — counted as blank until corrected");
     let key = RowIndex::new(&h.state().ret).key(&path::part2::preceding_treasury(0));
     assert_eq!(
         h.state().buffers.invalid.get(&key).map(String::as_str),
@@ -774,13 +773,13 @@ fn focus_typed_text_and_message_follow_a_scheme_that_moves_up() {
         "5",
         "the other row shows its own value"
     );
-    // The message is the moved field's own: it names the value that row keeps (blank), not
-    // the 5 of the row now in second place, and it is shown once.
+    // The message is the moved field's own, shown once (the row now in second place shows
+    // its own 5 and no message).
     assert_eq!(
         h.query_all_by_label_contains("Not a number: 12x").count(),
         1
     );
-    h.get_by_label_contains("Not a number: 12x — the return keeps it blank");
+    h.get_by_label_contains("Not a number: 12x — counted as blank until corrected");
     // Typing on goes on in the moved field.
     h.get_by_label(first).type_text("0");
     h.run();
@@ -857,5 +856,32 @@ fn part3_fields_keep_their_accessible_names() {
         for name in names {
             h.get_by_label(name);
         }
+    }
+}
+
+/// A misplaced separator or a number too long for a share count is flagged and kept as typed;
+/// no figure reaches the return (the 25 digits are not cut down to what fits).
+#[test]
+fn misplaced_separators_and_25_digits_are_flagged_not_read_as_another_number() {
+    let label = "Part II class 1 preceding treasury shares";
+    for (typed, message) in [
+        ("1,000,00", "separators go between groups of three digits"),
+        ("1,2,3", "separators go between groups of three digits"),
+        (
+            "1234567890123456789012345",
+            "Number too large for this field",
+        ),
+    ] {
+        let mut h = harness(State::new(Page::II, MonthlyReturn::blank()));
+        type_into(&mut h, label, typed);
+        blur(&mut h);
+        assert_eq!(value_of(&h, label), typed, "kept exactly as typed");
+        assert_eq!(
+            h.state().ret.part2.part.blocks[0].preceding.treasury,
+            None,
+            "{typed}: no figure in the return"
+        );
+        h.get_by_label_contains(message);
+        h.get_by_label_contains("counted as blank until corrected");
     }
 }

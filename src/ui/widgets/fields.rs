@@ -160,7 +160,8 @@ fn date_kind() -> Kind<NaiveDate> {
 
 /// A text field holding a typed value. While the field has focus the text is exactly what was
 /// typed (kept in egui's memory); otherwise the value is shown formatted. Text that does not
-/// parse is kept in `ctx.buffers.invalid[path]` and the model keeps its last valid value.
+/// parse is kept in `ctx.buffers.invalid` and the field counts as blank meanwhile (its message
+/// says so), so no figure the user did not type reaches a total.
 fn parsed_field<V: PartialEq + Clone>(
     ui: &mut Ui,
     ctx: &mut PageContext<'_>,
@@ -206,6 +207,9 @@ fn parsed_field<V: PartialEq + Clone>(
                 ctx.buffers.invalid.remove(&key);
             }
             Err(_) => {
+                // Never a figure the user did not type (a cut-down 25-digit number, the value
+                // before the typo): the field counts as blank until its text is a number.
+                *value = None;
                 ctx.buffers.invalid.insert(key.clone(), buf.clone());
             }
         }
@@ -219,7 +223,7 @@ fn parsed_field<V: PartialEq + Clone>(
         let err = (kind.parse)(t).err().unwrap_or(ParseError::NotANumber);
         let kept = match value.as_ref() {
             Some(v) => format!("the return keeps {}", (kind.display)(v)),
-            None => "the return keeps it blank".to_string(),
+            None => "counted as blank until corrected".to_string(),
         };
         format!("{} — {kept}", err.describe(t))
     });

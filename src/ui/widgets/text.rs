@@ -14,6 +14,8 @@ pub use crate::format::{amount, count, date};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ParseError {
     NotANumber,
+    /// Thousands separators not between groups of three digits (`1,000,00`).
+    Grouping,
     TooLarge,
     NotADate,
 }
@@ -22,7 +24,11 @@ impl ParseError {
     pub fn describe(self, typed: &str) -> String {
         match self {
             ParseError::NotANumber => format!("Not a number: {}", typed.trim()),
-            ParseError::TooLarge => format!("Number too large: {}", typed.trim()),
+            ParseError::Grouping => format!(
+                "Not a number: {} (separators go between groups of three digits, e.g. 1,234,567)",
+                typed.trim()
+            ),
+            ParseError::TooLarge => format!("Number too large for this field: {}", typed.trim()),
             ParseError::NotADate => format!(
                 "Not a date: {} (type e.g. 06 November 2024 or 2024-11-06)",
                 typed.trim()
@@ -31,29 +37,55 @@ impl ParseError {
     }
 }
 
-/// Removes thousands separators and spaces; accepts a leading `-` (or the typographic `−`).
-/// Separators are only allowed between digits, so `1,,2` and `,5` are rejected.
+/// The digits of a typed number, without its thousands separators; accepts a leading `-` (or
+/// the typographic `−`) and one decimal point. Separators (`,`, a space, a no-break space) are
+/// accepted only between groups of three digits of the whole part, one kind throughout
+/// (`1,234,567`, `1 234 567`), so a mistyped `1,000,00` or `1,2,3` is refused, never read as
+/// another number.
 fn clean_number(s: &str) -> Result<String, ParseError> {
     let s = s.trim();
-    let mut out = String::with_capacity(s.len());
-    let mut prev_digit = false;
-    for (i, c) in s.chars().enumerate() {
-        match c {
-            '0'..='9' => {
-                out.push(c);
-                prev_digit = true;
-            }
-            '-' | '−' if i == 0 => out.push('-'),
-            ',' | ' ' | '\u{a0}' | '_' if prev_digit => prev_digit = false,
-            '.' => {
-                out.push('.');
-                prev_digit = false;
-            }
-            _ => return Err(ParseError::NotANumber),
-        }
-    }
-    if !out.chars().any(|c| c.is_ascii_digit()) || !prev_digit && !out.ends_with('.') {
+    let (negative, body) = match s.strip_prefix('-').or_else(|| s.strip_prefix('−')) {
+        Some(rest) => (true, rest),
+        None => (false, s),
+    };
+    let (whole, fraction) = match body.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (body, None),
+    };
+    let digits = |t: &str| t.chars().all(|c| c.is_ascii_digit());
+    if !fraction.is_none_or(digits) {
         return Err(ParseError::NotANumber);
+    }
+    let separators: Vec<char> = whole.chars().filter(|c| !c.is_ascii_digit()).collect();
+    let whole_digits: String = match separators.first() {
+        None => whole.to_string(),
+        Some(&sep) => {
+            if !matches!(sep, ',' | ' ' | '\u{a0}') || separators.iter().any(|&c| c != sep) {
+                return Err(ParseError::NotANumber);
+            }
+            let groups: Vec<&str> = whole.split(sep).collect();
+            let first_ok = groups
+                .first()
+                .is_some_and(|g| (1..=3).contains(&g.len()) && digits(g));
+            let rest_ok = groups[1..].iter().all(|g| g.len() == 3 && digits(g));
+            if !first_ok || !rest_ok {
+                return Err(ParseError::Grouping);
+            }
+            groups.concat()
+        }
+    };
+    let fraction = fraction.unwrap_or("");
+    if whole_digits.is_empty() && fraction.is_empty() {
+        return Err(ParseError::NotANumber);
+    }
+    let mut out = String::with_capacity(whole_digits.len() + fraction.len() + 2);
+    if negative {
+        out.push('-');
+    }
+    out.push_str(&whole_digits);
+    if body.contains('.') {
+        out.push('.');
+        out.push_str(fraction);
     }
     Ok(out)
 }
@@ -121,9 +153,38 @@ mod tests {
         assert_eq!(parse_count("12x"), Err(ParseError::NotANumber));
         assert_eq!(parse_count("1.5"), Err(ParseError::NotANumber));
         assert_eq!(parse_count("-"), Err(ParseError::NotANumber));
-        assert_eq!(parse_count("1,,2"), Err(ParseError::NotANumber));
+        assert_eq!(parse_count("1,,2"), Err(ParseError::Grouping));
         assert_eq!(
             parse_count("99999999999999999999"),
+            Err(ParseError::TooLarge)
+        );
+    }
+
+    /// Separators only between groups of three: a misplaced comma is refused, never read as
+    /// another number (`1,000,00` is not 100,000).
+    #[test]
+    fn separators_only_between_groups_of_three() {
+        assert_eq!(parse_count("1,234,567"), Ok(Some(1_234_567)));
+        assert_eq!(parse_count("1 234 567"), Ok(Some(1_234_567)));
+        assert_eq!(parse_count("-12,000"), Ok(Some(-12_000)));
+        assert_eq!(parse_count("1234567"), Ok(Some(1_234_567)));
+        assert_eq!(parse_count("1,000,00"), Err(ParseError::Grouping));
+        assert_eq!(parse_count("1,2,3"), Err(ParseError::Grouping));
+        assert_eq!(parse_count("1234,567"), Err(ParseError::Grouping));
+        assert_eq!(parse_count(",123"), Err(ParseError::Grouping));
+        assert_eq!(parse_count("123,"), Err(ParseError::Grouping));
+        assert_eq!(parse_count("1,234 567"), Err(ParseError::NotANumber));
+        assert_eq!(parse_count("1_000"), Err(ParseError::NotANumber));
+        assert_eq!(
+            parse_decimal("1,234.56"),
+            Ok(Some(Decimal::new(123_456, 2)))
+        );
+        assert_eq!(parse_decimal("1,23.4"), Err(ParseError::Grouping));
+        assert_eq!(parse_decimal("1.234,5"), Err(ParseError::NotANumber));
+        assert_eq!(parse_decimal(".5"), Ok(Some(Decimal::new(5, 1))));
+        // 25 digits do not fit a share count: refused whole, not cut down.
+        assert_eq!(
+            parse_count("1234567890123456789012345"),
             Err(ParseError::TooLarge)
         );
     }
