@@ -134,6 +134,7 @@ fn parse_version(version: u64, text: &str) -> Result<MonthlyReturn, ParseError> 
         v => return Err(ParseError::UnknownVersion { found: v }),
     };
     ret.ensure_row_ids();
+    ret.prune_unparsed();
     Ok(ret)
 }
 

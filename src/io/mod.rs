@@ -163,6 +163,29 @@ mod tests {
         assert_eq!(ids, vec![9, 10, 4]);
     }
 
+    /// Text typed into a number field that is not a number is saved as typed and read back on
+    /// the same field, also after its row moved; text whose row is gone is dropped.
+    #[test]
+    fn kept_text_survives_save_and_reopen() {
+        use crate::model::{HdrLine, RowIndex, path};
+        let mut ret = MonthlyReturn::blank();
+        ret.part4.part.not_applicable = false;
+        ret.part4.part.blocks = vec![HdrLine::default(), HdrLine::default()];
+        ret.ensure_row_ids();
+        let key = RowIndex::new(&ret).key(&path::part4::preceding_hdrs(1));
+        ret.unparsed.insert(key.clone(), "1,000,00".to_string());
+        ret.part4.part.blocks.swap(0, 1);
+        let back = from_str(&to_string(&ret).unwrap()).unwrap();
+        assert_eq!(back, ret);
+        assert_eq!(
+            RowIndex::new(&back).path_of(&key),
+            Some(path::part4::preceding_hdrs(0))
+        );
+        ret.part4.part.blocks.remove(0);
+        let back = from_str(&to_string(&ret).unwrap()).unwrap();
+        assert!(back.unparsed.is_empty());
+    }
+
     #[test]
     fn minimal_draft_uses_defaults() {
         let ret = from_str("(format_version: 1, ret: (header: (issuer_name: \"X\")))").unwrap();

@@ -9,13 +9,15 @@
 //! [`RowIndex`] maps the positional prefix of every row of one return to its id; it is rebuilt
 //! whenever the return changes (one pass over the rows).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
 
 use super::path::{self, FieldPath, FormPart};
 use super::{ClassId, MonthlyReturn, RowId};
 
 /// The row (or class) a field belongs to, by identity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Anchor {
     Row(RowId),
     Class(ClassId),
@@ -23,7 +25,7 @@ pub enum Anchor {
 
 /// The identity of one field: its anchor and the path below it, or the whole path for fields
 /// outside any row (the header, a part's `Not applicable`, its remarks).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum FieldKey {
     Anchored(Anchor, String),
     Fixed(FieldPath),
@@ -33,7 +35,8 @@ pub enum FieldKey {
 #[derive(Debug, Clone, Default)]
 pub struct RowIndex {
     anchors: HashMap<FieldPath, Anchor>,
-    present: HashSet<Anchor>,
+    /// Where each anchor sits now, for turning a [`FieldKey`] back into a path.
+    positions: HashMap<Anchor, FieldPath>,
 }
 
 impl RowIndex {
@@ -87,8 +90,8 @@ impl RowIndex {
             }
             anchors.insert(path::classes::class(i), Anchor::Class(c.id));
         }
-        let present = anchors.values().copied().collect();
-        RowIndex { anchors, present }
+        let positions = anchors.iter().map(|(p, a)| (*a, p.clone())).collect();
+        RowIndex { anchors, positions }
     }
 
     /// The identity of the field at `path`: anchored on the innermost row it lies in.
@@ -104,13 +107,36 @@ impl RowIndex {
         FieldKey::Fixed(path.clone())
     }
 
+    /// The current path of the field `key` names; `None` when its row is gone.
+    pub fn path_of(&self, key: &FieldKey) -> Option<FieldPath> {
+        match key {
+            FieldKey::Fixed(path) => Some(path.clone()),
+            FieldKey::Anchored(anchor, rest) => {
+                self.positions.get(anchor).map(|prefix| prefix.join(rest))
+            }
+        }
+    }
+
     /// Whether `key` still names a field of the return this index was built from (its row was
     /// not removed).
     pub fn contains(&self, key: &FieldKey) -> bool {
         match key {
             FieldKey::Fixed(_) => true,
-            FieldKey::Anchored(anchor, _) => self.present.contains(anchor),
+            FieldKey::Anchored(anchor, _) => self.positions.contains_key(anchor),
         }
+    }
+}
+
+impl MonthlyReturn {
+    /// Drops kept text whose field is gone (its row was removed); returns whether any was.
+    pub fn prune_unparsed(&mut self) -> bool {
+        if self.unparsed.is_empty() {
+            return false;
+        }
+        let rows = RowIndex::new(self);
+        let before = self.unparsed.len();
+        self.unparsed.retain(|key, _| rows.contains(key));
+        self.unparsed.len() != before
     }
 }
 
@@ -147,6 +173,7 @@ mod tests {
         assert_eq!(index.key(&path::part3a::new_shares(0, 0)), before);
         assert_ne!(index.key(&path::part3a::new_shares(0, 1)), before);
         assert!(index.contains(&before));
+        assert_eq!(index.path_of(&before), Some(path::part3a::new_shares(0, 0)));
         ret.part3a.blocks[0].schemes.remove(0);
         assert!(!RowIndex::new(&ret).contains(&before));
     }

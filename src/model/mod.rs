@@ -27,6 +27,8 @@ pub use part2::*;
 pub use part3::*;
 pub use row::RowId;
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 /// Which edition of the HKEX template the return follows; it decides labels, the v1.2.0 public
@@ -119,6 +121,11 @@ pub struct MonthlyReturn {
     pub part3e: Part<EventBlock>,
     pub part4: Part4,
     pub part5: Confirmations,
+    /// Text typed into a number or date field that is not a value, by the field's identity:
+    /// kept exactly as typed (and saved), reported by rule `TXT-001` until corrected; the
+    /// field itself counts as blank meanwhile.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub unparsed: BTreeMap<FieldKey, String>,
 }
 
 impl MonthlyReturn {
@@ -151,6 +158,7 @@ impl MonthlyReturn {
             part3e: Part::not_applicable(),
             part4: Part4::default_not_applicable(),
             part5: Confirmations::default(),
+            unparsed: BTreeMap::new(),
         };
         ret.ensure_row_ids();
         ret

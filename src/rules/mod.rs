@@ -21,12 +21,16 @@ mod previous;
 mod structure;
 #[cfg(test)]
 mod tests;
+mod typed;
 
 use crate::calc::Derived;
 use crate::model::path::{FieldPath, FormPart};
 use crate::model::{ClassId, MonthlyReturn, ShareClass};
 
 pub use part3e::{Sign, expected_signs};
+
+/// The id of the rule on text kept in a number or date field (the field shows its own message).
+pub const TXT_001: &str = "TXT-001";
 
 /// Error: the return is wrong. Warning: unusual, please look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -148,6 +152,7 @@ pub fn catalogue() -> &'static [Rule] {
 static CATALOGUE: &[Rule] = &[
     overflow::CALC_001,
     pdf::PDF_001,
+    typed::TXT_001,
     header::HDR_001,
     header::HDR_002,
     header::HDR_003,

@@ -394,6 +394,7 @@ fn monthly_return() -> impl Strategy<Value = MonthlyReturn> {
                     part3e: e,
                     part4,
                     part5,
+                    unparsed: Default::default(),
                 };
                 // Rows always have ids once loaded; a return as the program holds it has them.
                 ret.ensure_row_ids();

@@ -642,3 +642,76 @@ fn status_bar_shows_file_state_template_and_due_date() {
     h.run();
     h.get_by_label_contains("submitted 06 Nov 2024");
 }
+
+/// A mistyped figure ("1,000,00") is kept as typed and is an error everywhere: no figure in the
+/// return, a TXT-001 finding in the panel and in the page's count, saved and reopened as typed,
+/// and `check` on the saved draft exits 1 naming the field.
+#[test]
+fn a_mistyped_figure_is_an_error_everywhere_and_survives_save_and_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let setup = Setup::new(dir.path());
+    let file = dir.path().join("mistyped.ron");
+    let mut h = setup.harness();
+    let mut ret = sample_return();
+    ret.part2.part.blocks[0].preceding.treasury = Some(1_000);
+    h.state_mut().set_document(ret, None);
+    h.run();
+    let before = monthly_return::ui::pages::page_counts(Page::II, h.state().findings()).0;
+    h.state_mut().set_page(Page::II);
+    h.run();
+    let label = "Part II class 1 preceding treasury shares";
+    h.get_by_label(label).focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label(label).type_text("1,000,00");
+    h.run();
+    h.run();
+
+    let doc = h.state().document().expect("document");
+    assert_eq!(doc.ret.part2.part.blocks[0].preceding.treasury, None);
+    assert_eq!(
+        doc.ret.unparsed.values().collect::<Vec<_>>(),
+        vec!["1,000,00"]
+    );
+    let path = monthly_return::model::path::part2::preceding_treasury(0);
+    let finding = h
+        .state()
+        .findings()
+        .iter()
+        .find(|f| f.rule == "TXT-001" && f.path == path)
+        .cloned()
+        .expect("a TXT-001 finding on the field");
+    h.get_by_label(&monthly_return::ui::findings_panel::finding_row_text(
+        &finding,
+    ));
+    let after = monthly_return::ui::pages::page_counts(Page::II, h.state().findings()).0;
+    assert_eq!(after, before + 1, "the page's error count includes it");
+
+    setup.dialogs.push(Some(file.clone()));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(file.exists());
+
+    let mut reopen = Setup::new(dir.path());
+    reopen.open = Some(file.clone());
+    let mut h2 = reopen.harness();
+    h2.state_mut().set_page(Page::II);
+    h2.run();
+    assert_eq!(
+        h2.get_by_label(label).value().as_deref(),
+        Some("1,000,00"),
+        "reopened as typed"
+    );
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_monthly-return"))
+        .arg("check")
+        .arg(&file)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("TXT-001") && stdout.contains("II/class[0]/preceding/treasury"),
+        "{stdout}"
+    );
+}

@@ -17,7 +17,6 @@ use monthly_return::ui::{FieldBuffers, Page, PageContext, page_ui};
 struct State {
     page: Page,
     ret: MonthlyReturn,
-    buffers: FieldBuffers,
     pending_focus: Option<FieldPath>,
     /// Findings added by a test on top of the rules' own.
     extra: Vec<Finding>,
@@ -28,7 +27,6 @@ impl State {
         State {
             page,
             ret,
-            buffers: FieldBuffers::default(),
             pending_focus: None,
             extra: Vec::new(),
         }
@@ -38,16 +36,17 @@ impl State {
 fn draw(ui: &mut egui::Ui, s: &mut State) {
     // As the shell does: rows added last frame get their ids, then everything is derived.
     s.ret.ensure_row_ids();
+    s.ret.prune_unparsed();
     let rows = RowIndex::new(&s.ret);
-    s.buffers.prune(&rows);
     let derived = calc::derive(&s.ret);
     let mut findings = rules::check(&s.ret, &derived, None);
     findings.extend(s.extra.iter().cloned());
     let index = FindingIndex::new(&findings);
+    let mut buffers = FieldBuffers::lend(&mut s.ret);
     let mut ctx = PageContext {
         derived: &derived,
         findings: &index,
-        buffers: &mut s.buffers,
+        buffers: &mut buffers,
         pending_focus: &mut s.pending_focus,
         rows: &rows,
     };
@@ -55,6 +54,7 @@ fn draw(ui: &mut egui::Ui, s: &mut State) {
     egui::ScrollArea::both()
         .auto_shrink([false, false])
         .show(ui, |ui| page_ui(ui, s.page, &mut s.ret, &mut ctx));
+    buffers.give_back(&mut s.ret);
 }
 
 fn harness(state: State) -> Harness<'static, State> {
@@ -142,7 +142,7 @@ fn a_non_number_is_kept_and_flagged_and_counts_as_blank() {
     h.get_by_label_contains("Not a number: 12x — counted as blank until corrected");
     let key = RowIndex::new(&h.state().ret).key(&path::part2::preceding_treasury(0));
     assert_eq!(
-        h.state().buffers.invalid.get(&key).map(String::as_str),
+        h.state().ret.unparsed.get(&key).map(String::as_str),
         Some("12x")
     );
     h.get_by_label_contains("Not a number: 12x");
@@ -150,7 +150,7 @@ fn a_non_number_is_kept_and_flagged_and_counts_as_blank() {
     type_into(&mut h, label, "");
     blur(&mut h);
     assert_eq!(h.state().ret.part2.part.blocks[0].preceding.treasury, None);
-    assert!(h.state().buffers.invalid.is_empty());
+    assert!(h.state().ret.unparsed.is_empty());
     assert!(h.query_by_label_contains("Not a number").is_none());
 }
 
@@ -607,7 +607,7 @@ fn unparsed_text_moves_with_its_row() {
     h.get_by_label("Remove option scheme 1 of part III(A) block 1")
         .click();
     h.run();
-    assert!(h.state().buffers.invalid.is_empty());
+    assert!(h.state().ret.unparsed.is_empty());
 }
 
 /// Every finding the rules raise on the example returns is shown, in full, on the page of its

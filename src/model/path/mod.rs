@@ -118,6 +118,12 @@ impl FieldPath {
         &self.0
     }
 
+    /// `self` followed by `rest`, a path's text below an anchor (`/new_shares`), as a
+    /// [`crate::model::FieldKey`] stores it.
+    pub(in crate::model) fn join(&self, rest: &str) -> FieldPath {
+        FieldPath(format!("{}{}", self.0, rest))
+    }
+
     /// The currency cell of a money path (`.../par_value/currency`).
     pub fn money_currency(&self) -> FieldPath {
         self.key("currency")

@@ -242,6 +242,7 @@ fn clean() -> MonthlyReturn {
             title: "Company Secretary".to_string(),
             ..Confirmations::default()
         },
+        unparsed: Default::default(),
     }
 }
 
@@ -279,6 +280,11 @@ const TRIGGERS: &[(&str, &str, Mutation)] = &[
     }),
     ("PDF-001", "IIIA/class[0]/remarks", |r| {
         r.part3a.blocks[0].remarks = "Bell \u{7}".to_string()
+    }),
+    ("TXT-001", "IIIA/class[0]/scheme[0]/new_shares", |r| {
+        r.ensure_row_ids();
+        let key = RowIndex::new(r).key(&crate::model::path::part3a::new_shares(0, 0));
+        r.unparsed.insert(key, "1,000,00".to_string());
     }),
     ("HDR-001", "header/issuer_name", |r| {
         r.header.issuer_name = "  ".to_string()
@@ -547,8 +553,8 @@ fn catalogue_ids_are_unique_and_documented() {
         let (prefix, number) = r.id.rsplit_once('-').unwrap_or(("", ""));
         assert!(
             [
-                "CALC", "PDF", "HDR", "STR", "I", "II", "IIIA", "IIIB", "IIIC", "IIID", "IIIE",
-                "IV", "V", "PREV"
+                "CALC", "PDF", "TXT", "HDR", "STR", "I", "II", "IIIA", "IIIB", "IIIC", "IIID",
+                "IIIE", "IV", "V", "PREV"
             ]
             .contains(&prefix),
             "{}",

@@ -11,7 +11,6 @@ use crate::ui::pages::{Page, page_for_path};
 use crate::ui::prefs::ThemePref;
 use crate::ui::recovery::Recovered;
 use crate::ui::status::StatusMessage;
-use crate::ui::widgets::FieldBuffers;
 
 /// What to do once the unsaved changes are saved or discarded.
 #[derive(Debug, Clone, PartialEq)]
@@ -229,7 +228,6 @@ impl EditorApp {
 
     pub(super) fn replace_document(&mut self, doc: Document) {
         self.history.reset(&doc.ret);
-        self.buffers = FieldBuffers::default();
         self.pending_focus = None;
         self.doc = Some(doc);
         self.recovery_timer.clear();
@@ -267,13 +265,14 @@ impl EditorApp {
                 doc.saved = Some(doc.ret.clone());
                 doc.dirty = false;
                 doc.path = Some(path.clone());
+                let invalid = doc.ret.unparsed.len();
                 self.remove_recovery_copy();
                 self.recovery_timer.clear();
                 self.prefs.add_recent(&path);
-                let invalid = self.buffers.invalid_count();
                 self.status = Some(if invalid > 0 {
                     StatusMessage::error(format!(
-                        "Saved to {}; {invalid} fields with invalid text were not saved",
+                        "Saved to {}; {invalid} field(s) hold text that is not a number or date \
+                         (kept as typed, counted as blank, listed in the findings)",
                         path.display()
                     ))
                 } else {

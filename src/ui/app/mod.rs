@@ -33,7 +33,6 @@ use super::prefs::{AppPaths, Prefs, ThemePref};
 use super::recovery::{self, Orphan, RecoverySlot, RecoveryTimer};
 use super::status::StatusMessage;
 use super::undo::DocumentHistory;
-use super::widgets::FieldBuffers;
 use crate::calc::{self, Derived};
 use crate::model::path::FieldPath;
 use crate::model::{MonthlyReturn, RowIndex};
@@ -133,7 +132,6 @@ pub struct EditorApp {
     doc: Option<Document>,
     page: Page,
     pending_focus: Option<FieldPath>,
-    buffers: FieldBuffers,
     analysis: Analysis,
     history: DocumentHistory,
     prefs: Prefs,
@@ -173,7 +171,6 @@ impl EditorApp {
             doc: None,
             page: prefs.last_page,
             pending_focus: None,
-            buffers: FieldBuffers::default(),
             analysis: Analysis::default(),
             history: DocumentHistory::new(),
             prefs_written: prefs.clone(),
@@ -334,8 +331,9 @@ impl EditorApp {
     }
 
     fn on_return_changed(&mut self) {
-        self.buffers.prune(&self.analysis.rows);
         let Some(doc) = &mut self.doc else { return };
+        // Text kept for a row that was removed goes with it (the next frame analyses again).
+        doc.ret.prune_unparsed();
         let dirty = doc.saved.as_ref() != Some(&doc.ret);
         doc.dirty = dirty;
         if dirty {

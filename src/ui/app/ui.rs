@@ -11,7 +11,7 @@ use crate::ui::prefs::ThemePref;
 use crate::ui::start::start_screen_ui;
 use crate::ui::status::{StatusInfo, status_bar_ui};
 use crate::ui::theme::{error_colour, warning_colour};
-use crate::ui::widgets::FindingIndex;
+use crate::ui::widgets::{FieldBuffers, FindingIndex};
 
 impl EditorApp {
     /// Every panel of the window, in the order egui needs them (outer panels first).
@@ -145,7 +145,7 @@ impl EditorApp {
                     template: doc.ret.template_version.label(),
                     due,
                     overdue,
-                    invalid_fields: self.buffers.invalid_count(),
+                    invalid_fields: doc.ret.unparsed.len(),
                     message: self.status.as_ref(),
                 },
             );
@@ -188,7 +188,6 @@ impl EditorApp {
             doc,
             page,
             pending_focus,
-            buffers,
             analysis,
             prefs,
             ..
@@ -198,10 +197,11 @@ impl EditorApp {
             return;
         };
         let index = FindingIndex::new(&analysis.findings);
+        let mut buffers = FieldBuffers::lend(&mut doc.ret);
         let mut ctx = PageContext {
             derived: &analysis.derived,
             findings: &index,
-            buffers,
+            buffers: &mut buffers,
             pending_focus,
             rows: &analysis.rows,
         };
@@ -209,6 +209,7 @@ impl EditorApp {
             .id_salt(("page", *page))
             .auto_shrink([false, false])
             .show(ui, |ui| page_ui(ui, *page, &mut doc.ret, &mut ctx));
+        buffers.give_back(&mut doc.ret);
     }
 }
 

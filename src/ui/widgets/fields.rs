@@ -16,7 +16,7 @@ use rust_decimal::Decimal;
 use crate::model::Money;
 use crate::model::RowIndex;
 use crate::model::path::FieldPath;
-use crate::rules::Severity;
+use crate::rules::{Severity, TXT_001};
 use crate::ui::pages::PageContext;
 
 use super::text::{self, ParseError};
@@ -57,12 +57,19 @@ struct Flag {
 fn flag_for(ctx: &PageContext<'_>, paths: &[&FieldPath], invalid: Option<String>) -> Option<Flag> {
     let mut messages = Vec::new();
     let mut severity = None;
+    // The field's own message says more than rule TXT-001 about the same text.
+    let own = invalid.is_some();
     if let Some(m) = invalid {
         messages.push(m);
         severity = Some(Severity::Error);
     }
     for p in paths {
-        for f in ctx.findings.at(p) {
+        for f in ctx
+            .findings
+            .at(p)
+            .iter()
+            .filter(|f| !(own && f.rule == TXT_001))
+        {
             severity = Some(severity.map_or(f.severity, |s: Severity| s.max(f.severity)));
             messages.push(f.message.clone());
         }

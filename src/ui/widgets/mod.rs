@@ -3,7 +3,7 @@
 //! Every input takes the [`FieldPath`] the rules use for it and a unique accessible name; see
 //! [`fields`] for the widgets and [`text`] for parsing and display of numbers and dates.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 pub mod fields;
 pub mod text;
@@ -11,7 +11,7 @@ pub mod text;
 pub use fields::*;
 
 use crate::model::path::FieldPath;
-use crate::model::{FieldKey, RowIndex};
+use crate::model::{FieldKey, MonthlyReturn};
 use crate::rules::Finding;
 
 /// Findings looked up by the path of the field they point at (primary path only).
@@ -34,22 +34,26 @@ impl<'a> FindingIndex<'a> {
     }
 }
 
-/// Unparsed text per field (see `PageContext::buffers`). Owned by the app so it survives
-/// page switches; cleared for a field once its text parses. Keyed by [`FieldKey`], so the text
+/// Unparsed text per field (see `PageContext::buffers`): the return's own
+/// [`crate::model::MonthlyReturn::unparsed`], lent to the page while it is drawn (the page
+/// also holds the return mutably), so what is typed is saved, undone and recovered with the
+/// return. Cleared for a field once its text parses. Keyed by [`FieldKey`], so the text
 /// follows its row when rows move.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FieldBuffers {
-    pub invalid: HashMap<FieldKey, String>,
+    pub invalid: BTreeMap<FieldKey, String>,
 }
 
 impl FieldBuffers {
-    /// Drops the texts of fields whose row is gone (removed, or a different return loaded).
-    pub fn prune(&mut self, rows: &RowIndex) {
-        self.invalid.retain(|key, _| rows.contains(key));
+    /// Borrows the return's kept texts for one frame of drawing; give them back with
+    /// [`FieldBuffers::give_back`].
+    pub fn lend(ret: &mut MonthlyReturn) -> Self {
+        FieldBuffers {
+            invalid: std::mem::take(&mut ret.unparsed),
+        }
     }
 
-    /// Number of fields whose typed text is not a valid value.
-    pub fn invalid_count(&self) -> usize {
-        self.invalid.len()
+    pub fn give_back(self, ret: &mut MonthlyReturn) {
+        ret.unparsed = self.invalid;
     }
 }
