@@ -68,9 +68,25 @@ fn group_into(out: &mut String, digits: &str) {
     }
 }
 
+/// `1 error`, `2 errors`, `0 warnings`: a count with its noun in the right number.
+pub fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_take_the_right_number() {
+        assert_eq!(counted(1, "error"), "1 error");
+        assert_eq!(counted(0, "warning"), "0 warnings");
+        assert_eq!(counted(12, "error"), "12 errors");
+    }
     use std::str::FromStr;
 
     #[test]

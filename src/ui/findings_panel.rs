@@ -14,7 +14,11 @@ pub fn findings_panel_ui(ui: &mut egui::Ui, findings: &[Finding], commands: &mut
     let warnings = crate::rules::count(findings, Severity::Warning);
     ui.horizontal(|ui| {
         ui.strong("Findings");
-        ui.label(format!("{errors} errors, {warnings} warnings"));
+        ui.label(format!(
+            "{}, {}",
+            crate::format::counted(errors, "error"),
+            crate::format::counted(warnings, "warning")
+        ));
     });
     if findings.is_empty() {
         ui.weak("No findings: every check passes.");

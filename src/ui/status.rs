@@ -7,6 +7,8 @@ use super::theme::{error_colour, warning_colour};
 pub struct StatusInfo<'a> {
     pub file_name: &'a str,
     pub dirty: bool,
+    /// The return has no file yet (new, an example copy, a restored recovery copy).
+    pub never_saved: bool,
     pub template: &'a str,
     /// `calendar::status_line`, or a hint while the month end is blank.
     pub due: String,
@@ -40,7 +42,9 @@ impl StatusMessage {
 
 pub fn status_bar_ui(ui: &mut egui::Ui, info: &StatusInfo<'_>) {
     ui.horizontal(|ui| {
-        let saved = if info.dirty {
+        let saved = if info.never_saved {
+            "not saved yet"
+        } else if info.dirty {
             "unsaved changes"
         } else {
             "saved"
@@ -60,9 +64,9 @@ pub fn status_bar_ui(ui: &mut egui::Ui, info: &StatusInfo<'_>) {
             ui.separator();
             let n = info.invalid_fields;
             let text = if n == 1 {
-                "1 field holds invalid text".to_string()
+                "1 field holds text that is not a number or date".to_string()
             } else {
-                format!("{n} fields hold invalid text")
+                format!("{n} fields hold text that is not a number or date")
             };
             ui.label(egui::RichText::new(text).color(warning_colour(ui.visuals())));
         }

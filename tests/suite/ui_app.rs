@@ -629,6 +629,11 @@ fn status_bar_shows_file_state_template_and_due_date() {
     h.state_mut().set_document(sample_return(), None);
     h.run();
     h.get_by_label("Untitled");
+    h.get_by_label("not saved yet");
+    h.state_mut()
+        .set_document(sample_return(), Some(dir.path().join("kingsoft.ron")));
+    h.run();
+    h.get_by_label("kingsoft.ron");
     h.get_by_label("saved");
     h.get_by_label("template v1.1.0");
     // 1 Nov 2024 00:00 UTC; due 08:30 HKT on the fifth business day, 7 Nov 2024.
@@ -714,4 +719,33 @@ fn a_mistyped_figure_is_an_error_everywhere_and_survives_save_and_reopen() {
         stdout.contains("TXT-001") && stdout.contains("II/class[0]/preceding/treasury"),
         "{stdout}"
     );
+}
+
+/// A return that has no file says so, not "saved"; counts take the right number.
+#[test]
+fn a_new_return_says_it_is_not_saved_yet_and_counts_read_right() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = Setup::new(dir.path()).harness();
+    h.get_by_label("New return").click();
+    h.run();
+    h.get_by_label("not saved yet");
+    assert!(h.query_by_label("saved").is_none());
+    let errors =
+        monthly_return::rules::count(h.state().findings(), monthly_return::rules::Severity::Error);
+    let warnings = monthly_return::rules::count(
+        h.state().findings(),
+        monthly_return::rules::Severity::Warning,
+    );
+    let plural = |n: usize, noun: &str| {
+        if n == 1 {
+            format!("1 {noun}")
+        } else {
+            format!("{n} {noun}s")
+        }
+    };
+    h.get_by_label(&format!(
+        "{}, {}",
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    ));
 }

@@ -142,6 +142,7 @@ impl EditorApp {
                 &StatusInfo {
                     file_name: &file_name,
                     dirty: doc.dirty,
+                    never_saved: doc.path.is_none(),
                     template: doc.ret.template_version.label(),
                     due,
                     overdue,
@@ -176,7 +177,11 @@ impl EditorApp {
                 button = button.right_text(counts);
             }
             let button = button.min_size(egui::vec2(ui.available_width(), 0.0));
-            let hover = format!("{errors} errors, {warnings} warnings");
+            let hover = format!(
+                "{}, {}",
+                crate::format::counted(errors, "error"),
+                crate::format::counted(warnings, "warning")
+            );
             if ui.add(button).on_hover_text(hover).clicked() {
                 cmds.push(Command::GoToPage(page));
             }
