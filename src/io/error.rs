@@ -275,20 +275,11 @@ impl LoadError {
 pub enum SaveError {
     #[error("cannot save draft {}: {error}", path.display())]
     Serialize { path: PathBuf, error: ron::Error },
-    #[error(
-        "cannot save draft {}: cannot create a temporary file in {}: {error}",
-        path.display(),
-        dir.display()
-    )]
-    TempFile {
+    #[error("cannot save draft {}: {error}", path.display())]
+    Write {
         path: PathBuf,
-        dir: PathBuf,
-        error: io::Error,
+        error: super::WriteError,
     },
-    #[error("cannot save draft {}: writing failed: {error} (the previous file is unchanged)", path.display())]
-    Write { path: PathBuf, error: io::Error },
-    #[error("cannot save draft {}: cannot replace the file: {error} (the previous file is unchanged)", path.display())]
-    Persist { path: PathBuf, error: io::Error },
 }
 
 #[cfg(test)]

@@ -6,16 +6,20 @@
 //!   no "document bound to a path" to save over, so a file that could not be read is never
 //!   overwritten by accident. Callers save to a path the user chose or to the path of a draft
 //!   that loaded successfully.
-//! - [`save`] is atomic: a temporary file in the same directory is written, flushed, synced and
-//!   renamed over the target, so a crash or a full disk leaves the previous file intact.
+//! - [`save`] is atomic ([`write_atomic`]): a temporary file in the same directory is written,
+//!   flushed, synced and renamed over the target, so a crash or a full disk leaves the previous
+//!   file intact; new files follow the umask, replaced ones keep their mode, links are followed,
+//!   read-only files are refused.
 
+mod atomic;
 mod error;
 mod format;
 
-use std::fs::{self, File};
-use std::io::{self, Read, Write};
-use std::path::{Path, PathBuf};
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::Path;
 
+pub use atomic::{WriteError, write_atomic};
 pub use error::{LoadError, ParseError, SaveError};
 pub use format::{Draft, FORMAT_VERSION, from_str, to_string};
 
@@ -85,43 +89,10 @@ pub fn save(path: &Path, ret: &MonthlyReturn) -> Result<(), SaveError> {
         path: path.to_path_buf(),
         error,
     })?;
-    write_atomic(path, text.as_bytes())
-}
-
-/// Temporary file in the target's directory (so the rename cannot cross file systems), written,
-/// flushed, synced, then renamed over the target.
-fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let write_err = |error| SaveError::Write {
+    write_atomic(path, text.as_bytes()).map_err(|error| SaveError::Write {
         path: path.to_path_buf(),
         error,
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(|error| SaveError::TempFile {
-        path: path.to_path_buf(),
-        dir: dir.clone(),
-        error,
-    })?;
-    // Keep the permissions of the file being replaced (the temporary file starts as 0600).
-    if let Ok(meta) = fs::metadata(path) {
-        tmp.as_file()
-            .set_permissions(meta.permissions())
-            .map_err(write_err)?;
-    }
-    tmp.write_all(bytes).map_err(write_err)?;
-    tmp.flush().map_err(write_err)?;
-    tmp.as_file().sync_all().map_err(write_err)?;
-    tmp.persist(path).map_err(|e| SaveError::Persist {
-        path: path.to_path_buf(),
-        error: e.error,
-    })?;
-    // Make the rename itself durable; best effort, as not every platform can open a directory.
-    if let Ok(d) = File::open(&dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
+    })
 }
 
 #[cfg(test)]

@@ -9,7 +9,6 @@ pub mod layout;
 pub mod metrics;
 pub mod read_back;
 
-use std::io::Write as _;
 use std::path::Path;
 
 pub use emit::{DocMeta, EmitError, emit};
@@ -28,11 +27,10 @@ pub enum ExportError {
     Layout(#[from] LayoutError),
     #[error(transparent)]
     Emit(#[from] EmitError),
-    #[error("cannot write {path}: {source}")]
-    Io {
+    #[error("cannot write {path}: {error}")]
+    Write {
         path: String,
-        #[source]
-        source: std::io::Error,
+        error: crate::io::WriteError,
     },
 }
 
@@ -79,17 +77,9 @@ pub fn export_to_file(
     path: &Path,
 ) -> Result<(), ExportError> {
     let bytes = export(ret, derived, findings)?;
-    let io = |source| ExportError::Io {
+    crate::io::write_atomic(path, &bytes).map_err(|error| ExportError::Write {
         path: path.display().to_string(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
-    tmp.write_all(&bytes).map_err(io)?;
-    tmp.as_file().sync_all().map_err(io)?;
-    tmp.persist(path).map_err(|e| io(e.error))?;
+        error,
+    })?;
     Ok(())
 }

@@ -5,7 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use monthly_return::io::{self, LoadError, MAX_DRAFT_BYTES, ParseError, SaveError};
+use monthly_return::io::{self, LoadError, MAX_DRAFT_BYTES, ParseError, SaveError, WriteError};
 use monthly_return::model::MonthlyReturn;
 
 fn kingsoft_text() -> String {
@@ -350,7 +350,16 @@ fn failed_save_leaves_the_target_and_no_temporary_file() {
     fs::create_dir(&target).unwrap();
     fs::write(target.join("keep.txt"), "kept").unwrap();
     let err = io::save(&target, &MonthlyReturn::blank()).unwrap_err();
-    assert!(matches!(err, SaveError::Persist { .. }), "{err:?}");
+    assert!(
+        matches!(
+            err,
+            SaveError::Write {
+                error: WriteError::Persist { .. },
+                ..
+            }
+        ),
+        "{err:?}"
+    );
     assert!(err.to_string().contains("draft.ron"), "{err}");
     assert_eq!(fs::read_to_string(target.join("keep.txt")).unwrap(), "kept");
     let left: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
@@ -359,7 +368,16 @@ fn failed_save_leaves_the_target_and_no_temporary_file() {
     // A directory that does not exist is named in the error.
     let missing = dir.path().join("no-such-dir").join("draft.ron");
     let err = io::save(&missing, &MonthlyReturn::blank()).unwrap_err();
-    assert!(matches!(err, SaveError::TempFile { .. }), "{err:?}");
+    assert!(
+        matches!(
+            err,
+            SaveError::Write {
+                error: WriteError::TempFile { .. },
+                ..
+            }
+        ),
+        "{err:?}"
+    );
     assert!(err.to_string().contains("no-such-dir"), "{err}");
 }
 
@@ -384,4 +402,78 @@ fn save_replaces_atomically_and_keeps_permissions() {
         assert_eq!(mode, 0o640);
     }
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+/// New drafts follow the umask like any new document; a replaced draft keeps its mode; a
+/// read-only draft is refused, not replaced.
+#[cfg(unix)]
+#[test]
+fn saved_files_keep_their_mode_and_read_only_ones_are_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let mode = |p: &std::path::Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    // The mode any program's new file gets here (0666 less the umask).
+    let probe = dir.path().join("probe");
+    fs::write(&probe, "").unwrap();
+    let new_file_mode = mode(&probe);
+
+    let draft = dir.path().join("new.ron");
+    io::save(&draft, &MonthlyReturn::blank()).unwrap();
+    assert_eq!(mode(&draft), new_file_mode, "a new draft follows the umask");
+
+    fs::set_permissions(&draft, fs::Permissions::from_mode(0o640)).unwrap();
+    io::save(&draft, &MonthlyReturn::blank()).unwrap();
+    assert_eq!(mode(&draft), 0o640, "a replaced draft keeps its mode");
+
+    fs::set_permissions(&draft, fs::Permissions::from_mode(0o444)).unwrap();
+    let before = fs::read_to_string(&draft).unwrap();
+    let mut changed = MonthlyReturn::blank();
+    changed.header.issuer_name = "Changed".into();
+    let err = io::save(&draft, &changed).unwrap_err();
+    assert!(err.to_string().contains("read-only"), "{err}");
+    assert_eq!(fs::read_to_string(&draft).unwrap(), before);
+}
+
+/// Saving through a symbolic link writes the file it points to and keeps the link.
+#[cfg(unix)]
+#[test]
+fn saving_through_a_link_writes_its_target() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.ron");
+    io::save(&real, &MonthlyReturn::blank()).unwrap();
+    let link = dir.path().join("link.ron");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let mut changed = MonthlyReturn::blank();
+    changed.header.issuer_name = "Through the link".into();
+    io::save(&link, &changed).unwrap();
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        io::load(&real).unwrap().header.issuer_name,
+        "Through the link"
+    );
+}
+
+/// A temporary file that an interrupted save left next to the draft (recognisable by its name)
+/// is removed by the next save of that draft; other files are left alone.
+#[test]
+fn a_crashed_saves_temporary_file_goes_at_the_next_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("draft.ron");
+    let leftover = dir.path().join(".draft.ron.monthly-return-Ab12Cd.tmp");
+    let other = dir.path().join(".other.ron.monthly-return-Ab12Cd.tmp");
+    fs::write(&leftover, "half a draft").unwrap();
+    fs::write(&other, "another draft's").unwrap();
+    io::save(&draft, &MonthlyReturn::blank()).unwrap();
+    assert!(!leftover.exists());
+    assert!(other.exists());
+    let names: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
 }
