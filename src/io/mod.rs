@@ -29,6 +29,23 @@ use crate::model::MonthlyReturn;
 /// even the stress return is well under a megabyte.
 pub const MAX_DRAFT_BYTES: u64 = 16 * 1024 * 1024;
 
+/// What a file on disk looked like: its size and modification time. A different stamp at the
+/// same path means another program (or another window) changed the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DiskStamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+}
+
+/// The stamp of the file at `path` now; `None` when there is no file to read.
+pub fn disk_stamp(path: &Path) -> Option<DiskStamp> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some(DiskStamp {
+        len: meta.len(),
+        modified: meta.modified().ok(),
+    })
+}
+
 /// Reads the draft at `path`.
 pub fn load(path: &Path) -> Result<MonthlyReturn, LoadError> {
     let text = read_text(path)?;

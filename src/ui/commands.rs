@@ -85,6 +85,18 @@ pub enum UnsavedChoice {
     Cancel,
 }
 
+/// The answer to "The draft changed on disk" when saving over it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangedChoice {
+    /// Replace the file on disk with this return.
+    Overwrite,
+    /// Keep the file on disk; save this return under another name.
+    SaveAs,
+    /// Open the file as it is on disk now; this return's changes are dropped.
+    Reload,
+    Cancel,
+}
+
 /// The answer to "Restore unsaved changes?" at start-up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RecoveryChoice {
@@ -134,6 +146,8 @@ pub enum Command {
     ResolveUnsaved(UnsavedChoice),
     /// The user's answer to the restore-recovery prompt.
     ResolveRecovery(RecoveryChoice),
+    /// The user's answer when the draft changed on disk before a save.
+    ResolveChanged(ChangedChoice),
     /// Open a written file (the exported PDF) in the user's viewer.
     OpenExternally(PathBuf),
     /// Close the prompt on screen without doing anything else.
@@ -197,6 +211,7 @@ impl Command {
             Command::GoToField(f) => f.to_string(),
             Command::ResolveUnsaved(c) => format!("{c:?}"),
             Command::ResolveRecovery(c) => format!("{c:?}"),
+            Command::ResolveChanged(c) => format!("{c:?}"),
             Command::DismissPrompt => "Close".into(),
         }
     }
@@ -232,6 +247,9 @@ impl Command {
             Command::OpenExternally(_) => "Open the file in your default viewer",
             Command::ResolveUnsaved(_) => "Save or discard the unsaved changes, or cancel",
             Command::ResolveRecovery(_) => "Restore or discard the unsaved changes kept",
+            Command::ResolveChanged(_) => {
+                "Overwrite, save elsewhere or reload a draft changed on disk"
+            }
             Command::DismissPrompt => "Close this message",
         }
     }
@@ -314,6 +332,7 @@ mod tests {
             Command::GoToField(crate::model::path::part5::submitted_by()),
             Command::ResolveUnsaved(UnsavedChoice::Save),
             Command::ResolveRecovery(RecoveryChoice::Restore),
+            Command::ResolveChanged(ChangedChoice::Cancel),
             Command::OpenExternally(PathBuf::from("/tmp/c.pdf")),
             Command::DismissPrompt,
         ];
@@ -342,6 +361,7 @@ mod tests {
                 | Command::GoToField(_)
                 | Command::ResolveUnsaved(_)
                 | Command::ResolveRecovery(_)
+                | Command::ResolveChanged(_)
                 | Command::OpenExternally(_)
                 | Command::DismissPrompt => {}
             }

@@ -749,3 +749,55 @@ fn a_new_return_says_it_is_not_saved_yet_and_counts_read_right() {
         plural(warnings, "warning")
     ));
 }
+
+/// A draft changed on disk by another program is not overwritten by Save: the user is asked,
+/// the other program's file is intact until they choose, and Overwrite then saves.
+#[test]
+fn saving_over_a_draft_changed_on_disk_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("draft.ron");
+    monthly_return::io::save(&file, &sample_return()).unwrap();
+    let mut setup = Setup::new(dir.path());
+    setup.open = Some(file.clone());
+    let mut h = setup.harness();
+    h.run();
+    edit_issuer(&mut h, "Typed here");
+    h.run();
+
+    // Another program rewrites the file.
+    let mut theirs = sample_return();
+    theirs.header.issuer_name = "Written by another program".into();
+    monthly_return::io::save(&file, &theirs).unwrap();
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(
+        h.state()
+            .prompt_text()
+            .is_some_and(|t| t.starts_with("changed on disk")),
+        "{:?}",
+        h.state().prompt_text()
+    );
+    h.get_by_label("The draft changed on disk");
+    let on_disk = monthly_return::io::load(&file).unwrap();
+    assert_eq!(on_disk.header.issuer_name, "Written by another program");
+    assert!(h.state().document().is_some_and(|d| d.is_dirty()));
+
+    h.get_by_label("Overwrite").click();
+    h.run();
+    assert!(h.state().prompt_text().is_none());
+    assert_eq!(
+        monthly_return::io::load(&file).unwrap().header.issuer_name,
+        "Typed here"
+    );
+    // Saved by us since: the next save does not ask again.
+    edit_issuer(&mut h, "Typed again");
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(h.state().prompt_text().is_none());
+    assert_eq!(
+        monthly_return::io::load(&file).unwrap().header.issuer_name,
+        "Typed again"
+    );
+}

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::prompts::Prompt;
 use super::{Document, EXAMPLE, EditorApp};
 use crate::model::MonthlyReturn;
-use crate::ui::commands::{Command, PathPurpose, RecoveryChoice, UnsavedChoice};
+use crate::ui::commands::{ChangedChoice, Command, PathPurpose, RecoveryChoice, UnsavedChoice};
 use crate::ui::pages::{Page, page_for_path};
 use crate::ui::prefs::ThemePref;
 use crate::ui::recovery::Recovered;
@@ -41,7 +41,7 @@ impl EditorApp {
                 self.save(true);
             }
             Command::SaveTo(path) => {
-                self.save_to(path);
+                self.save_to(path, false);
             }
             Command::ExportPdf => self.export_pdf(),
             Command::ExportPdfTo(path) => self.export_pdf_to(&path),
@@ -79,6 +79,7 @@ impl EditorApp {
             }
             Command::ResolveUnsaved(choice) => self.resolve_unsaved(ctx, choice),
             Command::ResolveRecovery(choice) => self.resolve_recovery(choice),
+            Command::ResolveChanged(choice) => self.resolve_changed(choice),
             Command::OpenExternally(path) => {
                 if let Err(e) = self.dialogs.open_externally(&path) {
                     self.status = Some(StatusMessage::error(format!(
@@ -93,6 +94,29 @@ impl EditorApp {
 
     /// The answer to the unsaved-changes prompt: carries out the action it was asked for, after
     /// saving or discarding the changes, or cancels it.
+    /// The answer to "changed on disk": nothing is replaced or dropped without this choice.
+    fn resolve_changed(&mut self, choice: ChangedChoice) {
+        let path = match self.prompt.take() {
+            Some(Prompt::ChangedOnDisk { path }) => path,
+            other => {
+                self.prompt = other;
+                return;
+            }
+        };
+        match choice {
+            ChangedChoice::Overwrite => {
+                self.save_to(path, true);
+            }
+            ChangedChoice::SaveAs => {
+                self.save(true);
+            }
+            ChangedChoice::Reload => self.open_path(&path),
+            ChangedChoice::Cancel => {
+                self.status = Some(StatusMessage::info("Not saved: the file on disk is kept"));
+            }
+        }
+    }
+
     fn resolve_unsaved(&mut self, ctx: &egui::Context, choice: UnsavedChoice) {
         let pending = match self.prompt.take() {
             Some(Prompt::Unsaved(pending)) => pending,
@@ -252,18 +276,32 @@ impl EditorApp {
                 }
             }
         };
-        self.save_to(path)
+        self.save_to(path, false)
     }
 
-    /// Writes the return to `path`, which becomes the document's file.
-    fn save_to(&mut self, path: PathBuf) -> bool {
+    /// Writes the return to `path`, which becomes the document's file. Unless `overwrite`, a
+    /// draft that another program changed since it was opened or saved here is not replaced:
+    /// the user is asked first.
+    fn save_to(&mut self, path: PathBuf, overwrite: bool) -> bool {
         let Some(doc) = &mut self.doc else {
             return false;
         };
+        let changed_on_disk = doc.path.as_deref() == Some(path.as_path())
+            && doc.disk.is_some()
+            && crate::io::disk_stamp(&path) != doc.disk;
+        if changed_on_disk && !overwrite {
+            self.status = Some(StatusMessage::error(format!(
+                "Not saved: {} changed on disk since it was opened here",
+                path.display()
+            )));
+            self.prompt = Some(Prompt::ChangedOnDisk { path });
+            return false;
+        }
         match crate::io::save(&path, &doc.ret) {
             Ok(()) => {
                 doc.saved = Some(doc.ret.clone());
                 doc.dirty = false;
+                doc.disk = crate::io::disk_stamp(&path);
                 doc.path = Some(path.clone());
                 let invalid = doc.ret.unparsed.len();
                 self.remove_recovery_copy();

@@ -74,12 +74,15 @@ pub struct Document {
     /// The return as last saved or opened; `None` when it never was (a restored recovery copy).
     saved: Option<MonthlyReturn>,
     dirty: bool,
+    /// The file as it was when opened or last saved here, to notice another program's change.
+    disk: Option<crate::io::DiskStamp>,
 }
 
 impl Document {
     fn new(ret: MonthlyReturn, path: Option<PathBuf>) -> Self {
         Document {
             saved: Some(ret.clone()),
+            disk: path.as_deref().and_then(crate::io::disk_stamp),
             ret,
             path,
             dirty: false,
@@ -253,6 +256,7 @@ impl EditorApp {
             Prompt::Recover(r) => format!("recover {:?}", r.path),
             Prompt::TypePath { purpose, .. } => purpose.menu_label().to_string(),
             Prompt::Exported { path, errors } => format!("exported {} ({errors})", path.display()),
+            Prompt::ChangedOnDisk { path } => format!("changed on disk {}", path.display()),
         })
     }
 

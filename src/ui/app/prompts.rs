@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use super::actions::Pending;
 use super::{Document, EditorApp};
-use crate::ui::commands::{Command, PathPurpose, RecoveryChoice, UnsavedChoice};
+use crate::ui::commands::{ChangedChoice, Command, PathPurpose, RecoveryChoice, UnsavedChoice};
 use crate::ui::recovery::Recovered;
 use crate::ui::theme::warning_colour;
 
@@ -26,6 +26,8 @@ pub(super) enum Prompt {
     TypePath { purpose: PathPurpose, text: String },
     /// The PDF was written: where, whether it is a draft, and a way to open it.
     Exported { path: PathBuf, errors: usize },
+    /// Saving would replace a draft another program changed since it was opened here.
+    ChangedOnDisk { path: PathBuf },
 }
 
 impl EditorApp {
@@ -47,7 +49,47 @@ impl EditorApp {
             Prompt::LoadError { message } => load_error_ui(ctx, message, cmds),
             Prompt::TypePath { purpose, text } => type_path_ui(ctx, *purpose, text, cmds),
             Prompt::Recover(recovered) => recover_ui(ctx, recovered, cmds),
+            Prompt::ChangedOnDisk { path } => changed_on_disk_ui(ctx, path, cmds),
         }
+    }
+}
+
+/// "Changed on disk": another program changed the draft at `path` since it was opened here.
+fn changed_on_disk_ui(ctx: &egui::Context, path: &Path, cmds: &mut Vec<Command>) {
+    let mut choice = None;
+    egui::Modal::new(egui::Id::unique("changed-on-disk-prompt")).show(ctx, |ui| {
+        ui.set_width(420.0);
+        ui.heading("The draft changed on disk");
+        ui.add(
+            egui::Label::new(format!(
+                "“{}” was changed by another program since it was opened here. Overwrite it \
+                 with this return, save this return under another name, or reload the file \
+                 from disk (this return's changes are then dropped).",
+                path.display()
+            ))
+            .wrap(),
+        );
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Save as…").clicked() {
+                choice = Some(ChangedChoice::SaveAs);
+            }
+            if ui.button("Overwrite").clicked() {
+                choice = Some(ChangedChoice::Overwrite);
+            }
+            if ui.button("Reload").clicked() {
+                choice = Some(ChangedChoice::Reload);
+            }
+            if ui.button("Cancel").clicked() {
+                choice = Some(ChangedChoice::Cancel);
+            }
+        });
+    });
+    if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+        choice = Some(ChangedChoice::Cancel);
+    }
+    if let Some(choice) = choice {
+        cmds.push(Command::ResolveChanged(choice));
     }
 }
 
