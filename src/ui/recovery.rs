@@ -16,7 +16,7 @@ use super::prefs::{AppPaths, write_atomically};
 use crate::model::MonthlyReturn;
 
 /// The longest a change waits before it is in the recovery file (the promise is "at most 10 s").
-pub const DEFAULT_INTERVAL: Duration = Duration::from_secs(5);
+pub const DEFAULT_INTERVAL: Duration = Duration::from_secs(2);
 
 /// What the recovery file holds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -211,12 +211,15 @@ fn sweep_stale_lock(lock_path: &Path) {
 
 const STALE_LOCK_AGE: Duration = Duration::from_secs(60);
 
-/// Decides when the next recovery write is due: `interval` after the first change not yet
-/// written, so a burst of typing costs one write.
+/// Decides when the next recovery write is due: at once for a change when nothing was written
+/// within the last `interval` (so even the first edit survives a crash), else when `interval`
+/// since the last write has passed, so a burst of typing costs one write per interval and a
+/// crash loses at most `interval` of it.
 #[derive(Debug, Clone)]
 pub struct RecoveryTimer {
     pub interval: Duration,
     due: Option<Instant>,
+    last_write: Option<Instant>,
 }
 
 impl RecoveryTimer {
@@ -224,19 +227,31 @@ impl RecoveryTimer {
         RecoveryTimer {
             interval,
             due: None,
+            last_write: None,
         }
     }
 
     /// The return changed at `now`.
     pub fn changed(&mut self, now: Instant) {
         if self.due.is_none() {
-            self.due = Some(now + self.interval);
+            self.due = Some(match self.last_write {
+                Some(w) if now < w + self.interval => w + self.interval,
+                _ => now,
+            });
         }
     }
 
-    /// Nothing unsaved remains to be written (saved, or written just now).
+    /// The copy was written (or a write was tried) at `now`.
+    pub fn written(&mut self, now: Instant) {
+        self.due = None;
+        self.last_write = Some(now);
+    }
+
+    /// Nothing unsaved remains to be written (saved, or the changes were dropped): the next
+    /// change is written at once.
     pub fn clear(&mut self) {
         self.due = None;
+        self.last_write = None;
     }
 
     /// Time left until the write is due; `None` when nothing is pending.
@@ -252,6 +267,31 @@ impl RecoveryTimer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_change_is_written_at_once_and_later_ones_within_the_interval() {
+        let t0 = Instant::now();
+        let second = Duration::from_secs(1);
+        let mut timer = RecoveryTimer::new(DEFAULT_INTERVAL);
+        timer.changed(t0);
+        assert!(timer.is_due(t0), "the first edit is copied at once");
+        timer.written(t0);
+        timer.changed(t0 + second);
+        assert!(!timer.is_due(t0 + second), "a burst of typing is batched");
+        assert!(
+            timer.is_due(t0 + DEFAULT_INTERVAL),
+            "but waits no longer than 2 s"
+        );
+        timer.written(t0 + DEFAULT_INTERVAL);
+        // After a quiet spell the next change is written at once again.
+        let later = t0 + 10 * DEFAULT_INTERVAL;
+        timer.changed(later);
+        assert!(timer.is_due(later));
+        // A save clears it: the next change after a save is written at once too.
+        timer.clear();
+        timer.changed(later + second);
+        assert!(timer.is_due(later + second));
+    }
 
     fn copy(issuer: &str, minute: u32) -> Recovered {
         let mut ret = MonthlyReturn::default();

@@ -43,10 +43,10 @@ impl EditorApp {
                 return;
             };
             match slot.write(&copy) {
-                Ok(()) => self.recovery_timer.clear(),
+                Ok(()) => self.recovery_timer.written(now),
                 Err(e) => {
                     // Try again after another interval rather than every frame.
-                    self.recovery_timer.clear();
+                    self.recovery_timer.written(now);
                     self.recovery_timer.changed(now);
                     self.status = Some(StatusMessage::error(format!(
                         "Could not write the recovery copy: {e}"
