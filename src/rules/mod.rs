@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::fmt;
 
+mod classes;
 mod header;
 mod overflow;
 mod part1;
@@ -168,6 +169,8 @@ static CATALOGUE: &[Rule] = &[
     structure::STR_006,
     structure::STR_007,
     structure::STR_008,
+    classes::STR_009,
+    classes::STR_010,
     part1::I_001,
     part1::I_002,
     part1::I_003,

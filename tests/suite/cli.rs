@@ -345,7 +345,10 @@ fn check_sums_up_a_rule_that_fires_many_times() {
     let next = ret.next_class_id().0;
     for k in 0..25 {
         let id = monthly_return::model::ClassId(next + k);
-        ret.classes.push(monthly_return::model::ShareClass::new(id));
+        // Unlisted, so the only finding of each is that no part uses it.
+        let mut class = monthly_return::model::ShareClass::new(id);
+        class.listed = false;
+        ret.classes.push(class);
     }
     let draft = dir.path().join("unused-classes.ron");
     io::save(&draft, &ret).unwrap();

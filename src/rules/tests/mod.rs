@@ -286,6 +286,12 @@ const TRIGGERS: &[(&str, &str, Mutation)] = &[
         let key = RowIndex::new(r).key(&crate::model::path::part3a::new_shares(0, 0));
         r.unparsed.insert(key, "1,000,00".to_string());
     }),
+    ("STR-009", "classes[0]/stock_code", |r| {
+        r.classes[0].stock_code = " ".to_string()
+    }),
+    ("STR-010", "classes[0]/stock_code", |r| {
+        r.classes[0].stock_code = "3896.HK".to_string()
+    }),
     ("HDR-001", "header/issuer_name", |r| {
         r.header.issuer_name = "  ".to_string()
     }),

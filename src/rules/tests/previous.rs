@@ -165,7 +165,7 @@ fn blank_return_lists_only_missing_inputs() {
     assert_eq!(
         ids,
         [
-            "HDR-001", "HDR-002", "HDR-004", "I-003", "I-004", "V-001", "V-002"
+            "HDR-001", "HDR-002", "HDR-004", "STR-009", "I-003", "I-004", "V-001", "V-002"
         ]
     );
 }
