@@ -885,3 +885,57 @@ fn misplaced_separators_and_25_digits_are_flagged_not_read_as_another_number() {
         h.get_by_label_contains("counted as blank until corrected");
     }
 }
+
+/// Enter in a figure moves on to the next field, as Tab does.
+#[test]
+fn enter_moves_to_the_next_field() {
+    let mut h = harness(State::new(Page::II, MonthlyReturn::blank()));
+    let first = "Part II class 1 preceding issued shares excluding treasury";
+    h.get_by_label(first).focus();
+    h.run();
+    h.get_by_label(first).type_text("1000");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.run();
+    assert!(!h.get_by_label(first).is_focused());
+    assert!(
+        h.get_by_label("Part II class 1 preceding treasury shares")
+            .is_focused(),
+        "the next field of the row has the focus"
+    );
+    assert_eq!(
+        h.state().ret.part2.part.blocks[0]
+            .preceding
+            .excluding_treasury,
+        Some(1000)
+    );
+}
+
+/// A field that takes the focus below the visible part of the page is scrolled into view at
+/// once, before anything is typed.
+#[test]
+fn a_focused_field_is_scrolled_into_view() {
+    const HEIGHT: f32 = 420.0;
+    let mut ret = MonthlyReturn::blank();
+    for k in 2..=2 {
+        let id = ClassId(k);
+        ret.classes.push(ShareClass::new(id));
+        ret.part2.part.blocks.push(IssuedBlock::new(id));
+    }
+    let mut h = Harness::builder()
+        .with_size([1400.0, HEIGHT])
+        .build_ui_state(draw, State::new(Page::II, ret));
+    h.run();
+    let label = "Part II class 2 preceding treasury shares";
+    let below = h.get_by_label(label).rect();
+    assert!(below.top() > HEIGHT, "starts below the window: {below:?}");
+    h.get_by_label(label).focus();
+    h.run();
+    h.run();
+    let now = h.get_by_label(label).rect();
+    assert!(
+        now.top() >= 0.0 && now.bottom() <= HEIGHT,
+        "scrolled into view: {now:?}"
+    );
+}

@@ -37,7 +37,19 @@ pub fn field_id(rows: &RowIndex, path: &FieldPath) -> egui::Id {
 }
 
 /// Gives keyboard focus to the field if the shell asked for it (a finding was clicked).
+/// Keyboard use: Enter in a one-line field moves on to the next field, as Tab does (a
+/// secretary keying figures from a sheet need not reach for Tab).
+fn enter_moves_on(ui: &Ui, resp: &Response) {
+    if resp.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+        ui.memory_mut(|m| m.move_focus(egui::FocusDirection::Next));
+    }
+}
+
 fn take_pending_focus(ctx: &mut PageContext<'_>, paths: &[&FieldPath], resp: &Response) {
+    // A field reached by Tab (or Enter) is scrolled into view at once, not when typed into.
+    if resp.gained_focus() {
+        resp.scroll_to_me(None);
+    }
     if let Some(p) = ctx.pending_focus.as_ref()
         && paths.contains(&p)
     {
@@ -235,6 +247,7 @@ fn parsed_field<V: PartialEq + Clone>(
         format!("{} — {kept}", err.describe(t))
     });
     take_pending_focus(ctx, &[path], &resp);
+    enter_moves_on(ui, &resp);
     (resp, invalid)
 }
 
@@ -302,6 +315,7 @@ fn currency_edit(
         *currency = currency.to_uppercase();
     }
     take_pending_focus(ctx, &[path], &resp);
+    enter_moves_on(ui, &resp);
     resp
 }
 
@@ -431,6 +445,7 @@ pub fn text_field(
             )
             .accessible_name(name);
         take_pending_focus(ctx, &[path], &resp);
+        enter_moves_on(ui, &resp);
         let flag = flag_for(ctx, &[path], None);
         flag_line(ui, &resp, flag);
         resp
