@@ -939,3 +939,24 @@ fn a_focused_field_is_scrolled_into_view() {
         "scrolled into view: {now:?}"
     );
 }
+
+/// A row's Move / Remove buttons come after its fields (drawn after them, so Tab, which follows
+/// the order widgets are drawn in, reaches every field of the row first).
+#[test]
+fn a_rows_buttons_come_after_its_fields() {
+    let mut ret = options_return();
+    ret.part3a.blocks[0].schemes = vec![OptionScheme::default()];
+    let mut h = harness(State::new(Page::IIIA, ret));
+    let last_field = "Part III(A) block 1 scheme 1 general meeting approval date";
+    let up = h
+        .get_by_label("Move option scheme 1 of part III(A) block 1 up")
+        .rect();
+    let remove = h
+        .get_by_label("Remove option scheme 1 of part III(A) block 1")
+        .rect();
+    let field = h.get_by_label(last_field).rect();
+    assert!(
+        up.top() > field.bottom() && remove.top() > field.bottom(),
+        "buttons {up:?} {remove:?} come after the last field {field:?}"
+    );
+}

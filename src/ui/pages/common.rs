@@ -397,8 +397,9 @@ pub fn part3_blocks_ui<B: ClassBlock>(
     }
 }
 
-/// The rows of one block (schemes, warrants, events...): each a card with its number and
-/// move/remove buttons, culled when off screen, then an `Add` button. `row_path` gives the path
+/// The rows of one block (schemes, warrants, events...): each a card with its number, its
+/// fields and then its move/remove buttons (so Tab reaches every field of a row before them),
+/// culled when off screen, then an `Add` button. `row_path` gives the path
 /// of row `j`; `what` is the item's name (`"option scheme"`); `owner` names the block for
 /// accessibility. A new row gets its id from the shell before the next frame.
 #[allow(clippy::too_many_arguments)]
@@ -424,15 +425,16 @@ pub fn items_ui<T: Default>(
                 .corner_radius(4)
                 .inner_margin(Margin::same(6))
                 .show(ui, |ui| {
+                    ui.label(RichText::new(format!("{} {}", capitalise(what), j + 1)).strong());
+                    row(ui, ctx, j, item);
+                    // After the row's fields, so Tab goes through the fields first.
                     ui.horizontal(|ui| {
-                        ui.label(RichText::new(format!("{} {}", capitalise(what), j + 1)).strong());
                         if let Some(a) =
                             list_buttons(ui, &format!("{what} {} of {owner}", j + 1), j, len)
                         {
                             action = Some(a);
                         }
                     });
-                    row(ui, ctx, j, item);
                 });
         });
     }
