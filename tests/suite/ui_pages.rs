@@ -946,7 +946,7 @@ fn a_focused_field_is_scrolled_into_view() {
 fn a_rows_buttons_come_after_its_fields() {
     let mut ret = options_return();
     ret.part3a.blocks[0].schemes = vec![OptionScheme::default()];
-    let mut h = harness(State::new(Page::IIIA, ret));
+    let h = harness(State::new(Page::IIIA, ret));
     let last_field = "Part III(A) block 1 scheme 1 general meeting approval date";
     let up = h
         .get_by_label("Move option scheme 1 of part III(A) block 1 up")
