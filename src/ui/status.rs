@@ -73,11 +73,15 @@ pub fn status_bar_ui(ui: &mut egui::Ui, info: &StatusInfo<'_>) {
         if let Some(msg) = info.message {
             ui.separator();
             let text = egui::RichText::new(&msg.text);
-            ui.label(if msg.is_error {
+            let text = if msg.is_error {
                 text.color(error_colour(ui.visuals()))
             } else {
                 text
-            });
+            };
+            // Cut to the window with an ellipsis rather than past its edge; the whole message
+            // shows on hover (a "Not saved: …" reason is never lost off screen).
+            ui.add(egui::Label::new(text).truncate())
+                .on_hover_text(&msg.text);
         }
     });
 }

@@ -36,6 +36,10 @@ impl Setup {
     }
 
     fn harness(&self) -> Harness<'static, EditorApp> {
+        self.harness_sized(1200.0, 800.0)
+    }
+
+    fn harness_sized(&self, width: f32, height: f32) -> Harness<'static, EditorApp> {
         let config = AppConfig {
             paths: self.paths.clone(),
             dialogs: Box::new(self.dialogs.clone()),
@@ -44,7 +48,7 @@ impl Setup {
             open: self.open.clone(),
         };
         Harness::builder()
-            .with_size([1200.0, 800.0])
+            .with_size([width, height])
             .build_eframe(move |cc| EditorApp::new(&cc.egui_ctx, config))
     }
 }
@@ -799,5 +803,39 @@ fn saving_over_a_draft_changed_on_disk_asks_first() {
     assert_eq!(
         monthly_return::io::load(&file).unwrap().header.issuer_name,
         "Typed again"
+    );
+}
+
+/// A long status message in a 1024-px window ends at the window's edge with an ellipsis, and
+/// hovering it shows the whole text.
+#[test]
+fn a_long_status_message_stays_in_the_window_and_shows_whole_on_hover() {
+    let dir = tempfile::tempdir().unwrap();
+    let setup = Setup::new(dir.path());
+    let mut h = setup.harness_sized(1024.0, 700.0);
+    h.state_mut().set_document(sample_return(), None);
+    h.run();
+    // Save to a folder that does not exist: the reason is long.
+    let missing = dir
+        .path()
+        .join("a-folder-that-does-not-exist-with-a-long-name")
+        .join("and-a-draft-with-a-long-name-too.ron");
+    setup.dialogs.push(Some(missing));
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    h.run();
+    let text = h
+        .state()
+        .status_message()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(text.starts_with("Not saved:"), "{text}");
+    let node = h.get_by_label_contains("Not saved:");
+    assert!(node.rect().right() <= 1024.0, "{:?}", node.rect());
+    let before = h.query_all_by_label(&text).count();
+    node.hover();
+    h.run();
+    assert!(
+        h.query_all_by_label(&text).count() > before,
+        "the whole message is shown on hover"
     );
 }
