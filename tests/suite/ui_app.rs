@@ -559,6 +559,16 @@ fn the_example_opens_as_an_untitled_copy_and_exports_a_pdf() {
     assert!(h.query_by_label("Open PDF").is_none(), "the message closes");
 }
 
+/// Replaces what the typed-path box holds (it starts with a suggestion) with `path`.
+fn replace_path(h: &mut Harness<'_, EditorApp>, path: &Path) {
+    h.get_by_label("File path").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("File path")
+        .type_text(&path.display().to_string());
+    h.run();
+}
+
 #[test]
 fn a_typed_path_opens_a_draft_when_no_dialog_is_available() {
     let dir = tempfile::tempdir().unwrap();
@@ -573,9 +583,7 @@ fn a_typed_path_opens_a_draft_when_no_dialog_is_available() {
     h.run();
     h.get_by_label("Open path…").click();
     h.run();
-    h.get_by_label("File path")
-        .type_text(&file.display().to_string());
-    h.run();
+    replace_path(&mut h, &file);
     h.get_by_label("Open").click();
     h.run();
     assert_eq!(h.state().document().map(|d| &d.ret), Some(&sample_return()));
@@ -594,9 +602,10 @@ fn typed_paths_save_and_export_when_no_dialog_is_available() {
     h.run();
     h.get_by_label("Save to path…").click();
     h.run();
-    h.get_by_label("File path")
-        .type_text(&file.display().to_string());
-    h.run();
+    // The box suggests a name from the issuer and the month.
+    let suggested = h.get_by_label("File path").value().unwrap_or_default();
+    assert!(suggested.ends_with("typed-save-2024-10.ron"), "{suggested}");
+    replace_path(&mut h, &file);
     h.get_by_label("Save").click();
     h.run();
     assert!(h.state().prompt_text().is_none(), "the prompt closes");
@@ -614,9 +623,13 @@ fn typed_paths_save_and_export_when_no_dialog_is_available() {
     h.run();
     h.get_by_label("Export PDF to path…").click();
     h.run();
-    h.get_by_label("File path")
-        .type_text(&pdf.display().to_string());
-    h.run();
+    let suggested = h.get_by_label("File path").value().unwrap_or_default();
+    assert!(
+        suggested.ends_with("typed-save-2024-10.pdf")
+            && suggested.starts_with(&*dir.path().to_string_lossy()),
+        "next to the draft: {suggested}"
+    );
+    replace_path(&mut h, &pdf);
     h.get_by_label("Export").click();
     h.run();
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));

@@ -72,10 +72,8 @@ impl EditorApp {
             }
             Command::ClearRecent => self.prefs.recent.clear(),
             Command::TypePath(purpose) => {
-                self.prompt = Some(Prompt::TypePath {
-                    purpose,
-                    text: String::new(),
-                });
+                let text = self.suggested_path(purpose);
+                self.prompt = Some(Prompt::TypePath { purpose, text });
             }
             Command::ResolveUnsaved(choice) => self.resolve_unsaved(ctx, choice),
             Command::ResolveRecovery(choice) => self.resolve_recovery(choice),
@@ -407,6 +405,30 @@ impl EditorApp {
     pub(super) fn go_to_page(&mut self, page: Page) {
         self.page = page;
         self.prefs.last_page = page;
+    }
+
+    /// What the typed-path box starts with: the folder of the draft (or of the last one used,
+    /// or home) and, to save or export, a name made from the issuer and month
+    /// (`Kingsoft-Cloud-Holdings-Limited-2024-10.ron`).
+    fn suggested_path(&self, purpose: PathPurpose) -> String {
+        let dir = self
+            .start_dir()
+            .or_else(|| directories::UserDirs::new().map(|u| u.home_dir().to_path_buf()));
+        let name = match (purpose, &self.doc) {
+            (PathPurpose::SaveAs, Some(doc)) => suggested_name(&doc.ret, "ron"),
+            (PathPurpose::ExportPdf, Some(doc)) => suggested_name(&doc.ret, "pdf"),
+            _ => String::new(),
+        };
+        match dir {
+            Some(dir) => {
+                let mut text = dir.join(&name).display().to_string();
+                if name.is_empty() && !text.ends_with(std::path::MAIN_SEPARATOR) {
+                    text.push(std::path::MAIN_SEPARATOR);
+                }
+                text
+            }
+            None => name,
+        }
     }
 
     fn start_dir(&self) -> Option<PathBuf> {

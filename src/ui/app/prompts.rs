@@ -191,7 +191,8 @@ fn type_path_ui(
                     .hint_text("/home/me/returns/2024-10.ron"),
             )
             .labelled_by(label.id);
-        if !edit.has_focus() && text.is_empty() {
+        // Focused when the box opens (nothing else has the focus in a modal), cursor at the end.
+        if !edit.has_focus() && ui.ctx().memory(|m| m.focused().is_none()) {
             edit.request_focus();
         }
         if edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
@@ -209,7 +210,21 @@ fn type_path_ui(
     } else if confirmed && !text.trim().is_empty() {
         // Closed first: the command may open a prompt of its own (load error, PDF exported).
         cmds.push(Command::DismissPrompt);
-        cmds.push(purpose.command(PathBuf::from(text.trim())));
+        let home = directories::UserDirs::new().map(|u| u.home_dir().to_path_buf());
+        cmds.push(purpose.command(expand_home(text.trim(), home.as_deref())));
+    }
+}
+
+/// `~` and `~/…` typed at the start of a path mean the home folder, as in a shell.
+fn expand_home(text: &str, home: Option<&Path>) -> PathBuf {
+    match (text.strip_prefix('~'), home) {
+        (Some(""), Some(home)) => home.to_path_buf(),
+        (Some(rest), Some(home))
+            if rest.starts_with(std::path::MAIN_SEPARATOR) || rest.starts_with('/') =>
+        {
+            home.join(rest.trim_start_matches(['/', std::path::MAIN_SEPARATOR]))
+        }
+        _ => PathBuf::from(text),
     }
 }
 
@@ -242,5 +257,30 @@ fn recover_ui(ctx: &egui::Context, recovered: &Recovered, cmds: &mut Vec<Command
     });
     if let Some(choice) = choice {
         cmds.push(Command::ResolveRecovery(choice));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_leading_tilde_is_the_home_folder() {
+        let home = Path::new("/home/secretary");
+        assert_eq!(
+            expand_home("~/returns/2024-10.ron", Some(home)),
+            home.join("returns/2024-10.ron")
+        );
+        assert_eq!(expand_home("~", Some(home)), home.to_path_buf());
+        // Only at the start, and not `~user`.
+        assert_eq!(
+            expand_home("a/~/b.ron", Some(home)),
+            PathBuf::from("a/~/b.ron")
+        );
+        assert_eq!(
+            expand_home("~other/b.ron", Some(home)),
+            PathBuf::from("~other/b.ron")
+        );
+        assert_eq!(expand_home("~/b.ron", None), PathBuf::from("~/b.ron"));
     }
 }
