@@ -128,7 +128,8 @@ fn flag_line(ui: &mut Ui, resp: &Response, flag: Option<Flag>) {
     // is empty unless flagged, and then their own callout covers ours.
     let painter = ui.painter().with_clip_rect(ui.clip_rect());
     painter.rect_filled(bg, CornerRadius::same(2), ui.visuals().panel_fill);
-    painter.rect_filled(bg, CornerRadius::same(2), color.gamma_multiply(0.12));
+    // No tint under the text: the message keeps the full contrast of its colour on the panel
+    // (ui::theme), the outline of the field marks the severity.
     painter.galley(rect.min + vec2(2.0, 0.0), galley, color);
     // The message as text for screen readers and tests, and all messages on hover.
     let id = resp.id.with("flag");
