@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 pub mod fields;
+mod flag;
 pub mod text;
 
 pub use fields::*;
