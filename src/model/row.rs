@@ -93,6 +93,31 @@ impl MonthlyReturn {
     }
 }
 
+impl MonthlyReturn {
+    /// Gives rows added since the last call (id 0) fresh ids, without the duplicate check of
+    /// [`MonthlyReturn::ensure_row_ids`]: what the editor calls every frame, so it allocates
+    /// nothing when every row has its id. (Only loading can bring duplicates; it repairs them.)
+    pub fn assign_new_row_ids(&mut self) -> bool {
+        let mut max = 0;
+        let mut unassigned = false;
+        for_each_id_mut(self, &mut |id| {
+            max = max.max(id.0);
+            unassigned |= !id.is_assigned();
+        });
+        if !unassigned {
+            return false;
+        }
+        let mut next = max;
+        for_each_id_mut(self, &mut |id| {
+            if !id.is_assigned() {
+                next = next.checked_add(1).unwrap_or(1);
+                *id = RowId(next);
+            }
+        });
+        true
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,6 +163,16 @@ mod tests {
         let before = ret.clone();
         assert!(!ret.ensure_row_ids());
         assert_eq!(ret, before);
+    }
+
+    #[test]
+    fn new_rows_get_ids_above_every_id_in_use() {
+        let mut ret = with_schemes(&[7, 0, 3]);
+        assert!(ret.assign_new_row_ids());
+        let ids = scheme_ids(&ret);
+        assert_eq!((ids[0], ids[2]), (7, 3));
+        assert!(ids[1] > 7);
+        assert!(!ret.assign_new_row_ids(), "nothing left to assign");
     }
 
     #[test]

@@ -35,7 +35,7 @@ impl State {
 
 fn draw(ui: &mut egui::Ui, s: &mut State) {
     // As the shell does: rows added last frame get their ids, then everything is derived.
-    s.ret.ensure_row_ids();
+    s.ret.assign_new_row_ids();
     s.ret.prune_unparsed();
     let rows = RowIndex::new(&s.ret);
     let derived = calc::derive(&s.ret);

@@ -294,7 +294,7 @@ impl EditorApp {
         let changed = match &mut self.doc {
             Some(doc) => {
                 // Rows added last frame get their ids before anything keys on them.
-                doc.ret.ensure_row_ids();
+                doc.ret.assign_new_row_ids();
                 self.analysis.refresh(&doc.ret)
             }
             None => false,

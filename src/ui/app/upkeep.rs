@@ -14,7 +14,7 @@ impl EditorApp {
         let time = ctx.input(|i| i.time);
         if let Some(doc) = &mut self.doc {
             // A row added this frame is recorded with its id, so undo and redo keep it.
-            doc.ret.ensure_row_ids();
+            doc.ret.assign_new_row_ids();
             self.history.feed(time, &doc.ret);
         }
         self.write_recovery_if_due(ctx);
