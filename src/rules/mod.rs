@@ -187,6 +187,7 @@ static CATALOGUE: &[Rule] = &[
     part3a::IIIA_003,
     part3a::IIIA_004,
     part3a::IIIA_005,
+    part3a::IIIA_006,
     part3b::IIIB_001,
     part3b::IIIB_002,
     part3b::IIIB_003,

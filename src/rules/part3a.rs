@@ -153,3 +153,75 @@ fn iiia_005(ctx: &Context<'_>, out: &mut Collector) {
         }
     }
 }
+
+pub(super) const IIIA_006: Rule = Rule {
+    id: "IIIA-006",
+    severity: Severity::Warning,
+    title: "Shares issuable at close unchanged although options moved",
+    explanation: "Options granted, exercised, cancelled or lapsed change the shares which may be \
+        issued under the scheme, so \"shares which may be issued at close\" normally moves with \
+        them. It was found unchanged: the same as last month's figure (when the previous return \
+        is known), or equal to the options outstanding at the close of the preceding month \
+        although they changed — a figure carried over from last month. If the scheme counts \
+        its issuable shares otherwise (a mandate limit, say), say so in the remarks.",
+    check: iiia_006,
+};
+
+/// The movements of `scheme` that are typed and not zero, named (`granted 1,000`).
+fn moved(scheme: &OptionScheme) -> Vec<String> {
+    OptionMovement::ALL
+        .iter()
+        .filter_map(|&m| {
+            scheme
+                .movement(m)
+                .filter(|&v| v != 0)
+                .map(|v| format!("{} {}", m.label().to_lowercase(), format::count(v)))
+        })
+        .collect()
+}
+
+fn iiia_006(ctx: &Context<'_>, out: &mut Collector) {
+    let previous = ctx.previous.map(|(p, _)| p.part3a.active());
+    for (b, block) in ctx.ret.part3a.active().iter().enumerate() {
+        // Last month's block of the same class, rows matched by position (as PREV-004 does).
+        let before = previous.and_then(|p| p.iter().find(|x| x.class == block.class));
+        let figures = ctx.derived.part3a.get(b);
+        for (s, scheme) in block.schemes.iter().enumerate() {
+            let Some(issuable) = scheme.shares_issuable_at_close else {
+                continue;
+            };
+            let movements = moved(scheme);
+            if movements.is_empty() {
+                continue;
+            }
+            let last_month = before
+                .and_then(|x| x.schemes.get(s))
+                .and_then(|x| x.shares_issuable_at_close);
+            let close = figures
+                .and_then(|f| f.closing_outstanding.get(s).copied())
+                .flatten();
+            let message = if last_month == Some(issuable) {
+                format!(
+                    "Shares which may be issued at close is {}, as at the close of last month, \
+                     though options moved ({})",
+                    format::count(issuable),
+                    movements.join(", ")
+                )
+            } else if last_month.is_none()
+                && scheme.preceding_outstanding == Some(issuable)
+                && close.is_some_and(|c| c != issuable)
+            {
+                format!(
+                    "Shares which may be issued at close is {}, the options outstanding at close \
+                     of the preceding month, though options moved ({}) and {} are outstanding now",
+                    format::count(issuable),
+                    movements.join(", "),
+                    close.map(format::count).unwrap_or_default()
+                )
+            } else {
+                continue;
+            };
+            IIIA_006.emit(out, message, paths::part3a::shares_issuable_at_close(b, s));
+        }
+    }
+}

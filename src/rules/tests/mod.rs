@@ -403,6 +403,13 @@ const TRIGGERS: &[(&str, &str, Mutation)] = &[
     ("IIIA-005", "IIIA/class[0]/scheme[0]/granted", |r| {
         scheme(r).granted = Some(-1)
     }),
+    // 300,000 exercised and 100,000 lapsed leave 9,600,000 outstanding, but the shares issuable
+    // stay at the 10,000,000 outstanding a month ago.
+    (
+        "IIIA-006",
+        "IIIA/class[0]/scheme[0]/shares_issuable_at_close",
+        |r| scheme(r).shares_issuable_at_close = Some(10_000_000),
+    ),
     (
         "IIIB-001",
         "IIIB/class[0]/warrant[0]/exercised_nominal",

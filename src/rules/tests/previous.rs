@@ -12,6 +12,7 @@ fn previous() -> MonthlyReturn {
     let s = scheme(&mut r);
     s.exercised = None;
     s.lapsed = None;
+    s.shares_issuable_at_close = Some(10_000_000);
     warrant(&mut r).exercised_nominal = None;
     conv(&mut r).movements.clear();
     r
@@ -335,4 +336,34 @@ fn capped_check_keeps_the_first_findings_and_counts_all() {
     );
     assert_eq!(capped.count(Severity::Error), count(&all, Severity::Error));
     assert_eq!(check(&r, &d, None), all);
+}
+
+/// IIIA-006 with last month known: options moved (300,000 exercised, 100,000 lapsed) but the
+/// shares issuable at close are last month's figure, whatever the preceding balance says.
+#[test]
+fn shares_issuable_unchanged_from_last_month_is_a_warning() {
+    let mut p = previous();
+    scheme(&mut p).shares_issuable_at_close = Some(9_600_000);
+    let c = clean();
+    let (pd, cd) = (derive(&p), derive(&c));
+    let findings = check(&c, &cd, Some((&p, &pd)));
+    let fired = of_rule(&findings, "IIIA-006");
+    assert_eq!(fired.len(), 1, "{findings:#?}");
+    assert_eq!(
+        fired[0].path.as_str(),
+        "IIIA/class[0]/scheme[0]/shares_issuable_at_close"
+    );
+    assert!(
+        fired[0]
+            .message
+            .contains("9,600,000, as at the close of last month")
+            && fired[0]
+                .message
+                .contains("exercised 300,000, lapsed 100,000"),
+        "{}",
+        fired[0].message
+    );
+    // Last month's issuable of 10,000,000 moving to 9,600,000 is what the form expects.
+    let findings = check(&c, &cd, Some((&previous(), &derive(&previous()))));
+    assert!(of_rule(&findings, "IIIA-006").is_empty(), "{findings:#?}");
 }
