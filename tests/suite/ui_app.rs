@@ -145,13 +145,14 @@ fn undo_and_redo_from_the_menu_and_the_keyboard() {
 
     h.get_by_label("Edit").click();
     h.run();
-    h.get_by_label("Undo Ctrl+Z").click();
+    // Set from outside any widget, the step has no better name than this.
+    h.get_by_label("Undo the last change Ctrl+Z").click();
     h.run();
     assert_eq!(issuer(&h), "Kingsoft Cloud Holdings Limited");
 
     h.get_by_label("Edit").click();
     h.run();
-    h.get_by_label("Redo Ctrl+Shift+Z").click();
+    h.get_by_label("Redo the last change Ctrl+Shift+Z").click();
     h.run();
     assert_eq!(issuer(&h), "First edit");
 
@@ -167,6 +168,62 @@ fn undo_and_redo_from_the_menu_and_the_keyboard() {
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     h.run();
     assert_eq!(issuer(&h), "First edit");
+}
+
+#[test]
+fn undo_and_redo_name_the_field_typed_in_and_the_row_added() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = Setup::new(dir.path()).harness();
+    h.state_mut().set_document(sample_return(), None);
+    h.state_mut().set_page(Page::II);
+    h.run();
+    let label = "Part II class 1 increase or decrease in issued shares excluding treasury";
+    h.get_by_label(label).focus();
+    h.run();
+    h.get_by_label(label).type_text("250000");
+    h.run();
+    // Focus leaves the field, so Ctrl+Z is the document's, not the text field's.
+    h.key_press(Key::Escape);
+    h.run_steps(90);
+    h.get_by_label("Edit").click();
+    h.run();
+    let name = "typing in Part II › block 1 › movement › excluding treasury";
+    h.get_by_label(&format!("Undo {name} Ctrl+Z")).click();
+    h.run();
+    let movement = |h: &Harness<'_, EditorApp>| {
+        h.state()
+            .document()
+            .and_then(|d| d.ret.part2.part.blocks[0].movement.excluding_treasury)
+    };
+    assert_eq!(movement(&h), None);
+    h.get_by_label(&format!("Undone: {name}"));
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label(&format!("Redo {name} Ctrl+Shift+Z")).click();
+    h.run();
+    assert_eq!(movement(&h), Some(250_000));
+
+    h.state_mut().set_page(Page::IIIA);
+    h.run();
+    h.get_by_label("Part III(A) not applicable").click();
+    h.run_steps(90);
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label("Undo changing III(A) › not applicable Ctrl+Z");
+    h.key_press(Key::Escape);
+    h.run();
+    h.get_by_label("Add class block to part III(A)").click();
+    h.run_steps(90);
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label("Undo add class block to part III(A) Ctrl+Z")
+        .click();
+    h.run();
+    assert!(
+        h.state()
+            .document()
+            .is_some_and(|d| d.ret.part3a.blocks.is_empty())
+    );
 }
 
 #[test]

@@ -143,6 +143,43 @@ impl FieldPath {
             .unwrap_or(FormPart::Header)
     }
 
+    /// Where the field is, in words (`Part II › block 1 › movement › excluding treasury`), for
+    /// messages such as "Undo typing in …".
+    pub fn describe(&self) -> String {
+        let mut words = Vec::new();
+        for (n, segment) in self.0.split('/').enumerate() {
+            let (name, index) = match segment.split_once('[') {
+                Some((name, rest)) => (name, rest.trim_end_matches(']').parse::<usize>().ok()),
+                None => (segment, None),
+            };
+            let word = match (n, name, index) {
+                (0, "classes", Some(i)) => format!("Share classes › class {}", i + 1),
+                (0, _, _) => self.part().short_name().to_string(),
+                (_, "class", Some(i)) => format!("block {}", i + 1),
+                (_, name, Some(i)) => format!("{} {}", name.replace('_', " "), i + 1),
+                (_, name, None) => name.replace('_', " "),
+            };
+            words.push(word);
+        }
+        words.join(" › ")
+    }
+
+    /// The path without its row numbers (`IIIA/class/scheme/granted`): the same field in every
+    /// block and row, as the form's notes describe it.
+    pub fn shape(&self) -> String {
+        let mut out = String::with_capacity(self.0.len());
+        let mut in_index = false;
+        for c in self.0.chars() {
+            match c {
+                '[' => in_index = true,
+                ']' => in_index = false,
+                c if !in_index => out.push(c),
+                _ => {}
+            }
+        }
+        out
+    }
+
     /// Whether `other` is this path or lies under it (`II/class[0]` contains
     /// `II/class[0]/preceding/treasury`).
     pub fn contains(&self, other: &FieldPath) -> bool {
@@ -403,6 +440,25 @@ mod tests {
             "IIIA/class[1]/scheme[2]/exercised"
         );
         assert_eq!(FieldPath::class_registry(0).part(), FormPart::Header);
+    }
+
+    #[test]
+    fn describe_and_shape_read_as_the_form_does() {
+        let p = part2::movement_excluding_treasury(0);
+        assert_eq!(
+            p.describe(),
+            "Part II › block 1 › movement › excluding treasury"
+        );
+        assert_eq!(p.shape(), "II/class/movement/excluding_treasury");
+        let s = part3a::movement(1, 2, crate::model::OptionMovement::Granted);
+        assert_eq!(s.describe(), "III(A) › block 2 › scheme 3 › granted");
+        assert_eq!(s.shape(), "IIIA/class/scheme/granted");
+        assert_eq!(
+            classes::stock_code(11).describe(),
+            "Share classes › class 12 › stock code"
+        );
+        assert_eq!(classes::stock_code(11).shape(), "classes/stock_code");
+        assert_eq!(header::issuer_name().describe(), "Header › issuer name");
     }
 
     #[test]

@@ -58,7 +58,8 @@ impl EditorApp {
                 if let Some(doc) = &mut self.doc
                     && doc.ret.template_version != v
                 {
-                    self.history.checkpoint(&doc.ret);
+                    self.history
+                        .begin_named(&doc.ret, "changing the template version");
                     doc.ret.template_version = v;
                     self.history.checkpoint(&doc.ret);
                     self.status = Some(StatusMessage::info(format!("Template {}", v.label())));
@@ -388,16 +389,28 @@ impl EditorApp {
 
     fn undo(&mut self) {
         let Some(doc) = &mut self.doc else { return };
+        let name = self.history.undo_name(&doc.ret).map(str::to_string);
         match self.history.undo(&doc.ret) {
-            Some(prev) => doc.ret = prev,
+            Some(prev) => {
+                doc.ret = prev;
+                if let Some(name) = name {
+                    self.status = Some(StatusMessage::info(format!("Undone: {name}")));
+                }
+            }
             None => self.status = Some(StatusMessage::info("Nothing to undo")),
         }
     }
 
     fn redo(&mut self) {
         let Some(doc) = &mut self.doc else { return };
+        let name = self.history.redo_name(&doc.ret).map(str::to_string);
         match self.history.redo(&doc.ret) {
-            Some(next) => doc.ret = next,
+            Some(next) => {
+                doc.ret = next;
+                if let Some(name) = name {
+                    self.status = Some(StatusMessage::info(format!("Redone: {name}")));
+                }
+            }
             None => self.status = Some(StatusMessage::info("Nothing to redo")),
         }
     }

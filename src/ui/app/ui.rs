@@ -36,9 +36,12 @@ impl EditorApp {
 
     fn menu_bar_ui(&mut self, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
         let has_doc = self.doc.is_some();
-        let (can_undo, can_redo) = match &self.doc {
-            Some(d) => (self.history.can_undo(&d.ret), self.history.can_redo(&d.ret)),
-            None => (false, false),
+        let (undo_name, redo_name) = match &self.doc {
+            Some(d) => (
+                self.history.undo_name(&d.ret).map(str::to_string),
+                self.history.redo_name(&d.ret).map(str::to_string),
+            ),
+            None => (None, None),
         };
         let version = self.doc.as_ref().map(|d| d.ret.template_version);
         let recent = self.prefs.recent.clone();
@@ -71,8 +74,9 @@ impl EditorApp {
                     command_button_ui(ui, Command::Quit, true, cmds);
                 });
                 ui.menu_button("Edit", |ui| {
-                    command_button_ui(ui, Command::Undo, can_undo, cmds);
-                    command_button_ui(ui, Command::Redo, can_redo, cmds);
+                    // Named by what they undo: "Undo typing in Part II › block 1 › movement".
+                    history_button_ui(ui, Command::Undo, undo_name.as_deref(), cmds);
+                    history_button_ui(ui, Command::Redo, redo_name.as_deref(), cmds);
                 });
                 ui.menu_button("View", |ui| {
                     command_button_ui(ui, Command::PreviousPage, has_doc, cmds);
@@ -220,7 +224,27 @@ impl EditorApp {
 
 /// A menu item for `cmd` with its shortcut, pushing it when clicked.
 fn command_button_ui(ui: &mut egui::Ui, cmd: Command, enabled: bool, cmds: &mut Vec<Command>) {
-    let mut button = egui::Button::new(cmd.label());
+    let label = cmd.label();
+    labelled_button_ui(ui, cmd, label, enabled, cmds);
+}
+
+/// Undo or Redo, followed by the name of the step (disabled without one).
+fn history_button_ui(ui: &mut egui::Ui, cmd: Command, step: Option<&str>, cmds: &mut Vec<Command>) {
+    let label = match step {
+        Some(step) => format!("{} {step}", cmd.label()),
+        None => cmd.label(),
+    };
+    labelled_button_ui(ui, cmd, label, step.is_some(), cmds);
+}
+
+fn labelled_button_ui(
+    ui: &mut egui::Ui,
+    cmd: Command,
+    label: String,
+    enabled: bool,
+    cmds: &mut Vec<Command>,
+) {
+    let mut button = egui::Button::new(label);
     if let Some(sc) = cmd.shortcut() {
         button = button.shortcut_text(ui.ctx().format_shortcut(&sc));
     }

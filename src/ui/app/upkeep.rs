@@ -15,6 +15,9 @@ impl EditorApp {
         if let Some(doc) = &mut self.doc {
             // A row added this frame is recorded with its id, so undo and redo keep it.
             doc.ret.assign_new_row_ids();
+            if let Some(name) = crate::ui::undo::take_edit(ctx) {
+                self.history.name_edit(name);
+            }
             self.history.feed(time, &doc.ret);
         }
         self.write_recovery_if_due(ctx);

@@ -45,7 +45,18 @@ fn enter_moves_on(ui: &Ui, resp: &Response) {
 }
 
 /// Gives keyboard focus to the field if the shell asked for it (a finding was clicked).
+/// Also names the edit for the Edit menu's Undo when the widget changed the return.
 fn take_pending_focus(ctx: &mut PageContext<'_>, paths: &[&FieldPath], resp: &Response) {
+    if resp.changed()
+        && let Some(p) = paths.first()
+    {
+        let verb = if resp.has_focus() {
+            "typing in"
+        } else {
+            "changing"
+        };
+        crate::ui::undo::note_edit(&resp.ctx, || format!("{verb} {}", p.describe()));
+    }
     // A field reached by Tab (or Enter) is scrolled into view at once, not when typed into.
     if resp.gained_focus() {
         resp.scroll_to_me(None);
@@ -548,6 +559,20 @@ pub fn amount_text(v: Option<Decimal>) -> String {
 
 /// A small button with a visible caption and a unique accessible name
 /// (`"Remove option scheme 2 of class block 1"`).
+/// A click is named for the Edit menu's Undo by the button's accessible name.
 pub fn action_button(ui: &mut Ui, caption: &str, name: &str) -> Response {
-    ui.small_button(caption).accessible_name(name)
+    let resp = ui.small_button(caption).accessible_name(name);
+    if resp.clicked() {
+        crate::ui::undo::note_edit(ui.ctx(), || lower_first(name));
+    }
+    resp
+}
+
+/// `Remove option scheme 2` → `remove option scheme 2`, to follow "Undo ".
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
 }
