@@ -148,6 +148,8 @@ pub enum Command {
     ResolveRecovery(RecoveryChoice),
     /// The user's answer when the draft changed on disk before a save.
     ResolveChanged(ChangedChoice),
+    /// Open a draft although another editor window has it open (the user was told).
+    OpenAnyway(PathBuf),
     /// Open a written file (the exported PDF) in the user's viewer.
     OpenExternally(PathBuf),
     /// Close the prompt on screen without doing anything else.
@@ -212,6 +214,7 @@ impl Command {
             Command::ResolveUnsaved(c) => format!("{c:?}"),
             Command::ResolveRecovery(c) => format!("{c:?}"),
             Command::ResolveChanged(c) => format!("{c:?}"),
+            Command::OpenAnyway(p) => format!("Open {} here as well", p.display()),
             Command::DismissPrompt => "Close".into(),
         }
     }
@@ -250,6 +253,7 @@ impl Command {
             Command::ResolveChanged(_) => {
                 "Overwrite, save elsewhere or reload a draft changed on disk"
             }
+            Command::OpenAnyway(_) => "Open the draft although another window has it open",
             Command::DismissPrompt => "Close this message",
         }
     }
@@ -334,6 +338,7 @@ mod tests {
             Command::ResolveRecovery(RecoveryChoice::Restore),
             Command::ResolveChanged(ChangedChoice::Cancel),
             Command::OpenExternally(PathBuf::from("/tmp/c.pdf")),
+            Command::OpenAnyway(PathBuf::from("/tmp/c.ron")),
             Command::DismissPrompt,
         ];
         for cmd in &all {
@@ -363,6 +368,7 @@ mod tests {
                 | Command::ResolveRecovery(_)
                 | Command::ResolveChanged(_)
                 | Command::OpenExternally(_)
+                | Command::OpenAnyway(_)
                 | Command::DismissPrompt => {}
             }
         }

@@ -4,7 +4,7 @@
 //! neither overwrite nor offer each other's changes.
 
 use std::fs::{File, OpenOptions, TryLockError};
-use std::io;
+use std::io::{self, Seek, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
@@ -38,8 +38,9 @@ pub struct Recovered {
 pub struct RecoverySlot {
     copy: PathBuf,
     lock_path: PathBuf,
-    /// Held, never read: the lock lives as long as this handle.
-    _lock: File,
+    /// The lock lives as long as this handle. The file holds the path of the draft this
+    /// editor has open (see [`RecoverySlot::announce`]).
+    lock: File,
 }
 
 impl RecoverySlot {
@@ -75,7 +76,7 @@ impl RecoverySlot {
         Ok(Some(RecoverySlot {
             copy: dir.join(format!("{PREFIX}{id}.ron")),
             lock_path,
-            _lock: lock,
+            lock,
         }))
     }
 
@@ -96,6 +97,15 @@ impl RecoverySlot {
     pub fn release(self) {
         self.remove_copy();
         let _ = std::fs::remove_file(&self.lock_path);
+    }
+
+    /// Writes the draft this editor has open (or nothing, untitled) into its lock file, where
+    /// other editors look before opening the same draft ([`open_in_another_editor`]).
+    pub fn announce(&mut self, draft: Option<&Path>) -> io::Result<()> {
+        let text = draft.map(canonical_text).unwrap_or_default();
+        self.lock.set_len(0)?;
+        self.lock.rewind()?;
+        self.lock.write_all(text.as_bytes())
     }
 
     /// The copy's file (tests).
@@ -179,6 +189,36 @@ pub fn orphans(paths: &AppPaths) -> Vec<Orphan> {
         sweep_stale_lock(&lock);
     }
     found
+}
+
+/// The text a lock file holds for `draft`: its canonical path, so two spellings of one file
+/// (relative, through a link) compare equal.
+fn canonical_text(draft: &Path) -> String {
+    std::fs::canonicalize(draft)
+        .unwrap_or_else(|_| draft.to_path_buf())
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// Whether another running editor has `draft` open: a lock file other than `own`'s names it and
+/// is still locked. Editors that crashed hold no lock, so they never count.
+pub fn open_in_another_editor(paths: &AppPaths, own: Option<&RecoverySlot>, draft: &Path) -> bool {
+    let Some(dir) = &paths.data_dir else {
+        return false;
+    };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return false;
+    };
+    let wanted = canonical_text(draft);
+    entries.flatten().map(|e| e.path()).any(|lock_path| {
+        is_slot_file(&lock_path, ".lock")
+            && own.is_none_or(|s| s.lock_path != lock_path)
+            && std::fs::read_to_string(&lock_path).is_ok_and(|t| t == wanted)
+            && OpenOptions::new()
+                .write(true)
+                .open(&lock_path)
+                .is_ok_and(|f| matches!(f.try_lock(), Err(TryLockError::WouldBlock)))
+    })
 }
 
 fn is_slot_file(path: &Path, suffix: &str) -> bool {
@@ -308,6 +348,29 @@ mod tests {
             .into_iter()
             .map(|o| o.recovered.ret.header.issuer_name)
             .collect()
+    }
+
+    #[test]
+    fn a_draft_open_in_another_running_editor_is_noticed() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = AppPaths::in_dir(&dir.path().join("data"));
+        let draft = dir.path().join("moon-2026-01.ron");
+        std::fs::write(&draft, "").unwrap();
+        let mut first = RecoverySlot::claim(&paths).unwrap().unwrap();
+        let second = RecoverySlot::claim(&paths).unwrap().unwrap();
+        assert!(!open_in_another_editor(&paths, Some(&second), &draft));
+        first.announce(Some(&draft)).unwrap();
+        assert!(open_in_another_editor(&paths, Some(&second), &draft));
+        // Another spelling of the same file is the same draft; its own editor does not count.
+        let spelled = dir.path().join(".").join("moon-2026-01.ron");
+        assert!(open_in_another_editor(&paths, Some(&second), &spelled));
+        assert!(!open_in_another_editor(&paths, Some(&first), &draft));
+        // Closing the draft, or ending the editor, ends the claim.
+        first.announce(None).unwrap();
+        assert!(!open_in_another_editor(&paths, Some(&second), &draft));
+        first.announce(Some(&draft)).unwrap();
+        first.release();
+        assert!(!open_in_another_editor(&paths, Some(&second), &draft));
     }
 
     #[test]

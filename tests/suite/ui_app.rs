@@ -274,6 +274,8 @@ fn save_through_the_dialog_and_reopen_gives_the_same_return() {
         "kingsoft-2024-10.ron — FF301 Monthly Return"
     );
 
+    // The first window closes: a draft open in another window would be asked about.
+    drop(h);
     let mut reopen = Setup::new(dir.path());
     reopen.open = Some(file.clone());
     let h2 = reopen.harness();
@@ -771,6 +773,8 @@ fn a_mistyped_figure_is_an_error_everywhere_and_survives_save_and_reopen() {
     h.run();
     assert!(file.exists());
 
+    // The first window closes: a draft open in another window would be asked about.
+    drop(h);
     let mut reopen = Setup::new(dir.path());
     reopen.open = Some(file.clone());
     let mut h2 = reopen.harness();
@@ -908,4 +912,147 @@ fn a_long_status_message_stays_in_the_window_and_shows_whole_on_hover() {
         h.query_all_by_label(&text).count() > before,
         "the whole message is shown on hover"
     );
+}
+
+/// Tells the app its window lost focus, then (a frame later) that it regained it.
+fn leave_and_return_to_the_window(h: &mut Harness<'_, EditorApp>, between: impl FnOnce()) {
+    h.input_mut()
+        .viewports
+        .entry(ViewportId::ROOT)
+        .or_default()
+        .focused = Some(false);
+    h.run();
+    between();
+    h.input_mut()
+        .viewports
+        .entry(ViewportId::ROOT)
+        .or_default()
+        .focused = Some(true);
+    h.run();
+}
+
+fn rewrite_issuer_on_disk(file: &Path, name: &str) {
+    let mut theirs = sample_return();
+    theirs.header.issuer_name = name.into();
+    monthly_return::io::save(file, &theirs).unwrap();
+}
+
+/// With nothing unsaved here, a draft another program changed is simply reloaded when the
+/// user comes back to the window; a deleted one is reported, and Save writes it again.
+#[test]
+fn coming_back_to_the_window_reloads_a_draft_changed_on_disk() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("draft.ron");
+    monthly_return::io::save(&file, &sample_return()).unwrap();
+    let mut setup = Setup::new(dir.path());
+    setup.open = Some(file.clone());
+    let mut h = setup.harness();
+    h.run();
+    leave_and_return_to_the_window(&mut h, || {
+        rewrite_issuer_on_disk(&file, "Changed by another program")
+    });
+    assert_eq!(issuer(&h), "Changed by another program");
+    assert!(h.state().document().is_some_and(|d| !d.is_dirty()));
+    assert_eq!(
+        h.state().status_message().map(|m| m.text.as_str()),
+        Some("Reloaded “draft.ron”: another program changed it")
+    );
+
+    leave_and_return_to_the_window(&mut h, || std::fs::remove_file(&file).unwrap());
+    assert_eq!(
+        h.state().status_message().map(|m| m.text.as_str()),
+        Some("“draft.ron” is no longer on disk (moved or deleted): Save writes it again")
+    );
+    assert_eq!(issuer(&h), "Changed by another program");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert_eq!(
+        monthly_return::io::load(&file).unwrap().header.issuer_name,
+        "Changed by another program"
+    );
+}
+
+/// With unsaved changes here, coming back to the window after another program changed the
+/// draft asks; "Keep editing" keeps this window's return and the file alike, once.
+#[test]
+fn coming_back_with_unsaved_changes_asks_and_keeps_both_until_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("draft.ron");
+    monthly_return::io::save(&file, &sample_return()).unwrap();
+    let mut setup = Setup::new(dir.path());
+    setup.open = Some(file.clone());
+    let mut h = setup.harness();
+    h.run();
+    edit_issuer(&mut h, "Typed here");
+    leave_and_return_to_the_window(&mut h, || rewrite_issuer_on_disk(&file, "Theirs"));
+    assert_eq!(
+        h.state().prompt_text(),
+        Some(format!("changed on disk {}", file.display())),
+        "{:?}",
+        h.state().status_message()
+    );
+    h.run();
+    h.get_by_label("The draft changed on disk");
+    h.get_by_label("Keep editing").click();
+    h.run();
+    assert_eq!(issuer(&h), "Typed here");
+    assert_eq!(
+        monthly_return::io::load(&file).unwrap().header.issuer_name,
+        "Theirs"
+    );
+    // The same change is not raised again at every focus...
+    leave_and_return_to_the_window(&mut h, || {});
+    assert!(h.state().prompt_text().is_none());
+    // ...but saving still asks before replacing it; Reload then takes theirs.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    h.get_by_label("Reload").click();
+    h.run();
+    assert_eq!(issuer(&h), "Theirs");
+}
+
+/// A draft another running editor has open is not opened a second time without a word.
+#[test]
+fn opening_a_draft_open_in_another_window_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("draft.ron");
+    monthly_return::io::save(&file, &sample_return()).unwrap();
+    let mut setup = Setup::new(dir.path());
+    setup.open = Some(file.clone());
+    let mut first = setup.harness();
+    first.run();
+
+    let mut second = setup.harness();
+    second.run();
+    assert_eq!(
+        second.state().prompt_text(),
+        Some(format!("open elsewhere {}", file.display()))
+    );
+    second.get_by_label("Already open in another window");
+    second.get_by_label("Cancel").click();
+    second.run();
+    assert!(second.state().document().is_none());
+
+    drop(second);
+    let mut second = setup.harness();
+    second.run();
+    second.get_by_label("Open here as well").click();
+    second.run();
+    assert_eq!(issuer(&second), "Kingsoft Cloud Holdings Limited");
+
+    // Once the first window has closed the draft, opening it asks nothing.
+    drop(first);
+    let mut third = setup.harness();
+    third.run();
+    assert!(
+        third
+            .state()
+            .prompt_text()
+            .is_some_and(|t| t.starts_with("open elsewhere"))
+    );
+    drop(second);
+    let mut fourth = setup.harness();
+    fourth.run();
+    assert_eq!(fourth.state().prompt_text(), None);
+    assert_eq!(issuer(&fourth), "Kingsoft Cloud Holdings Limited");
 }

@@ -87,6 +87,10 @@ impl EditorApp {
                     )));
                 }
             }
+            Command::OpenAnyway(path) => {
+                self.prompt = None;
+                self.open_now(&path);
+            }
             Command::DismissPrompt => self.prompt = None,
         }
     }
@@ -95,8 +99,8 @@ impl EditorApp {
     /// saving or discarding the changes, or cancels it.
     /// The answer to "changed on disk": nothing is replaced or dropped without this choice.
     fn resolve_changed(&mut self, choice: ChangedChoice) {
-        let path = match self.prompt.take() {
-            Some(Prompt::ChangedOnDisk { path }) => path,
+        let (path, saving) = match self.prompt.take() {
+            Some(Prompt::ChangedOnDisk { path, saving }) => (path, saving),
             other => {
                 self.prompt = other;
                 return;
@@ -109,9 +113,14 @@ impl EditorApp {
             ChangedChoice::SaveAs => {
                 self.save(true);
             }
-            ChangedChoice::Reload => self.open_path(&path),
-            ChangedChoice::Cancel => {
+            ChangedChoice::Reload => self.open_now(&path),
+            ChangedChoice::Cancel if saving => {
                 self.status = Some(StatusMessage::info("Not saved: the file on disk is kept"));
+            }
+            ChangedChoice::Cancel => {
+                self.status = Some(StatusMessage::info(
+                    "Kept this window's return; saving will ask again before replacing the file",
+                ));
             }
         }
     }
@@ -229,8 +238,19 @@ impl EditorApp {
         }
     }
 
-    /// Opens the draft at `path`; a draft that does not load is reported and left untouched.
+    /// Opens the draft at `path`, first asking when another editor window has it open.
     pub(super) fn open_path(&mut self, path: &Path) {
+        if self.open_elsewhere(path) {
+            self.prompt = Some(Prompt::OpenElsewhere {
+                path: path.to_path_buf(),
+            });
+            return;
+        }
+        self.open_now(path);
+    }
+
+    /// Opens the draft at `path`; a draft that does not load is reported and left untouched.
+    pub(super) fn open_now(&mut self, path: &Path) {
         match crate::io::load(path) {
             Ok(ret) => {
                 self.replace_document(Document::new(ret, Some(path.to_path_buf())));
@@ -285,15 +305,16 @@ impl EditorApp {
         let Some(doc) = &mut self.doc else {
             return false;
         };
+        // A draft deleted or moved away meanwhile is simply written again: nothing to lose.
         let changed_on_disk = doc.path.as_deref() == Some(path.as_path())
             && doc.disk.is_some()
-            && crate::io::disk_stamp(&path) != doc.disk;
+            && crate::io::disk_stamp(&path).is_some_and(|now| Some(now) != doc.disk);
         if changed_on_disk && !overwrite {
             self.status = Some(StatusMessage::error(format!(
                 "Not saved: {} changed on disk since it was opened here",
                 path.display()
             )));
-            self.prompt = Some(Prompt::ChangedOnDisk { path });
+            self.prompt = Some(Prompt::ChangedOnDisk { path, saving: true });
             return false;
         }
         match crate::io::save(&path, &doc.ret) {
@@ -301,6 +322,7 @@ impl EditorApp {
                 doc.saved = Some(doc.ret.clone());
                 doc.dirty = false;
                 doc.disk = crate::io::disk_stamp(&path);
+                doc.noticed = None;
                 doc.path = Some(path.clone());
                 let invalid = doc.ret.unparsed.len();
                 self.remove_recovery_copy();

@@ -18,6 +18,7 @@ mod fonts;
 mod prompts;
 mod ui;
 mod upkeep;
+mod watch;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -76,6 +77,9 @@ pub struct Document {
     dirty: bool,
     /// The file as it was when opened or last saved here, to notice another program's change.
     disk: Option<crate::io::DiskStamp>,
+    /// The state on disk last acted upon (asked about, reported) without being taken in, so a
+    /// change is raised once, not at every focus.
+    noticed: Option<Option<crate::io::DiskStamp>>,
 }
 
 impl Document {
@@ -86,6 +90,7 @@ impl Document {
             ret,
             path,
             dirty: false,
+            noticed: None,
         }
     }
 
@@ -156,6 +161,10 @@ pub struct EditorApp {
     title: String,
     theme_applied: Option<ThemePref>,
     first_frame_reported: bool,
+    /// Whether the window had focus last frame (`None` until the platform says).
+    window_focused: Option<bool>,
+    /// The draft last written into the recovery lock file for other editors to see.
+    announced: Option<Option<PathBuf>>,
 }
 
 impl EditorApp {
@@ -191,6 +200,8 @@ impl EditorApp {
             title: String::new(),
             theme_applied: None,
             first_frame_reported: false,
+            window_focused: None,
+            announced: None,
         };
         if let Some(path) = open {
             app.open_path(&path);
@@ -256,7 +267,10 @@ impl EditorApp {
             Prompt::Recover(r) => format!("recover {:?}", r.path),
             Prompt::TypePath { purpose, .. } => purpose.menu_label().to_string(),
             Prompt::Exported { path, errors } => format!("exported {} ({errors})", path.display()),
-            Prompt::ChangedOnDisk { path } => format!("changed on disk {}", path.display()),
+            Prompt::ChangedOnDisk { path, .. } => {
+                format!("changed on disk {}", path.display())
+            }
+            Prompt::OpenElsewhere { path } => format!("open elsewhere {}", path.display()),
         })
     }
 

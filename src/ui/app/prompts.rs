@@ -27,7 +27,11 @@ pub(super) enum Prompt {
     /// The PDF was written: where, whether it is a draft, and a way to open it.
     Exported { path: PathBuf, errors: usize },
     /// Saving would replace a draft another program changed since it was opened here.
-    ChangedOnDisk { path: PathBuf },
+    /// The draft changed on disk: found before a save (`saving`) or when the window regained
+    /// focus with unsaved changes here.
+    ChangedOnDisk { path: PathBuf, saving: bool },
+    /// The draft about to be opened is open in another editor window.
+    OpenElsewhere { path: PathBuf },
 }
 
 impl EditorApp {
@@ -49,13 +53,14 @@ impl EditorApp {
             Prompt::LoadError { message } => load_error_ui(ctx, message, cmds),
             Prompt::TypePath { purpose, text } => type_path_ui(ctx, *purpose, text, cmds),
             Prompt::Recover(recovered) => recover_ui(ctx, recovered, cmds),
-            Prompt::ChangedOnDisk { path } => changed_on_disk_ui(ctx, path, cmds),
+            Prompt::ChangedOnDisk { path, saving } => changed_on_disk_ui(ctx, path, *saving, cmds),
+            Prompt::OpenElsewhere { path } => open_elsewhere_ui(ctx, path, cmds),
         }
     }
 }
 
 /// "Changed on disk": another program changed the draft at `path` since it was opened here.
-fn changed_on_disk_ui(ctx: &egui::Context, path: &Path, cmds: &mut Vec<Command>) {
+fn changed_on_disk_ui(ctx: &egui::Context, path: &Path, saving: bool, cmds: &mut Vec<Command>) {
     let mut choice = None;
     egui::Modal::new(egui::Id::unique("changed-on-disk-prompt")).show(ctx, |ui| {
         ui.set_width(420.0);
@@ -64,8 +69,13 @@ fn changed_on_disk_ui(ctx: &egui::Context, path: &Path, cmds: &mut Vec<Command>)
             egui::Label::new(format!(
                 "“{}” was changed by another program since it was opened here. Overwrite it \
                  with this return, save this return under another name, or reload the file \
-                 from disk (this return's changes are then dropped).",
-                path.display()
+                 from disk (this return's changes are then dropped).{}",
+                path.display(),
+                if saving {
+                    ""
+                } else {
+                    " Keep editing decides later: saving asks again before replacing the file."
+                }
             ))
             .wrap(),
         );
@@ -80,7 +90,10 @@ fn changed_on_disk_ui(ctx: &egui::Context, path: &Path, cmds: &mut Vec<Command>)
             if ui.button("Reload").clicked() {
                 choice = Some(ChangedChoice::Reload);
             }
-            if ui.button("Cancel").clicked() {
+            if ui
+                .button(if saving { "Cancel" } else { "Keep editing" })
+                .clicked()
+            {
                 choice = Some(ChangedChoice::Cancel);
             }
         });
@@ -91,6 +104,38 @@ fn changed_on_disk_ui(ctx: &egui::Context, path: &Path, cmds: &mut Vec<Command>)
     if let Some(choice) = choice {
         cmds.push(Command::ResolveChanged(choice));
     }
+}
+
+/// "Open in another window": another running editor has the draft at `path` open.
+fn open_elsewhere_ui(ctx: &egui::Context, path: &Path, cmds: &mut Vec<Command>) {
+    let mut chosen = None;
+    egui::Modal::new(egui::Id::unique("open-elsewhere-prompt")).show(ctx, |ui| {
+        ui.set_width(420.0);
+        ui.heading("Already open in another window");
+        ui.add(
+            egui::Label::new(format!(
+                "“{}” is open in another Monthly Return window. Edited in two windows, one \
+                 window's save would replace the other's changes (each window asks before it \
+                 saves over a file changed since it was opened). Switch to the other window, \
+                 or open the draft here as well.",
+                path.display()
+            ))
+            .wrap(),
+        );
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Open here as well").clicked() {
+                chosen = Some(Command::OpenAnyway(path.to_path_buf()));
+            }
+            if ui.button("Cancel").clicked() {
+                chosen = Some(Command::DismissPrompt);
+            }
+        });
+    });
+    if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+        chosen = Some(Command::DismissPrompt);
+    }
+    cmds.extend(chosen);
 }
 
 /// "Save changes?" before the return `name` is replaced or the editor closes.

@@ -20,6 +20,7 @@ impl EditorApp {
             }
             self.history.feed(time, &doc.ret);
         }
+        self.watch_files(ctx);
         self.write_recovery_if_due(ctx);
         self.update_title(ctx);
         self.remember_window_size(ctx);
