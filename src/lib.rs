@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod cli;
 pub mod examples;
 pub mod format;
+pub mod help;
 pub mod io;
 pub mod model;
 pub mod pdf;

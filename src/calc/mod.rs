@@ -4,8 +4,10 @@
 //! listed in [`Derived::overflows`] so the rules can report it instead of the program panicking.
 //! Blank inputs count as zero.
 
+mod explain;
 mod summary;
 
+pub use explain::{Formula, explain};
 pub use summary::Summary;
 use summary::summarise;
 

@@ -10,6 +10,7 @@ mod bad_drafts;
 mod big_drafts;
 mod cli;
 mod examples;
+mod explain;
 mod pdf_export;
 mod pdf_layout;
 mod rollforward;

@@ -1056,3 +1056,50 @@ fn opening_a_draft_open_in_another_window_asks_first() {
     assert_eq!(fourth.state().prompt_text(), None);
     assert_eq!(issuer(&fourth), "Kingsoft Cloud Holdings Limited");
 }
+
+/// F1 in a field opens its help from the form's notes, and typing goes on in the field; a
+/// computed cell shows its formula with today's figures on hover.
+#[test]
+fn f1_explains_the_focused_field_and_a_computed_cell_shows_its_formula() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = Setup::new(dir.path()).harness();
+    let mut ret = sample_return();
+    ret.part2.part.blocks[0].preceding.excluding_treasury = Some(3_805_284_801);
+    ret.part2.part.blocks[0].movement.excluding_treasury = Some(250_000);
+    h.state_mut().set_document(ret, None);
+    h.state_mut().set_page(Page::II);
+    h.run();
+    let label = "Part II class 1 increase or decrease in issued shares excluding treasury";
+    h.get_by_label(label).focus();
+    h.run();
+    h.key_press(Key::F1);
+    h.run();
+    h.get_by_label("Help");
+    h.get_by_label("Part II › block 1 › movement › excluding treasury");
+    let help = h
+        .query_all_by_label_contains("must equal the class's \"Total of AA1 to EE1\"")
+        .count();
+    assert_eq!(help, 1, "the help text is shown once");
+    // The field keeps the keyboard.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label(label).type_text("2500009");
+    h.run();
+    assert_eq!(
+        h.state()
+            .document()
+            .and_then(|d| d.ret.part2.part.blocks[0].movement.excluding_treasury),
+        Some(2_500_009)
+    );
+    h.get_by_label("Close").click();
+    h.run();
+    assert!(
+        h.query_by_label("Part II › block 1 › movement › excluding treasury")
+            .is_none()
+    );
+
+    h.get_by_label("Part II class 1 closing issued shares excluding treasury")
+        .hover();
+    h.run_steps(60);
+    h.get_by_label("= 3,805,284,801 + 2,500,009");
+    h.get_by_label("Balance at close = preceding + increase / decrease");
+}

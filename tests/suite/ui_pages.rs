@@ -39,6 +39,7 @@ fn draw(ui: &mut egui::Ui, s: &mut State) {
     s.ret.prune_unparsed();
     let rows = RowIndex::new(&s.ret);
     let derived = calc::derive(&s.ret);
+    let analysed = s.ret.clone();
     let mut findings = rules::check(&s.ret, &derived, None);
     findings.extend(s.extra.iter().cloned());
     let index = FindingIndex::new(&findings);
@@ -49,6 +50,7 @@ fn draw(ui: &mut egui::Ui, s: &mut State) {
         buffers: &mut buffers,
         pending_focus: &mut s.pending_focus,
         rows: &rows,
+        analysed: Some(&analysed),
     };
     // As the shell does: the page inside a scroll area.
     egui::ScrollArea::both()

@@ -164,6 +164,15 @@ impl FieldPath {
         words.join(" › ")
     }
 
+    /// The row numbers of the path, outermost first (`IIIA/class[1]/scheme[2]/granted` → 1, 2).
+    pub fn indices(&self) -> Vec<usize> {
+        self.0
+            .split('[')
+            .skip(1)
+            .filter_map(|s| s.split(']').next()?.parse().ok())
+            .collect()
+    }
+
     /// The path without its row numbers (`IIIA/class/scheme/granted`): the same field in every
     /// block and row, as the form's notes describe it.
     pub fn shape(&self) -> String {
@@ -453,6 +462,7 @@ mod tests {
         let s = part3a::movement(1, 2, crate::model::OptionMovement::Granted);
         assert_eq!(s.describe(), "III(A) › block 2 › scheme 3 › granted");
         assert_eq!(s.shape(), "IIIA/class/scheme/granted");
+        assert_eq!(s.indices(), vec![1, 2]);
         assert_eq!(
             classes::stock_code(11).describe(),
             "Share classes › class 12 › stock code"

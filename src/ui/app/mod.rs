@@ -15,6 +15,7 @@
 
 mod actions;
 mod fonts;
+mod help_window;
 mod prompts;
 mod ui;
 mod upkeep;
@@ -165,6 +166,8 @@ pub struct EditorApp {
     window_focused: Option<bool>,
     /// The draft last written into the recovery lock file for other editors to see.
     announced: Option<Option<PathBuf>>,
+    /// The field whose help F1 opened (the help window), if open.
+    help: Option<FieldPath>,
 }
 
 impl EditorApp {
@@ -202,6 +205,7 @@ impl EditorApp {
             first_frame_reported: false,
             window_focused: None,
             announced: None,
+            help: None,
         };
         if let Some(path) = open {
             app.open_path(&path);
@@ -318,6 +322,7 @@ impl EditorApp {
         }
 
         self.panels_ui(ui, &mut cmds);
+        self.help_window_ui(&ctx);
         self.prompt_ui(&ctx, &mut cmds);
 
         for cmd in cmds {

@@ -213,6 +213,7 @@ impl EditorApp {
             buffers: &mut buffers,
             pending_focus,
             rows: &analysis.rows,
+            analysed: analysis.for_ret.as_ref(),
         };
         egui::ScrollArea::both()
             .id_salt(("page", *page))

@@ -108,6 +108,9 @@ pub struct PageContext<'a> {
     /// Row ids by position, built with the findings: widgets key their egui state on
     /// [`FieldKey`]s so focus and typed text follow a row that moves.
     pub rows: &'a RowIndex,
+    /// The return `derived` was computed from (as it was at the start of the frame), for the
+    /// formulas shown on computed cells; `None` shows none.
+    pub analysed: Option<&'a MonthlyReturn>,
 }
 
 impl PageContext<'_> {

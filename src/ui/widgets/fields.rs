@@ -57,6 +57,11 @@ fn take_pending_focus(ctx: &mut PageContext<'_>, paths: &[&FieldPath], resp: &Re
         };
         crate::ui::undo::note_edit(&resp.ctx, || format!("{verb} {}", p.describe()));
     }
+    if let Some(p) = paths.first()
+        && resp.sense.senses_click()
+    {
+        super::help::input_help(p, resp);
+    }
     // A field reached by Tab (or Enter) is scrolled into view at once, not when typed into.
     if resp.gained_focus() {
         resp.scroll_to_me(None);
@@ -506,7 +511,7 @@ pub fn computed_cell(
             b.set_value(text);
             b.set_read_only();
         });
-        let resp = resp.on_hover_text(format!("{name} (calculated)"));
+        super::help::computed_help(ctx, path, name, resp.clone());
         take_pending_focus(ctx, &[path], &resp);
         let flag = flag_for(ctx, &[path], None);
         flag_line(ui, &resp, flag);

@@ -7,9 +7,11 @@ use std::collections::{BTreeMap, HashMap};
 
 pub mod fields;
 mod flag;
+mod help;
 pub mod text;
 
 pub use fields::*;
+pub use help::{help_text, take_help_request};
 
 use crate::model::path::FieldPath;
 use crate::model::{FieldKey, MonthlyReturn};
