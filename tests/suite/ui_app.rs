@@ -1103,3 +1103,39 @@ fn f1_explains_the_focused_field_and_a_computed_cell_shows_its_formula() {
     h.get_by_label("= 3,805,284,801 + 2,500,009");
     h.get_by_label("Balance at close = preceding + increase / decrease");
 }
+
+/// Tab walks a long page block by block in a small window: blocks below the visible area are
+/// drawn near it, so focus reaches each block's fields in order instead of skipping them.
+#[test]
+fn tab_reaches_every_block_of_a_long_page_in_order() {
+    use monthly_return::model::{ClassId, IssuedBlock, ShareClass};
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = Setup::new(dir.path()).harness_sized(1024.0, 700.0);
+    let mut ret = sample_return();
+    for n in 2..=12 {
+        ret.classes.push(ShareClass::new(ClassId(n)));
+        ret.part2.part.blocks.push(IssuedBlock::new(ClassId(n)));
+    }
+    h.state_mut().set_document(ret, None);
+    h.state_mut().set_page(Page::II);
+    h.run();
+    let first = |k: usize| format!("Part II class {k} preceding issued shares excluding treasury");
+    h.get_by_label(&first(1)).focus();
+    h.run();
+    let mut reached = vec![1];
+    for _ in 0..200 {
+        h.key_press(Key::Tab);
+        h.run();
+        let focused =
+            (1..=12).find(|&k| h.query_by_label(&first(k)).is_some_and(|n| n.is_focused()));
+        if let Some(k) = focused
+            && reached.last() != Some(&k)
+        {
+            reached.push(k);
+        }
+        if reached.len() == 12 {
+            break;
+        }
+    }
+    assert_eq!(reached, (1..=12).collect::<Vec<_>>());
+}

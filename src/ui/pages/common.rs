@@ -263,16 +263,21 @@ pub fn remarks_ui(
     widgets::multiline_field(ui, ctx, path, &format!("{owner} remarks"), value, 2);
 }
 
-/// Draws `add` only when its last known rect is on screen; otherwise allocates the same space.
-/// Keeps pages with a thousand schemes at interactive frame rates. `force` draws it anyway
-/// (it holds the field the shell wants focused).
+/// Draws `add` only when its last known rect is on screen or within one screen of it;
+/// otherwise allocates the same space. Keeps pages with a thousand schemes at interactive frame
+/// rates. The margin matters for the keyboard: Tab only moves among widgets drawn this frame,
+/// so the block after the last visible one must exist for Tab to reach it (and scroll it into
+/// view), rather than wrapping back to the top. `force` draws it anyway (it holds the field
+/// the shell wants focused).
 pub fn culled(ui: &mut Ui, id: Id, force: bool, add: impl FnOnce(&mut Ui)) {
     let height: Option<f32> = ui.data(|d| d.get_temp(id));
     if let Some(h) = height
         && !force
     {
         let rect = Rect::from_min_size(ui.cursor().min, vec2(ui.available_width(), h));
-        if !ui.is_rect_visible(rect) {
+        let clip = ui.clip_rect();
+        let near = clip.expand2(vec2(0.0, clip.height()));
+        if !near.intersects(rect) {
             ui.allocate_space(vec2(ui.available_width().min(1100.0), h));
             return;
         }
