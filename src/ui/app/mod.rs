@@ -7,13 +7,15 @@
 //! The rest of the editor window, one concern per file:
 //! - [`ui`](self::ui): drawing the menu bar, page list, page being edited and status bar;
 //! - [`prompts`]: drawing the modal prompts (unsaved changes, typed path, restore, …);
-//! - [`actions`]: `run(cmd)`, the one place commands are carried out (open, save, export,
-//!   roll forward, undo, the unsaved-changes guard);
+//! - [`actions`]: `run(cmd)`, the one place commands are carried out (open, roll forward, undo,
+//!   the unsaved-changes guard);
+//! - [`files`]: saving, exporting the PDF, and what a file dialog starts with;
 //! - [`upkeep`]: what follows the commands each frame (undo history, recovery copy, window
 //!   title, preferences);
 //! - [`fonts`]: the CJK fallback font.
 
 mod actions;
+mod files;
 mod fonts;
 mod prompts;
 mod ui;
