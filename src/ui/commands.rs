@@ -41,7 +41,7 @@ pub const QUIT: KeyboardShortcut = ctrl(Key::Q);
 pub const NEXT_PAGE: KeyboardShortcut = ctrl(Key::PageDown);
 pub const PREVIOUS_PAGE: KeyboardShortcut = ctrl(Key::PageUp);
 
-/// What a typed path is for.
+/// What a chosen or typed path is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PathPurpose {
     Open,
@@ -64,6 +64,14 @@ impl PathPurpose {
             PathPurpose::Open => "Open",
             PathPurpose::SaveAs => "Save",
             PathPurpose::ExportPdf => "Export",
+        }
+    }
+
+    /// The file name extension of the files it is about (`ron` drafts, `pdf`).
+    pub fn extension(self) -> &'static str {
+        match self {
+            PathPurpose::Open | PathPurpose::SaveAs => "ron",
+            PathPurpose::ExportPdf => "pdf",
         }
     }
 

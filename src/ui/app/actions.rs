@@ -3,7 +3,6 @@
 
 use std::path::{Path, PathBuf};
 
-use super::files::no_file_chosen;
 use super::prompts::Prompt;
 use super::{Document, EXAMPLE, EditorApp};
 use crate::model::MonthlyReturn;
@@ -202,10 +201,8 @@ impl EditorApp {
                 self.status = Some(StatusMessage::info("New return"));
             }
             Pending::Open => {
-                let start = self.start_dir();
-                match self.dialogs.pick_open(start.as_deref()) {
-                    Some(path) => self.open_path(&path),
-                    None => self.status = Some(no_file_chosen("Open", PathPurpose::Open)),
+                if let Some(path) = self.ask_path(PathPurpose::Open) {
+                    self.open_path(&path);
                 }
             }
             Pending::OpenPath(path) => self.open_path(&path),

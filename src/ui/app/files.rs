@@ -7,29 +7,47 @@ use super::EditorApp;
 use super::prompts::Prompt;
 use crate::model::MonthlyReturn;
 use crate::ui::commands::PathPurpose;
+use crate::ui::dialogs::Picked;
 use crate::ui::status::StatusMessage;
 
 impl EditorApp {
-    /// Saves (asking where if needed or if `ask`); returns whether the return was written.
+    /// Saves (asking where if the return has no file yet, or if `ask`); returns whether the
+    /// return was written.
     pub(super) fn save(&mut self, ask: bool) -> bool {
-        let start = self.start_dir();
         let Some(doc) = &self.doc else {
             return false;
         };
         let path = match (&doc.path, ask) {
             (Some(p), false) => p.clone(),
-            _ => {
-                let suggested = suggested_name(&doc.ret, "ron");
-                match self.dialogs.pick_save(start.as_deref(), &suggested) {
-                    Some(p) => p,
-                    None => {
-                        self.status = Some(no_file_chosen("Save", PathPurpose::SaveAs));
-                        return false;
-                    }
-                }
-            }
+            _ => match self.ask_path(PathPurpose::SaveAs) {
+                Some(p) => p,
+                None => return false,
+            },
         };
         self.save_to(path, false)
+    }
+
+    /// Where to open, save or export, from the system's file dialog. A cancelled dialog, or none
+    /// on this system (then the typed-path box is the way), is said in the status bar.
+    pub(super) fn ask_path(&mut self, purpose: PathPurpose) -> Option<PathBuf> {
+        let start = self.start_dir();
+        let name = self.suggested_name(purpose);
+        let picked = match purpose {
+            PathPurpose::Open => self.dialogs.pick_open(start.as_deref()),
+            PathPurpose::SaveAs => self.dialogs.pick_save(start.as_deref(), &name),
+            PathPurpose::ExportPdf => self.dialogs.pick_pdf(start.as_deref(), &name),
+        };
+        let message = match picked {
+            Picked::Path(path) => return Some(path),
+            Picked::Cancelled => format!("{}: no file chosen", purpose.action()),
+            Picked::Unavailable => format!(
+                "{}: no file dialog on this system (no desktop portal or zenity): use File > {}",
+                purpose.action(),
+                purpose.menu_label()
+            ),
+        };
+        self.status = Some(StatusMessage::info(message));
+        None
     }
 
     /// Writes the return to `path`, which becomes the document's file. Unless `overwrite`, a
@@ -81,14 +99,12 @@ impl EditorApp {
     /// Writes the PDF where the user says; the draft itself is not touched. A return with
     /// errors is still exported (the PDF module marks it as a draft).
     pub(super) fn export_pdf(&mut self) {
-        let start = self.start_dir();
-        let Some(doc) = &self.doc else { return };
-        let suggested = suggested_name(&doc.ret, "pdf");
-        let Some(path) = self.dialogs.pick_pdf(start.as_deref(), &suggested) else {
-            self.status = Some(no_file_chosen("Export PDF", PathPurpose::ExportPdf));
+        if self.doc.is_none() {
             return;
-        };
-        self.export_pdf_to(&path);
+        }
+        if let Some(path) = self.ask_path(PathPurpose::ExportPdf) {
+            self.export_pdf_to(&path);
+        }
     }
 
     pub(super) fn export_pdf_to(&mut self, path: &Path) {
@@ -118,14 +134,8 @@ impl EditorApp {
     /// or home) and, to save or export, a name made from the issuer and month
     /// (`Kingsoft-Cloud-Holdings-Limited-2024-10.ron`).
     pub(super) fn suggested_path(&self, purpose: PathPurpose) -> String {
-        let dir = self
-            .start_dir()
-            .or_else(|| directories::UserDirs::new().map(|u| u.home_dir().to_path_buf()));
-        let name = match (purpose, &self.doc) {
-            (PathPurpose::SaveAs, Some(doc)) => suggested_name(&doc.ret, "ron"),
-            (PathPurpose::ExportPdf, Some(doc)) => suggested_name(&doc.ret, "pdf"),
-            _ => String::new(),
-        };
+        let dir = self.start_dir().or_else(|| self.dialogs.home_dir());
+        let name = self.suggested_name(purpose);
         match dir {
             Some(dir) => {
                 let mut text = dir.join(&name).display().to_string();
@@ -138,6 +148,18 @@ impl EditorApp {
         }
     }
 
+    /// The file name suggested to save or export (`<issuer>-<yyyy-mm>.ron` / `.pdf`); empty
+    /// to open.
+    fn suggested_name(&self, purpose: PathPurpose) -> String {
+        match (purpose, &self.doc) {
+            (PathPurpose::SaveAs | PathPurpose::ExportPdf, Some(doc)) => {
+                file_name_for(&doc.ret, purpose.extension())
+            }
+            _ => String::new(),
+        }
+    }
+
+    /// The folder a file dialog starts in: the draft's, else the last opened draft's.
     pub(super) fn start_dir(&self) -> Option<PathBuf> {
         let from_doc = self
             .doc
@@ -153,15 +175,8 @@ impl EditorApp {
     }
 }
 
-pub(super) fn no_file_chosen(what: &str, purpose: PathPurpose) -> StatusMessage {
-    StatusMessage::info(format!(
-        "{what}: no file chosen (cancelled, or no file dialog on this system: use File > {})",
-        purpose.menu_label()
-    ))
-}
-
 /// `Issuer-2024-10.ron`.
-fn suggested_name(ret: &MonthlyReturn, ext: &str) -> String {
+fn file_name_for(ret: &MonthlyReturn, ext: &str) -> String {
     let issuer: String = ret
         .header
         .issuer_name

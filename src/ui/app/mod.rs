@@ -60,7 +60,7 @@ impl AppConfig {
     pub fn system(open: Option<PathBuf>) -> Self {
         AppConfig {
             paths: AppPaths::from_system(),
-            dialogs: Box::new(RfdDialogs),
+            dialogs: Box::new(RfdDialogs::default()),
             recovery_interval: recovery::DEFAULT_INTERVAL,
             now: Utc::now,
             open,

@@ -33,6 +33,7 @@ pub(super) enum Prompt {
 impl EditorApp {
     /// Draws the prompt on screen, if any.
     pub(super) fn prompt_ui(&mut self, ctx: &egui::Context, cmds: &mut Vec<Command>) {
+        let home = self.dialogs.home_dir();
         let Some(prompt) = &mut self.prompt else {
             return;
         };
@@ -47,7 +48,9 @@ impl EditorApp {
             }
             Prompt::Exported { path, errors } => exported_ui(ctx, path, *errors, cmds),
             Prompt::LoadError { message } => load_error_ui(ctx, message, cmds),
-            Prompt::TypePath { purpose, text } => type_path_ui(ctx, *purpose, text, cmds),
+            Prompt::TypePath { purpose, text } => {
+                type_path_ui(ctx, *purpose, text, home.as_deref(), cmds)
+            }
             Prompt::Recover(recovered) => recover_ui(ctx, recovered, cmds),
             Prompt::ChangedOnDisk { path } => changed_on_disk_ui(ctx, path, cmds),
         }
@@ -171,11 +174,12 @@ fn load_error_ui(ctx: &egui::Context, message: &str, cmds: &mut Vec<Command>) {
     }
 }
 
-/// A typed path for `purpose` (no file dialog on this system, or preferred).
+/// A typed path for `purpose` (no file dialog on this system, or preferred); `~` is `home`.
 fn type_path_ui(
     ctx: &egui::Context,
     purpose: PathPurpose,
     text: &mut String,
+    home: Option<&Path>,
     cmds: &mut Vec<Command>,
 ) {
     let mut confirmed = false;
@@ -210,8 +214,7 @@ fn type_path_ui(
     } else if confirmed && !text.trim().is_empty() {
         // Closed first: the command may open a prompt of its own (load error, PDF exported).
         cmds.push(Command::DismissPrompt);
-        let home = directories::UserDirs::new().map(|u| u.home_dir().to_path_buf());
-        cmds.push(purpose.command(expand_home(text.trim(), home.as_deref())));
+        cmds.push(purpose.command(expand_home(text.trim(), home)));
     }
 }
 
