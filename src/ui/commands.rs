@@ -247,7 +247,7 @@ impl Command {
             Command::SetTemplateVersion(_) => "The HKEX template edition the return follows",
             Command::ToggleTheme => "Switch between the light and the dark theme",
             Command::ClearRecent => "Forget the list of recently opened drafts",
-            Command::TypePath(_) => "Type a file path, for when no file dialog is available",
+            Command::TypePath(_) => "Type the file's path instead of choosing it in a dialog",
             Command::GoToPage(_) => "Show this page of the form",
             Command::GoToField(_) => "Show the field this finding is about",
             Command::SaveTo(_) => "Save the draft to this path",

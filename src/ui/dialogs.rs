@@ -1,8 +1,9 @@
 //! File choosers behind a small trait, so tests answer them without a display.
 //!
-//! The native dialog ([`RfdDialogs`]) says whether a file was chosen, the dialog was cancelled,
-//! or no dialog could be shown at all ([`Picked::Unavailable`]: no desktop portal and no
-//! zenity, or no display), so the editor can tell the user which.
+//! The native dialog ([`RfdDialogs`]) comes first. Its answer says whether a file was chosen,
+//! the dialog was cancelled, or no dialog could be shown at all ([`Picked::Unavailable`]: no
+//! desktop portal and no zenity, or no display); only in the last case does the editor show its
+//! own, in-app file dialog (`app/file_dialog.rs`, built on `egui_file`).
 
 mod native;
 
@@ -19,7 +20,7 @@ pub enum Picked {
     Path(PathBuf),
     /// A dialog was shown and closed without a choice.
     Cancelled,
-    /// No dialog could be shown on this system.
+    /// No dialog could be shown on this system: the editor shows its own instead.
     Unavailable,
 }
 

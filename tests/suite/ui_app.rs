@@ -10,7 +10,7 @@ use egui_kittest::kittest::Queryable as _;
 use monthly_return::model::{MonthlyReturn, TemplateVersion};
 use monthly_return::ui::Page;
 use monthly_return::ui::app::{AppConfig, EditorApp};
-use monthly_return::ui::dialogs::{Picked, ScriptedDialogs};
+use monthly_return::ui::dialogs::ScriptedDialogs;
 use monthly_return::ui::prefs::AppPaths;
 
 /// A fixed clock: 1 Nov 2024, so the due-date line does not depend on the day the test runs.
@@ -570,17 +570,11 @@ fn replace_path(h: &mut Harness<'_, EditorApp>, path: &Path) {
 }
 
 #[test]
-fn a_typed_path_opens_a_draft_when_no_dialog_is_available() {
+fn a_typed_path_opens_a_draft() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("typed.ron");
     monthly_return::io::save(&file, &sample_return()).unwrap();
-    let setup = Setup::new(dir.path());
-    let mut h = setup.harness();
-    setup.dialogs.push_picked(Picked::Unavailable);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
-    h.run();
-    let msg = h.state().status_message().map(|m| m.text.clone());
-    assert!(msg.is_some_and(|m| m.contains("Open path")));
+    let mut h = Setup::new(dir.path()).harness();
     h.get_by_label("File").click();
     h.run();
     h.get_by_label("Open path…").click();

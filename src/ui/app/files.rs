@@ -1,9 +1,15 @@
-//! Files: saving the draft, exporting the PDF, and where a file dialog starts and what name it
-//! suggests.
+//! Files: asking where (the system's dialog, else the in-app one), saving the draft, exporting
+//! the PDF, and where a file dialog starts and what name it suggests.
+//!
+//! - The system's dialog blocks and answers at once.
+//! - The in-app dialog ([`FileDialogPrompt`]) and the typed-path box answer in a later frame
+//!   with `OpenPath` / `SaveTo` / `ExportPdfTo`.
+//! - Ctrl+S on a return that has a file saves there without any dialog.
 
 use std::path::{Path, PathBuf};
 
 use super::EditorApp;
+use super::file_dialog::FileDialogPrompt;
 use super::prompts::Prompt;
 use crate::model::MonthlyReturn;
 use crate::ui::commands::PathPurpose;
@@ -12,7 +18,8 @@ use crate::ui::status::StatusMessage;
 
 impl EditorApp {
     /// Saves (asking where if the return has no file yet, or if `ask`); returns whether the
-    /// return was written.
+    /// return was written now. `false` also when the in-app dialog was opened to ask where: it
+    /// saves in a later frame.
     pub(super) fn save(&mut self, ask: bool) -> bool {
         let Some(doc) = &self.doc else {
             return false;
@@ -27,8 +34,9 @@ impl EditorApp {
         self.save_to(path, false)
     }
 
-    /// Where to open, save or export, from the system's file dialog. A cancelled dialog, or none
-    /// on this system (then the typed-path box is the way), is said in the status bar.
+    /// Where to open, save or export: the system's dialog answers now (`Some`); when there is
+    /// none, the in-app dialog opens and answers later (`None`). A cancelled system dialog is
+    /// said in the status bar.
     pub(super) fn ask_path(&mut self, purpose: PathPurpose) -> Option<PathBuf> {
         let start = self.start_dir();
         let name = self.suggested_name(purpose);
@@ -37,16 +45,25 @@ impl EditorApp {
             PathPurpose::SaveAs => self.dialogs.pick_save(start.as_deref(), &name),
             PathPurpose::ExportPdf => self.dialogs.pick_pdf(start.as_deref(), &name),
         };
-        let message = match picked {
+        match picked {
             Picked::Path(path) => return Some(path),
-            Picked::Cancelled => format!("{}: no file chosen", purpose.action()),
-            Picked::Unavailable => format!(
-                "{}: no file dialog on this system (no desktop portal or zenity): use File > {}",
-                purpose.action(),
-                purpose.menu_label()
-            ),
-        };
-        self.status = Some(StatusMessage::info(message));
+            Picked::Cancelled => {
+                self.status = Some(StatusMessage::info(format!(
+                    "{}: no file chosen",
+                    purpose.action()
+                )));
+                return None;
+            }
+            Picked::Unavailable => {}
+        }
+        let home = self.dialogs.home_dir();
+        let dir = start
+            .filter(|d| d.is_dir())
+            .or_else(|| home.clone().filter(|h| h.is_dir()))
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_else(|| PathBuf::from("/"));
+        let dialog = FileDialogPrompt::new(purpose, &dir, &name, home);
+        self.prompt = Some(Prompt::FileDialog(Box::new(dialog)));
         None
     }
 

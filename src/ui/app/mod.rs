@@ -9,12 +9,15 @@
 //! - [`prompts`]: drawing the modal prompts (unsaved changes, typed path, restore, …);
 //! - [`actions`]: `run(cmd)`, the one place commands are carried out (open, roll forward, undo,
 //!   the unsaved-changes guard);
-//! - [`files`]: saving, exporting the PDF, and what a file dialog starts with;
+//! - [`files`]: asking where (system dialog, else in-app), saving, exporting the PDF, and what
+//!   a file dialog starts with;
+//! - [`file_dialog`]: the in-app file dialog (`egui_file`) as a prompt;
 //! - [`upkeep`]: what follows the commands each frame (undo history, recovery copy, window
 //!   title, preferences);
 //! - [`fonts`]: the CJK fallback font.
 
 mod actions;
+mod file_dialog;
 mod files;
 mod fonts;
 mod prompts;
@@ -257,6 +260,7 @@ impl EditorApp {
             Prompt::LoadError { message } => message.clone(),
             Prompt::Recover(r) => format!("recover {:?}", r.path),
             Prompt::TypePath { purpose, .. } => purpose.menu_label().to_string(),
+            Prompt::FileDialog(d) => format!("in-app dialog: {}", d.purpose().action()),
             Prompt::Exported { path, errors } => format!("exported {} ({errors})", path.display()),
             Prompt::ChangedOnDisk { path } => format!("changed on disk {}", path.display()),
         })

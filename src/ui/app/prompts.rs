@@ -1,5 +1,6 @@
 //! The modal prompts: unsaved changes (Save / Discard / Cancel), a draft that did not open, the
-//! restore-recovery offer, a typed path, and the PDF-exported message.
+//! restore-recovery offer, a typed path, the in-app file dialog (drawn by `file_dialog.rs`) and
+//! the PDF-exported message.
 //!
 //! Drawing a prompt only pushes [`Command`]s (the answer, or `DismissPrompt`); the app's one
 //! `run(cmd)` carries them out after the frame is drawn. The only state a prompt changes itself
@@ -8,6 +9,7 @@
 use std::path::{Path, PathBuf};
 
 use super::actions::Pending;
+use super::file_dialog::FileDialogPrompt;
 use super::{Document, EditorApp};
 use crate::ui::commands::{ChangedChoice, Command, PathPurpose, RecoveryChoice, UnsavedChoice};
 use crate::ui::recovery::Recovered;
@@ -22,8 +24,10 @@ pub(super) enum Prompt {
     LoadError { message: String },
     /// A previous run left unsaved changes.
     Recover(Box<Recovered>),
-    /// The user types a path (no file dialog, or preferred).
+    /// The user types a path.
     TypePath { purpose: PathPurpose, text: String },
+    /// The in-app file dialog (no system one).
+    FileDialog(Box<FileDialogPrompt>),
     /// The PDF was written: where, whether it is a draft, and a way to open it.
     Exported { path: PathBuf, errors: usize },
     /// Saving would replace a draft another program changed since it was opened here.
@@ -51,6 +55,7 @@ impl EditorApp {
             Prompt::TypePath { purpose, text } => {
                 type_path_ui(ctx, *purpose, text, home.as_deref(), cmds)
             }
+            Prompt::FileDialog(dialog) => dialog.ui(ctx, cmds),
             Prompt::Recover(recovered) => recover_ui(ctx, recovered, cmds),
             Prompt::ChangedOnDisk { path } => changed_on_disk_ui(ctx, path, cmds),
         }
@@ -174,7 +179,7 @@ fn load_error_ui(ctx: &egui::Context, message: &str, cmds: &mut Vec<Command>) {
     }
 }
 
-/// A typed path for `purpose` (no file dialog on this system, or preferred); `~` is `home`.
+/// A typed path for `purpose`; `~` is `home`.
 fn type_path_ui(
     ctx: &egui::Context,
     purpose: PathPurpose,
@@ -219,7 +224,7 @@ fn type_path_ui(
 }
 
 /// `~` and `~/…` typed at the start of a path mean the home folder, as in a shell.
-fn expand_home(text: &str, home: Option<&Path>) -> PathBuf {
+pub(super) fn expand_home(text: &str, home: Option<&Path>) -> PathBuf {
     match (text.strip_prefix('~'), home) {
         (Some(""), Some(home)) => home.to_path_buf(),
         (Some(rest), Some(home))

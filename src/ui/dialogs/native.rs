@@ -10,9 +10,9 @@
 //!   without a file-chooser portal and no zenity, no display, no libdbus): nobody reads a
 //!   dialog and closes it that fast.
 //!
-//! Once either sign is seen the answer is [`Picked::Unavailable`] for the rest of the run. Not
-//! caught: a portal that hangs for a long time before failing; its late `None` counts as
-//! cancelled.
+//! Once either sign is seen the answer is [`Picked::Unavailable`] for the rest of the run, and
+//! the editor shows its in-app dialog. Not caught: a portal that hangs for a long time before
+//! failing; its late `None` counts as cancelled.
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
