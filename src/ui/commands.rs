@@ -75,7 +75,7 @@ impl PathPurpose {
         }
     }
 
-    /// The command that acts on the typed path.
+    /// The command that acts on the path, typed or chosen in the in-app file dialog.
     pub fn command(self, path: PathBuf) -> Command {
         match self {
             PathPurpose::Open => Command::OpenPath(path),
@@ -102,6 +102,14 @@ pub enum ChangedChoice {
     SaveAs,
     /// Open the file as it is on disk now; this return's changes are dropped.
     Reload,
+    Cancel,
+}
+
+/// The answer to "Create folder …?" or "Replace …?" before a chosen or typed path is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WriteChoice {
+    /// Create the folder, or replace the file, and write.
+    Write,
     Cancel,
 }
 
@@ -156,6 +164,8 @@ pub enum Command {
     ResolveRecovery(RecoveryChoice),
     /// The user's answer when the draft changed on disk before a save.
     ResolveChanged(ChangedChoice),
+    /// The user's answer to "Create folder …?" / "Replace …?".
+    ResolveWrite(WriteChoice),
     /// Open a written file (the exported PDF) in the user's viewer.
     OpenExternally(PathBuf),
     /// Close the prompt on screen without doing anything else.
@@ -220,6 +230,7 @@ impl Command {
             Command::ResolveUnsaved(c) => format!("{c:?}"),
             Command::ResolveRecovery(c) => format!("{c:?}"),
             Command::ResolveChanged(c) => format!("{c:?}"),
+            Command::ResolveWrite(c) => format!("{c:?}"),
             Command::DismissPrompt => "Close".into(),
         }
     }
@@ -258,6 +269,7 @@ impl Command {
             Command::ResolveChanged(_) => {
                 "Overwrite, save elsewhere or reload a draft changed on disk"
             }
+            Command::ResolveWrite(_) => "Create the missing folder or replace the file, or cancel",
             Command::DismissPrompt => "Close this message",
         }
     }
@@ -341,6 +353,7 @@ mod tests {
             Command::ResolveUnsaved(UnsavedChoice::Save),
             Command::ResolveRecovery(RecoveryChoice::Restore),
             Command::ResolveChanged(ChangedChoice::Cancel),
+            Command::ResolveWrite(WriteChoice::Cancel),
             Command::OpenExternally(PathBuf::from("/tmp/c.pdf")),
             Command::DismissPrompt,
         ];
@@ -370,6 +383,7 @@ mod tests {
                 | Command::ResolveUnsaved(_)
                 | Command::ResolveRecovery(_)
                 | Command::ResolveChanged(_)
+                | Command::ResolveWrite(_)
                 | Command::OpenExternally(_)
                 | Command::DismissPrompt => {}
             }

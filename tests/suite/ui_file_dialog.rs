@@ -1,5 +1,6 @@
 //! Files without a system file dialog: the in-app dialog opens, saves and exports, suggests the
-//! name and knows `~`; Ctrl+S on a return that has a file never asks. Driven headless through egui_kittest; the system
+//! name, knows `~`, offers to create a missing folder and asks before replacing a file; Ctrl+S
+//! on a return that has a file never asks. Driven headless through egui_kittest; the system
 //! dialog is a `ScriptedDialogs` that answers "unavailable".
 
 use std::path::{Path, PathBuf};
@@ -70,6 +71,13 @@ impl World {
 
 fn prompt(h: &Harness<'_, EditorApp>) -> Option<String> {
     h.state().prompt_text()
+}
+
+fn status(h: &Harness<'_, EditorApp>) -> String {
+    h.state()
+        .status_message()
+        .map(|m| m.text.clone())
+        .unwrap_or_default()
 }
 
 fn doc_path(h: &Harness<'_, EditorApp>) -> Option<PathBuf> {
@@ -208,7 +216,71 @@ fn with_no_system_dialog_export_starts_in_the_drafts_folder_and_writes_the_pdf()
 }
 
 #[test]
-fn cancel_in_the_dialog_writes_nothing() {
+fn a_missing_folder_typed_with_a_tilde_is_offered_created_and_the_draft_written() {
+    let world = World::new();
+    let (mut h, _) = world.editor();
+    h.state_mut().set_document(sample_return(), None);
+    h.run();
+
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    h.run();
+    retype(&mut h, "File name", "~/returns/2024/october");
+    click(&mut h, "Save");
+    let folder = world.home.join("returns").join("2024");
+    assert_eq!(
+        prompt(&h),
+        Some(format!("create folder {}", folder.display()))
+    );
+    h.get_by_label("Create folder?");
+    assert!(!folder.exists(), "nothing is created before the answer");
+
+    click(&mut h, "Create");
+    let file = folder.join("october.ron");
+    assert_eq!(prompt(&h), None);
+    assert_eq!(doc_path(&h), Some(file.clone()), "`.ron` added to the name");
+    assert_eq!(monthly_return::io::load(&file).unwrap(), sample_return());
+}
+
+#[test]
+fn a_missing_folder_in_a_typed_path_is_offered_too_and_a_failure_names_path_and_reason() {
+    let world = World::new();
+    let (mut h, _) = world.editor();
+    h.state_mut().set_document(sample_return(), None);
+    h.run();
+    let open_typed_box = |h: &mut Harness<'_, EditorApp>| {
+        h.get_by_label("File").click();
+        h.run();
+        h.get_by_label("Export PDF to path…").click();
+        h.run();
+    };
+
+    open_typed_box(&mut h);
+    let pdf = world.home.join("new").join("october.pdf");
+    retype(&mut h, "File path", "~/new/october.pdf");
+    click(&mut h, "Export");
+    h.get_by_label("Create folder?");
+    click(&mut h, "Create");
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    click(&mut h, "Close");
+
+    // A folder that cannot be made: a file stands where it would go.
+    std::fs::write(world.home.join("blocked"), "a file").unwrap();
+    open_typed_box(&mut h);
+    retype(&mut h, "File path", "~/blocked/sub/october.pdf");
+    click(&mut h, "Export");
+    click(&mut h, "Create");
+    let text = status(&h);
+    let folder = world.home.join("blocked").join("sub");
+    assert!(
+        text.starts_with("PDF not written: the folder")
+            && text.contains(&*folder.to_string_lossy())
+            && text.contains("ot a directory"),
+        "{text}"
+    );
+}
+
+#[test]
+fn cancel_in_the_dialog_or_at_create_folder_writes_nothing() {
     let world = World::new();
     let (mut h, _) = world.editor();
     h.state_mut().set_document(sample_return(), None);
@@ -221,6 +293,50 @@ fn cancel_in_the_dialog_writes_nothing() {
     assert_eq!(prompt(&h), None, "the dialog closes");
     assert_eq!(files_in(&world.home), Vec::<String>::new());
     assert_eq!(doc_path(&h), None);
+
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    h.run();
+    retype(&mut h, "File name", "drafts/october.ron");
+    click(&mut h, "Save");
+    h.get_by_label("Create folder?");
+    click(&mut h, "Cancel");
+    assert_eq!(prompt(&h), None);
+    assert_eq!(
+        files_in(&world.home),
+        Vec::<String>::new(),
+        "no folder made"
+    );
+    assert_eq!(doc_path(&h), None);
+    assert!(status(&h).contains("does not exist"), "{}", status(&h));
+}
+
+#[test]
+fn another_existing_file_is_replaced_only_when_the_user_says_so() {
+    let world = World::new();
+    let other = world.home.join("other.ron");
+    let mut theirs = sample_return();
+    theirs.header.issuer_name = "Another issuer".into();
+    monthly_return::io::save(&other, &theirs).unwrap();
+    let (mut h, _) = world.editor();
+    h.state_mut().set_document(sample_return(), None);
+    h.run();
+
+    for answer in ["Cancel", "Replace"] {
+        h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+        h.run();
+        h.get_by_label(&file_row("other.ron")).click();
+        h.run();
+        assert_eq!(
+            h.get_by_label("File name").value().as_deref(),
+            Some("other.ron")
+        );
+        click(&mut h, "Save");
+        h.get_by_label("Replace the file?");
+        assert_eq!(monthly_return::io::load(&other).unwrap(), theirs);
+        click(&mut h, answer);
+    }
+    assert_eq!(monthly_return::io::load(&other).unwrap(), sample_return());
+    assert_eq!(doc_path(&h), Some(other));
 }
 
 #[test]

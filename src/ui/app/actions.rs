@@ -40,11 +40,9 @@ impl EditorApp {
             Command::SaveAs => {
                 self.save(true);
             }
-            Command::SaveTo(path) => {
-                self.save_to(path, false);
-            }
+            Command::SaveTo(path) => self.write_chosen(PathPurpose::SaveAs, path),
             Command::ExportPdf => self.export_pdf(),
-            Command::ExportPdfTo(path) => self.export_pdf_to(&path),
+            Command::ExportPdfTo(path) => self.write_chosen(PathPurpose::ExportPdf, path),
             Command::Undo => self.undo(),
             Command::Redo => self.redo(),
             Command::NextPage => self.go_to_page(self.page.next()),
@@ -78,6 +76,7 @@ impl EditorApp {
             Command::ResolveUnsaved(choice) => self.resolve_unsaved(ctx, choice),
             Command::ResolveRecovery(choice) => self.resolve_recovery(choice),
             Command::ResolveChanged(choice) => self.resolve_changed(choice),
+            Command::ResolveWrite(choice) => self.resolve_write(choice),
             Command::OpenExternally(path) => {
                 if let Err(e) = self.dialogs.open_externally(&path) {
                     self.status = Some(StatusMessage::error(format!(
@@ -90,8 +89,6 @@ impl EditorApp {
         }
     }
 
-    /// The answer to the unsaved-changes prompt: carries out the action it was asked for, after
-    /// saving or discarding the changes, or cancels it.
     /// The answer to "changed on disk": nothing is replaced or dropped without this choice.
     fn resolve_changed(&mut self, choice: ChangedChoice) {
         let path = match self.prompt.take() {
@@ -115,6 +112,8 @@ impl EditorApp {
         }
     }
 
+    /// The answer to the unsaved-changes prompt: carries out the action it was asked for, after
+    /// saving or discarding the changes, or cancels it.
     fn resolve_unsaved(&mut self, ctx: &egui::Context, choice: UnsavedChoice) {
         let pending = match self.prompt.take() {
             Some(Prompt::Unsaved(pending)) => pending,

@@ -3,7 +3,8 @@
 //! It is a prompt like the others: drawn every frame while open, over a dimmed backdrop that
 //! keeps the editor underneath from being clicked or typed into. When the user confirms, it
 //! pushes the same commands as the typed-path box (`DismissPrompt`, then `OpenPath`, `SaveTo`
-//! or `ExportPdfTo`).
+//! or `ExportPdfTo`), so a missing folder or an existing file is asked about in one place
+//! (`files.rs`).
 //!
 //! What it adds to `egui_file`:
 //! - it starts in the draft's folder (or the last draft's, or home) with, to save or export,
@@ -12,6 +13,9 @@
 //! - `~` at the start of the file name box or the folder box is the home folder; a typed
 //!   folder is gone into (the file name box then starts again from the suggestion);
 //! - a name typed without an extension gets `.ron` / `.pdf`;
+//! - a new folder is made by typing it before the name (`2025/…ron`): saving then offers to
+//!   create it (`egui_file`'s own New Folder button is hidden: it names the folder after the
+//!   file name box);
 //! - its two text boxes are named "Folder" and "File name" for screen readers (`egui_file`
 //!   leaves them unnamed).
 
@@ -134,6 +138,9 @@ fn open_dialog(purpose: PathPurpose, dir: &Path, name: &str) -> FileDialog {
         .initial_path(dir)
         .show_files_filter(Box::new(move |p: &Path| has_extension(p, ext)))
         .show_rename(false)
+        // Its New Folder takes the file name box's text as the folder's name; a folder typed
+        // before the name (`2025/…`) is offered to be created instead.
+        .show_new_folder(false)
         .file_label_text("File name:".into())
         .open_button_text("Open".into())
         .save_button_text(purpose.action().into())

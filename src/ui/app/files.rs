@@ -1,18 +1,19 @@
 //! Files: asking where (the system's dialog, else the in-app one), saving the draft, exporting
-//! the PDF, and where a file dialog starts and what name it suggests.
+//! the PDF, and what a path chosen in the in-app dialog or typed must be asked about first.
 //!
-//! - The system's dialog blocks and answers at once.
+//! - The system's dialog blocks and answers at once; it asks about replacing a file itself.
 //! - The in-app dialog ([`FileDialogPrompt`]) and the typed-path box answer in a later frame
-//!   with `OpenPath` / `SaveTo` / `ExportPdfTo`.
+//!   with `OpenPath` / `SaveTo` / `ExportPdfTo`; before writing, [`EditorApp::write_chosen`]
+//!   offers to create a missing folder and asks before replacing another existing file.
 //! - Ctrl+S on a return that has a file saves there without any dialog.
 
 use std::path::{Path, PathBuf};
 
 use super::EditorApp;
 use super::file_dialog::FileDialogPrompt;
-use super::prompts::Prompt;
+use super::prompts::{Prompt, WriteQuestion};
 use crate::model::MonthlyReturn;
-use crate::ui::commands::PathPurpose;
+use crate::ui::commands::{PathPurpose, WriteChoice};
 use crate::ui::dialogs::Picked;
 use crate::ui::status::StatusMessage;
 
@@ -65,6 +66,100 @@ impl EditorApp {
         let dialog = FileDialogPrompt::new(purpose, &dir, &name, home);
         self.prompt = Some(Prompt::FileDialog(Box::new(dialog)));
         None
+    }
+
+    /// A path chosen in the in-app dialog or typed, to save or export to: a missing folder is
+    /// offered to be created, and another file that exists is replaced only when the user says
+    /// so (the draft's own file is saved over as by Save).
+    pub(super) fn write_chosen(&mut self, purpose: PathPurpose, path: PathBuf) {
+        let folder = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map(Path::to_path_buf);
+        let question = match folder {
+            Some(folder) if !folder.exists() => Some(WriteQuestion::CreateFolder(folder)),
+            _ if path.exists() && !self.is_own_file(purpose, &path) => Some(WriteQuestion::Replace),
+            _ => None,
+        };
+        match question {
+            Some(question) => {
+                self.prompt = Some(Prompt::ConfirmWrite {
+                    question,
+                    purpose,
+                    path,
+                });
+            }
+            None => self.write_now(purpose, path),
+        }
+    }
+
+    /// The answer to "Create folder …?" / "Replace …?".
+    pub(super) fn resolve_write(&mut self, choice: WriteChoice) {
+        let (question, purpose, path) = match self.prompt.take() {
+            Some(Prompt::ConfirmWrite {
+                question,
+                purpose,
+                path,
+            }) => (question, purpose, path),
+            other => {
+                self.prompt = other;
+                return;
+            }
+        };
+        let not_written = match purpose {
+            PathPurpose::ExportPdf => "PDF not written",
+            PathPurpose::Open | PathPurpose::SaveAs => "Not saved",
+        };
+        match (choice, question) {
+            (WriteChoice::Write, WriteQuestion::CreateFolder(folder)) => {
+                match std::fs::create_dir_all(&folder) {
+                    Ok(()) => self.write_chosen(purpose, path),
+                    Err(e) => {
+                        self.status = Some(StatusMessage::error(format!(
+                            "{not_written}: the folder {} could not be created: {e}",
+                            folder.display()
+                        )));
+                    }
+                }
+            }
+            (WriteChoice::Write, WriteQuestion::Replace) => self.write_now(purpose, path),
+            (WriteChoice::Cancel, WriteQuestion::CreateFolder(folder)) => {
+                self.status = Some(StatusMessage::info(format!(
+                    "{not_written}: the folder {} does not exist",
+                    folder.display()
+                )));
+            }
+            (WriteChoice::Cancel, WriteQuestion::Replace) => {
+                self.status = Some(StatusMessage::info(format!(
+                    "{not_written}: {} is kept as it was",
+                    path.display()
+                )));
+            }
+        }
+    }
+
+    /// Saves or exports to `path` now.
+    fn write_now(&mut self, purpose: PathPurpose, path: PathBuf) {
+        match purpose {
+            PathPurpose::SaveAs => {
+                self.save_to(path, false);
+            }
+            PathPurpose::ExportPdf => self.export_pdf_to(&path),
+            PathPurpose::Open => self.open_path(&path),
+        }
+    }
+
+    /// Whether `path` is the open draft's own file (saving there needs no "Replace?").
+    fn is_own_file(&self, purpose: PathPurpose, path: &Path) -> bool {
+        let own = self.doc.as_ref().and_then(|d| d.path.as_deref());
+        purpose == PathPurpose::SaveAs
+            && own.is_some_and(|own| {
+                own == path
+                    || matches!(
+                        (std::fs::canonicalize(own), std::fs::canonicalize(path)),
+                        (Ok(a), Ok(b)) if a == b
+                    )
+            })
     }
 
     /// Writes the return to `path`, which becomes the document's file. Unless `overwrite`, a

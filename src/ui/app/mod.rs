@@ -9,8 +9,8 @@
 //! - [`prompts`]: drawing the modal prompts (unsaved changes, typed path, restore, …);
 //! - [`actions`]: `run(cmd)`, the one place commands are carried out (open, roll forward, undo,
 //!   the unsaved-changes guard);
-//! - [`files`]: asking where (system dialog, else in-app), saving, exporting the PDF, and what
-//!   a file dialog starts with;
+//! - [`files`]: asking where (system dialog, else in-app), saving, exporting the PDF, and the
+//!   questions before writing to a chosen path (create folder, replace);
 //! - [`file_dialog`]: the in-app file dialog (`egui_file`) as a prompt;
 //! - [`upkeep`]: what follows the commands each frame (undo history, recovery copy, window
 //!   title, preferences);
@@ -261,6 +261,12 @@ impl EditorApp {
             Prompt::Recover(r) => format!("recover {:?}", r.path),
             Prompt::TypePath { purpose, .. } => purpose.menu_label().to_string(),
             Prompt::FileDialog(d) => format!("in-app dialog: {}", d.purpose().action()),
+            Prompt::ConfirmWrite { question, path, .. } => match question {
+                prompts::WriteQuestion::CreateFolder(folder) => {
+                    format!("create folder {}", folder.display())
+                }
+                prompts::WriteQuestion::Replace => format!("replace {}", path.display()),
+            },
             Prompt::Exported { path, errors } => format!("exported {} ({errors})", path.display()),
             Prompt::ChangedOnDisk { path } => format!("changed on disk {}", path.display()),
         })

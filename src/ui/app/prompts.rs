@@ -1,6 +1,6 @@
 //! The modal prompts: unsaved changes (Save / Discard / Cancel), a draft that did not open, the
-//! restore-recovery offer, a typed path, the in-app file dialog (drawn by `file_dialog.rs`) and
-//! the PDF-exported message.
+//! restore-recovery offer, a typed path, the in-app file dialog (drawn by `file_dialog.rs`),
+//! "Create folder …?" / "Replace …?" before writing, and the PDF-exported message.
 //!
 //! Drawing a prompt only pushes [`Command`]s (the answer, or `DismissPrompt`); the app's one
 //! `run(cmd)` carries them out after the frame is drawn. The only state a prompt changes itself
@@ -11,7 +11,9 @@ use std::path::{Path, PathBuf};
 use super::actions::Pending;
 use super::file_dialog::FileDialogPrompt;
 use super::{Document, EditorApp};
-use crate::ui::commands::{ChangedChoice, Command, PathPurpose, RecoveryChoice, UnsavedChoice};
+use crate::ui::commands::{
+    ChangedChoice, Command, PathPurpose, RecoveryChoice, UnsavedChoice, WriteChoice,
+};
 use crate::ui::recovery::Recovered;
 use crate::ui::theme::warning_colour;
 
@@ -28,10 +30,26 @@ pub(super) enum Prompt {
     TypePath { purpose: PathPurpose, text: String },
     /// The in-app file dialog (no system one).
     FileDialog(Box<FileDialogPrompt>),
+    /// A chosen or typed path needs a yes before it is written: its folder is missing, or it
+    /// is another file that exists.
+    ConfirmWrite {
+        question: WriteQuestion,
+        purpose: PathPurpose,
+        path: PathBuf,
+    },
     /// The PDF was written: where, whether it is a draft, and a way to open it.
     Exported { path: PathBuf, errors: usize },
     /// Saving would replace a draft another program changed since it was opened here.
     ChangedOnDisk { path: PathBuf },
+}
+
+/// Why a path is not written without asking.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum WriteQuestion {
+    /// This folder (the path's parent) does not exist: create it?
+    CreateFolder(PathBuf),
+    /// The file exists and is not the draft's own: replace it?
+    Replace,
 }
 
 impl EditorApp {
@@ -56,6 +74,11 @@ impl EditorApp {
                 type_path_ui(ctx, *purpose, text, home.as_deref(), cmds)
             }
             Prompt::FileDialog(dialog) => dialog.ui(ctx, cmds),
+            Prompt::ConfirmWrite {
+                question,
+                purpose,
+                path,
+            } => confirm_write_ui(ctx, question, *purpose, path, cmds),
             Prompt::Recover(recovered) => recover_ui(ctx, recovered, cmds),
             Prompt::ChangedOnDisk { path } => changed_on_disk_ui(ctx, path, cmds),
         }
@@ -220,6 +243,64 @@ fn type_path_ui(
         // Closed first: the command may open a prompt of its own (load error, PDF exported).
         cmds.push(Command::DismissPrompt);
         cmds.push(purpose.command(expand_home(text.trim(), home)));
+    }
+}
+
+/// "Create folder …?" or "Replace …?" before `path` is written for `purpose`.
+fn confirm_write_ui(
+    ctx: &egui::Context,
+    question: &WriteQuestion,
+    purpose: PathPurpose,
+    path: &Path,
+    cmds: &mut Vec<Command>,
+) {
+    let mut choice = None;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let (heading, text, yes) = match question {
+        WriteQuestion::CreateFolder(folder) => (
+            "Create folder?",
+            format!(
+                "The folder “{}” does not exist. Create it and {} “{name}” there?",
+                folder.display(),
+                purpose.action().to_lowercase()
+            ),
+            "Create",
+        ),
+        WriteQuestion::Replace => (
+            "Replace the file?",
+            format!(
+                "“{}” already exists. Replace it with this {}?",
+                path.display(),
+                match purpose {
+                    PathPurpose::ExportPdf => "PDF",
+                    PathPurpose::Open | PathPurpose::SaveAs => "return",
+                }
+            ),
+            "Replace",
+        ),
+    };
+    egui::Modal::new(egui::Id::unique("confirm-write")).show(ctx, |ui| {
+        ui.set_width(440.0);
+        ui.heading(heading);
+        ui.add(egui::Label::new(text).wrap());
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button(yes).clicked() {
+                choice = Some(WriteChoice::Write);
+            }
+            if ui.button("Cancel").clicked() {
+                choice = Some(WriteChoice::Cancel);
+            }
+        });
+    });
+    if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+        choice = Some(WriteChoice::Cancel);
+    }
+    if let Some(choice) = choice {
+        cmds.push(Command::ResolveWrite(choice));
     }
 }
 
