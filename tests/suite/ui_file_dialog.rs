@@ -388,6 +388,32 @@ fn a_folder_typed_with_a_tilde_in_the_folder_box_is_gone_into() {
 }
 
 #[test]
+fn save_in_save_changes_waits_for_the_in_app_dialog_then_quits() {
+    let world = World::new();
+    let (mut h, _) = world.editor();
+    h.state_mut().set_document(sample_return(), None);
+    h.run();
+    if let Some(doc) = h.state_mut().document_mut() {
+        doc.ret.header.issuer_name = "Kingsoft Cloud Holdings Ltd".into();
+    }
+    h.run();
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    h.run();
+    click(&mut h, "Save");
+    assert_eq!(prompt(&h).as_deref(), Some("in-app dialog: Save"));
+    assert!(!h.state().is_closing(), "not before the draft is saved");
+    click(&mut h, "Save");
+    assert!(
+        world
+            .home
+            .join("Kingsoft-Cloud-Holdings-Ltd-2024-10.ron")
+            .exists()
+    );
+    assert!(h.state().is_closing(), "then it quits, as asked");
+}
+
+#[test]
 fn the_editor_under_the_dialog_takes_no_clicks_or_shortcuts() {
     let world = World::new();
     let (mut h, _) = world.editor();

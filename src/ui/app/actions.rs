@@ -40,9 +40,9 @@ impl EditorApp {
             Command::SaveAs => {
                 self.save(true);
             }
-            Command::SaveTo(path) => self.write_chosen(PathPurpose::SaveAs, path),
+            Command::SaveTo(path) => self.write_chosen(ctx, PathPurpose::SaveAs, path),
             Command::ExportPdf => self.export_pdf(),
-            Command::ExportPdfTo(path) => self.write_chosen(PathPurpose::ExportPdf, path),
+            Command::ExportPdfTo(path) => self.write_chosen(ctx, PathPurpose::ExportPdf, path),
             Command::Undo => self.undo(),
             Command::Redo => self.redo(),
             Command::NextPage => self.go_to_page(self.page.next()),
@@ -76,7 +76,7 @@ impl EditorApp {
             Command::ResolveUnsaved(choice) => self.resolve_unsaved(ctx, choice),
             Command::ResolveRecovery(choice) => self.resolve_recovery(choice),
             Command::ResolveChanged(choice) => self.resolve_changed(choice),
-            Command::ResolveWrite(choice) => self.resolve_write(choice),
+            Command::ResolveWrite(choice) => self.resolve_write(ctx, choice),
             Command::OpenExternally(path) => {
                 if let Err(e) = self.dialogs.open_externally(&path) {
                     self.status = Some(StatusMessage::error(format!(
@@ -127,6 +127,9 @@ impl EditorApp {
             UnsavedChoice::Save => {
                 if self.save(false) {
                     self.continue_pending(ctx, pending);
+                } else {
+                    // Untitled and the in-app dialog asks where: the action waits for it.
+                    self.save_then(pending);
                 }
             }
             UnsavedChoice::Discard => {
@@ -192,7 +195,7 @@ impl EditorApp {
         }
     }
 
-    fn continue_pending(&mut self, ctx: &egui::Context, pending: Pending) {
+    pub(super) fn continue_pending(&mut self, ctx: &egui::Context, pending: Pending) {
         match pending {
             Pending::New => {
                 self.replace_document(Document::new(MonthlyReturn::blank(), None));

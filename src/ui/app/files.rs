@@ -6,10 +6,13 @@
 //!   with `OpenPath` / `SaveTo` / `ExportPdfTo`; before writing, [`EditorApp::write_chosen`]
 //!   offers to create a missing folder and asks before replacing another existing file.
 //! - Ctrl+S on a return that has a file saves there without any dialog.
+//! - "Save" in "Save changes?" on an untitled return keeps the action it was asked for
+//!   (quit, open, new, …) while the user chooses where, and carries it out once saved.
 
 use std::path::{Path, PathBuf};
 
 use super::EditorApp;
+use super::actions::Pending;
 use super::file_dialog::FileDialogPrompt;
 use super::prompts::{Prompt, WriteQuestion};
 use crate::model::MonthlyReturn;
@@ -71,7 +74,12 @@ impl EditorApp {
     /// A path chosen in the in-app dialog or typed, to save or export to: a missing folder is
     /// offered to be created, and another file that exists is replaced only when the user says
     /// so (the draft's own file is saved over as by Save).
-    pub(super) fn write_chosen(&mut self, purpose: PathPurpose, path: PathBuf) {
+    pub(super) fn write_chosen(
+        &mut self,
+        ctx: &egui::Context,
+        purpose: PathPurpose,
+        path: PathBuf,
+    ) {
         let folder = path
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -89,12 +97,12 @@ impl EditorApp {
                     path,
                 });
             }
-            None => self.write_now(purpose, path),
+            None => self.write_now(ctx, purpose, path),
         }
     }
 
     /// The answer to "Create folder …?" / "Replace …?".
-    pub(super) fn resolve_write(&mut self, choice: WriteChoice) {
+    pub(super) fn resolve_write(&mut self, ctx: &egui::Context, choice: WriteChoice) {
         let (question, purpose, path) = match self.prompt.take() {
             Some(Prompt::ConfirmWrite {
                 question,
@@ -113,7 +121,7 @@ impl EditorApp {
         match (choice, question) {
             (WriteChoice::Write, WriteQuestion::CreateFolder(folder)) => {
                 match std::fs::create_dir_all(&folder) {
-                    Ok(()) => self.write_chosen(purpose, path),
+                    Ok(()) => self.write_chosen(ctx, purpose, path),
                     Err(e) => {
                         self.status = Some(StatusMessage::error(format!(
                             "{not_written}: the folder {} could not be created: {e}",
@@ -122,7 +130,7 @@ impl EditorApp {
                     }
                 }
             }
-            (WriteChoice::Write, WriteQuestion::Replace) => self.write_now(purpose, path),
+            (WriteChoice::Write, WriteQuestion::Replace) => self.write_now(ctx, purpose, path),
             (WriteChoice::Cancel, WriteQuestion::CreateFolder(folder)) => {
                 self.status = Some(StatusMessage::info(format!(
                     "{not_written}: the folder {} does not exist",
@@ -138,11 +146,15 @@ impl EditorApp {
         }
     }
 
-    /// Saves or exports to `path` now.
-    fn write_now(&mut self, purpose: PathPurpose, path: PathBuf) {
+    /// Saves or exports to `path` now; a save carries out the action that was waiting for it.
+    fn write_now(&mut self, ctx: &egui::Context, purpose: PathPurpose, path: PathBuf) {
         match purpose {
             PathPurpose::SaveAs => {
-                self.save_to(path, false);
+                if self.save_to(path, false)
+                    && let Some(pending) = self.after_save.take()
+                {
+                    self.continue_pending(ctx, pending);
+                }
             }
             PathPurpose::ExportPdf => self.export_pdf_to(&path),
             PathPurpose::Open => self.open_path(&path),
@@ -160,6 +172,32 @@ impl EditorApp {
                         (Ok(a), Ok(b)) if a == b
                     )
             })
+    }
+
+    /// "Save" was chosen in "Save changes?" but the in-app dialog is asking where: `pending`
+    /// waits for that save.
+    pub(super) fn save_then(&mut self, pending: Pending) {
+        if self.asking_where_to_save() {
+            self.after_save = Some(pending);
+        }
+    }
+
+    /// The action waiting for a save is dropped once nothing is asking where to save any more
+    /// (the dialog was cancelled, the save failed): called after each frame's commands.
+    pub(super) fn forget_after_save_unless_asking(&mut self) {
+        if !self.asking_where_to_save() {
+            self.after_save = None;
+        }
+    }
+
+    fn asking_where_to_save(&self) -> bool {
+        match &self.prompt {
+            Some(Prompt::FileDialog(d)) => d.purpose() == PathPurpose::SaveAs,
+            Some(Prompt::TypePath { purpose, .. } | Prompt::ConfirmWrite { purpose, .. }) => {
+                *purpose == PathPurpose::SaveAs
+            }
+            _ => false,
+        }
     }
 
     /// Writes the return to `path`, which becomes the document's file. Unless `overwrite`, a

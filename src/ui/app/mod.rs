@@ -155,6 +155,8 @@ pub struct EditorApp {
     offered_orphan: Option<Orphan>,
     status: Option<StatusMessage>,
     prompt: Option<Prompt>,
+    /// What "Save changes?" → Save was asked before, while the in-app dialog asks where.
+    after_save: Option<Pending>,
     /// Set once the user agreed to close; the next close request goes through.
     close_allowed: bool,
     /// The title last sent to the window.
@@ -192,6 +194,7 @@ impl EditorApp {
             offered_orphan: None,
             status: None,
             prompt: None,
+            after_save: None,
             close_allowed: false,
             title: String::new(),
             theme_applied: None,
@@ -321,6 +324,7 @@ impl EditorApp {
         for cmd in cmds {
             self.run(&ctx, cmd);
         }
+        self.forget_after_save_unless_asking();
         self.after_commands(&ctx);
     }
 
