@@ -151,6 +151,8 @@ pub enum Command {
     PreviousPage,
     SetTemplateVersion(TemplateVersion),
     ToggleTheme,
+    /// Always use the in-app file dialog instead of the system's (a preference).
+    ToggleBuiltInDialog,
     ClearRecent,
     /// Type a path instead of using a file dialog (none may be available).
     TypePath(PathPurpose),
@@ -223,6 +225,7 @@ impl Command {
             Command::PreviousPage => "Previous page".into(),
             Command::SetTemplateVersion(v) => format!("Template {}", v.label()),
             Command::ToggleTheme => "Dark theme".into(),
+            Command::ToggleBuiltInDialog => "Built-in file dialog".into(),
             Command::ClearRecent => "Clear recent files".into(),
             Command::TypePath(p) => p.menu_label().into(),
             Command::GoToPage(p) => p.title().into(),
@@ -257,6 +260,9 @@ impl Command {
             Command::PreviousPage => "Go to the previous page of the form",
             Command::SetTemplateVersion(_) => "The HKEX template edition the return follows",
             Command::ToggleTheme => "Switch between the light and the dark theme",
+            Command::ToggleBuiltInDialog => {
+                "Open, save and export with the editor's own file dialog, not the system's"
+            }
             Command::ClearRecent => "Forget the list of recently opened drafts",
             Command::TypePath(_) => "Type the file's path instead of choosing it in a dialog",
             Command::GoToPage(_) => "Show this page of the form",
@@ -346,6 +352,7 @@ mod tests {
             Command::PreviousPage,
             Command::SetTemplateVersion(TemplateVersion::V1_2_0),
             Command::ToggleTheme,
+            Command::ToggleBuiltInDialog,
             Command::ClearRecent,
             Command::TypePath(PathPurpose::Open),
             Command::GoToPage(Page::II),
@@ -376,6 +383,7 @@ mod tests {
                 | Command::PreviousPage
                 | Command::SetTemplateVersion(_)
                 | Command::ToggleTheme
+                | Command::ToggleBuiltInDialog
                 | Command::ClearRecent
                 | Command::TypePath(_)
                 | Command::GoToPage(_)

@@ -3,7 +3,8 @@
 //! The native dialog ([`RfdDialogs`]) comes first. Its answer says whether a file was chosen,
 //! the dialog was cancelled, or no dialog could be shown at all ([`Picked::Unavailable`]: no
 //! desktop portal and no zenity, or no display); only in the last case does the editor show its
-//! own, in-app file dialog (`app/file_dialog.rs`, built on `egui_file`).
+//! own, in-app file dialog (`app/file_dialog.rs`, built on `egui_file`). The preference
+//! "Built-in file dialog" (View menu) skips the native dialog altogether.
 
 mod native;
 

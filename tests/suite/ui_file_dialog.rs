@@ -365,6 +365,28 @@ fn ctrl_s_on_a_return_with_a_file_saves_without_any_dialog() {
 }
 
 #[test]
+fn the_built_in_dialog_preference_skips_the_system_dialog() {
+    let world = World::new();
+    // A system that has a dialog: it would answer with this file.
+    let dialogs = ScriptedDialogs {
+        home: Some(world.home.clone()),
+        ..ScriptedDialogs::default()
+    };
+    dialogs.push(Some(world.home.join("from-the-system-dialog.ron")));
+    let mut h = world.editor_with(&dialogs);
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Built-in file dialog").click();
+    h.run();
+    assert!(h.state().prefs().built_in_file_dialog);
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    assert_eq!(prompt(&h).as_deref(), Some("in-app dialog: Open"));
+    assert!(dialogs.questions().is_empty(), "the system was not asked");
+}
+
+#[test]
 fn a_folder_typed_with_a_tilde_in_the_folder_box_is_gone_into() {
     let world = World::new();
     let folder = world.home.join("2024");

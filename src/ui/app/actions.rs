@@ -68,6 +68,9 @@ impl EditorApp {
                     ThemePref::Dark => ThemePref::Light,
                 };
             }
+            Command::ToggleBuiltInDialog => {
+                self.prefs.built_in_file_dialog = !self.prefs.built_in_file_dialog;
+            }
             Command::ClearRecent => self.prefs.recent.clear(),
             Command::TypePath(purpose) => {
                 let text = self.suggested_path(purpose);

@@ -1,4 +1,5 @@
-//! The in-app file dialog (`egui_file`), shown when the system has no file dialog.
+//! The in-app file dialog (`egui_file`), shown when the system has no file dialog or the user
+//! prefers this one (View ▸ Built-in file dialog).
 //!
 //! It is a prompt like the others: drawn every frame while open, over a dimmed backdrop that
 //! keeps the editor underneath from being clicked or typed into. When the user confirms, it

@@ -39,26 +39,28 @@ impl EditorApp {
     }
 
     /// Where to open, save or export: the system's dialog answers now (`Some`); when there is
-    /// none, the in-app dialog opens and answers later (`None`). A cancelled system dialog is
-    /// said in the status bar.
+    /// none, or the preference says so, the in-app dialog opens and answers later (`None`).
+    /// A cancelled system dialog is said in the status bar.
     pub(super) fn ask_path(&mut self, purpose: PathPurpose) -> Option<PathBuf> {
         let start = self.start_dir();
         let name = self.suggested_name(purpose);
-        let picked = match purpose {
-            PathPurpose::Open => self.dialogs.pick_open(start.as_deref()),
-            PathPurpose::SaveAs => self.dialogs.pick_save(start.as_deref(), &name),
-            PathPurpose::ExportPdf => self.dialogs.pick_pdf(start.as_deref(), &name),
-        };
-        match picked {
-            Picked::Path(path) => return Some(path),
-            Picked::Cancelled => {
-                self.status = Some(StatusMessage::info(format!(
-                    "{}: no file chosen",
-                    purpose.action()
-                )));
-                return None;
+        if !self.prefs.built_in_file_dialog {
+            let picked = match purpose {
+                PathPurpose::Open => self.dialogs.pick_open(start.as_deref()),
+                PathPurpose::SaveAs => self.dialogs.pick_save(start.as_deref(), &name),
+                PathPurpose::ExportPdf => self.dialogs.pick_pdf(start.as_deref(), &name),
+            };
+            match picked {
+                Picked::Path(path) => return Some(path),
+                Picked::Cancelled => {
+                    self.status = Some(StatusMessage::info(format!(
+                        "{}: no file chosen",
+                        purpose.action()
+                    )));
+                    return None;
+                }
+                Picked::Unavailable => {}
             }
-            Picked::Unavailable => {}
         }
         let home = self.dialogs.home_dir();
         let dir = start

@@ -28,7 +28,7 @@ pub(super) enum Prompt {
     Recover(Box<Recovered>),
     /// The user types a path.
     TypePath { purpose: PathPurpose, text: String },
-    /// The in-app file dialog (no system one).
+    /// The in-app file dialog (no system one, or preferred).
     FileDialog(Box<FileDialogPrompt>),
     /// A chosen or typed path needs a yes before it is written: its folder is missing, or it
     /// is another file that exists.

@@ -12,7 +12,7 @@
 //!
 //! Once either sign is seen the answer is [`Picked::Unavailable`] for the rest of the run, and
 //! the editor shows its in-app dialog. Not caught: a portal that hangs for a long time before
-//! failing; its late `None` counts as cancelled.
+//! failing; its late `None` counts as cancelled (View ▸ Built-in file dialog then helps).
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
