@@ -41,7 +41,7 @@ pub const QUIT: KeyboardShortcut = ctrl(Key::Q);
 pub const NEXT_PAGE: KeyboardShortcut = ctrl(Key::PageDown);
 pub const PREVIOUS_PAGE: KeyboardShortcut = ctrl(Key::PageUp);
 
-/// What a typed path is for.
+/// What a chosen or typed path is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PathPurpose {
     Open,
@@ -67,7 +67,15 @@ impl PathPurpose {
         }
     }
 
-    /// The command that acts on the typed path.
+    /// The file name extension of the files it is about (`ron` drafts, `pdf`).
+    pub fn extension(self) -> &'static str {
+        match self {
+            PathPurpose::Open | PathPurpose::SaveAs => "ron",
+            PathPurpose::ExportPdf => "pdf",
+        }
+    }
+
+    /// The command that acts on the path, typed or chosen in the in-app file dialog.
     pub fn command(self, path: PathBuf) -> Command {
         match self {
             PathPurpose::Open => Command::OpenPath(path),
@@ -94,6 +102,14 @@ pub enum ChangedChoice {
     SaveAs,
     /// Open the file as it is on disk now; this return's changes are dropped.
     Reload,
+    Cancel,
+}
+
+/// The answer to "Create folder …?" or "Replace …?" before a chosen or typed path is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WriteChoice {
+    /// Create the folder, or replace the file, and write.
+    Write,
     Cancel,
 }
 
@@ -135,6 +151,8 @@ pub enum Command {
     PreviousPage,
     SetTemplateVersion(TemplateVersion),
     ToggleTheme,
+    /// Always use the in-app file dialog instead of the system's (a preference).
+    ToggleBuiltInDialog,
     ClearRecent,
     /// Type a path instead of using a file dialog (none may be available).
     TypePath(PathPurpose),
@@ -150,6 +168,8 @@ pub enum Command {
     ResolveChanged(ChangedChoice),
     /// Open a draft although another editor window has it open (the user was told).
     OpenAnyway(PathBuf),
+    /// The user's answer to "Create folder …?" / "Replace …?".
+    ResolveWrite(WriteChoice),
     /// Open a written file (the exported PDF) in the user's viewer.
     OpenExternally(PathBuf),
     /// Close the prompt on screen without doing anything else.
@@ -207,6 +227,7 @@ impl Command {
             Command::PreviousPage => "Previous page".into(),
             Command::SetTemplateVersion(v) => format!("Template {}", v.label()),
             Command::ToggleTheme => "Dark theme".into(),
+            Command::ToggleBuiltInDialog => "Built-in file dialog".into(),
             Command::ClearRecent => "Clear recent files".into(),
             Command::TypePath(p) => p.menu_label().into(),
             Command::GoToPage(p) => p.title().into(),
@@ -215,6 +236,7 @@ impl Command {
             Command::ResolveRecovery(c) => format!("{c:?}"),
             Command::ResolveChanged(c) => format!("{c:?}"),
             Command::OpenAnyway(p) => format!("Open {} here as well", p.display()),
+            Command::ResolveWrite(c) => format!("{c:?}"),
             Command::DismissPrompt => "Close".into(),
         }
     }
@@ -241,8 +263,11 @@ impl Command {
             Command::PreviousPage => "Go to the previous page of the form",
             Command::SetTemplateVersion(_) => "The HKEX template edition the return follows",
             Command::ToggleTheme => "Switch between the light and the dark theme",
+            Command::ToggleBuiltInDialog => {
+                "Open, save and export with the editor's own file dialog, not the system's"
+            }
             Command::ClearRecent => "Forget the list of recently opened drafts",
-            Command::TypePath(_) => "Type a file path, for when no file dialog is available",
+            Command::TypePath(_) => "Type the file's path instead of choosing it in a dialog",
             Command::GoToPage(_) => "Show this page of the form",
             Command::GoToField(_) => "Show the field this finding is about",
             Command::SaveTo(_) => "Save the draft to this path",
@@ -254,6 +279,7 @@ impl Command {
                 "Overwrite, save elsewhere or reload a draft changed on disk"
             }
             Command::OpenAnyway(_) => "Open the draft although another window has it open",
+            Command::ResolveWrite(_) => "Create the missing folder or replace the file, or cancel",
             Command::DismissPrompt => "Close this message",
         }
     }
@@ -330,6 +356,7 @@ mod tests {
             Command::PreviousPage,
             Command::SetTemplateVersion(TemplateVersion::V1_2_0),
             Command::ToggleTheme,
+            Command::ToggleBuiltInDialog,
             Command::ClearRecent,
             Command::TypePath(PathPurpose::Open),
             Command::GoToPage(Page::II),
@@ -337,6 +364,7 @@ mod tests {
             Command::ResolveUnsaved(UnsavedChoice::Save),
             Command::ResolveRecovery(RecoveryChoice::Restore),
             Command::ResolveChanged(ChangedChoice::Cancel),
+            Command::ResolveWrite(WriteChoice::Cancel),
             Command::OpenExternally(PathBuf::from("/tmp/c.pdf")),
             Command::OpenAnyway(PathBuf::from("/tmp/c.ron")),
             Command::DismissPrompt,
@@ -360,6 +388,7 @@ mod tests {
                 | Command::PreviousPage
                 | Command::SetTemplateVersion(_)
                 | Command::ToggleTheme
+                | Command::ToggleBuiltInDialog
                 | Command::ClearRecent
                 | Command::TypePath(_)
                 | Command::GoToPage(_)
@@ -367,6 +396,7 @@ mod tests {
                 | Command::ResolveUnsaved(_)
                 | Command::ResolveRecovery(_)
                 | Command::ResolveChanged(_)
+                | Command::ResolveWrite(_)
                 | Command::OpenExternally(_)
                 | Command::OpenAnyway(_)
                 | Command::DismissPrompt => {}

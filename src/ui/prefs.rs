@@ -1,7 +1,8 @@
 //! Where the editor keeps its own files, and the UI preferences it remembers between runs.
 //!
-//! Preferences (theme, last page, window size, recent files) live in the user's config folder,
-//! never in the draft: a draft sent to a colleague must not carry someone's window size.
+//! Preferences (theme, last page, window size, recent files, built-in file dialog) live in the
+//! user's config folder, never in the draft: a draft sent to a colleague must not carry
+//! someone's window size.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -75,6 +76,8 @@ pub struct Prefs {
     pub window_size: Option<[f32; 2]>,
     /// Most recent first, no duplicates.
     pub recent: Vec<PathBuf>,
+    /// Open, save and export with the in-app file dialog even where the system has one.
+    pub built_in_file_dialog: bool,
 }
 
 impl Prefs {

@@ -17,4 +17,5 @@ mod rollforward;
 mod roundtrip;
 mod rules;
 mod ui_app;
+mod ui_file_dialog;
 mod ui_pages;

@@ -40,11 +40,9 @@ impl EditorApp {
             Command::SaveAs => {
                 self.save(true);
             }
-            Command::SaveTo(path) => {
-                self.save_to(path, false);
-            }
+            Command::SaveTo(path) => self.write_chosen(ctx, PathPurpose::SaveAs, path),
             Command::ExportPdf => self.export_pdf(),
-            Command::ExportPdfTo(path) => self.export_pdf_to(&path),
+            Command::ExportPdfTo(path) => self.write_chosen(ctx, PathPurpose::ExportPdf, path),
             Command::Undo => self.undo(),
             Command::Redo => self.redo(),
             Command::NextPage => self.go_to_page(self.page.next()),
@@ -71,6 +69,9 @@ impl EditorApp {
                     ThemePref::Dark => ThemePref::Light,
                 };
             }
+            Command::ToggleBuiltInDialog => {
+                self.prefs.built_in_file_dialog = !self.prefs.built_in_file_dialog;
+            }
             Command::ClearRecent => self.prefs.recent.clear(),
             Command::TypePath(purpose) => {
                 let text = self.suggested_path(purpose);
@@ -79,6 +80,7 @@ impl EditorApp {
             Command::ResolveUnsaved(choice) => self.resolve_unsaved(ctx, choice),
             Command::ResolveRecovery(choice) => self.resolve_recovery(choice),
             Command::ResolveChanged(choice) => self.resolve_changed(choice),
+            Command::ResolveWrite(choice) => self.resolve_write(ctx, choice),
             Command::OpenExternally(path) => {
                 if let Err(e) = self.dialogs.open_externally(&path) {
                     self.status = Some(StatusMessage::error(format!(
@@ -95,8 +97,6 @@ impl EditorApp {
         }
     }
 
-    /// The answer to the unsaved-changes prompt: carries out the action it was asked for, after
-    /// saving or discarding the changes, or cancels it.
     /// The answer to "changed on disk": nothing is replaced or dropped without this choice.
     fn resolve_changed(&mut self, choice: ChangedChoice) {
         let (path, saving) = match self.prompt.take() {
@@ -125,6 +125,8 @@ impl EditorApp {
         }
     }
 
+    /// The answer to the unsaved-changes prompt: carries out the action it was asked for, after
+    /// saving or discarding the changes, or cancels it.
     fn resolve_unsaved(&mut self, ctx: &egui::Context, choice: UnsavedChoice) {
         let pending = match self.prompt.take() {
             Some(Prompt::Unsaved(pending)) => pending,
@@ -138,6 +140,9 @@ impl EditorApp {
             UnsavedChoice::Save => {
                 if self.save(false) {
                     self.continue_pending(ctx, pending);
+                } else {
+                    // Untitled and the in-app dialog asks where: the action waits for it.
+                    self.save_then(pending);
                 }
             }
             UnsavedChoice::Discard => {
@@ -203,7 +208,7 @@ impl EditorApp {
         }
     }
 
-    fn continue_pending(&mut self, ctx: &egui::Context, pending: Pending) {
+    pub(super) fn continue_pending(&mut self, ctx: &egui::Context, pending: Pending) {
         match pending {
             Pending::New => {
                 self.replace_document(Document::new(MonthlyReturn::blank(), None));
@@ -211,10 +216,8 @@ impl EditorApp {
                 self.status = Some(StatusMessage::info("New return"));
             }
             Pending::Open => {
-                let start = self.start_dir();
-                match self.dialogs.pick_open(start.as_deref()) {
-                    Some(path) => self.open_path(&path),
-                    None => self.status = Some(no_file_chosen("Open", PathPurpose::Open)),
+                if let Some(path) = self.ask_path(PathPurpose::Open) {
+                    self.open_path(&path);
                 }
             }
             Pending::OpenPath(path) => self.open_path(&path),
@@ -276,76 +279,6 @@ impl EditorApp {
         self.recovery_timer.clear();
     }
 
-    /// Saves (asking where if needed or if `ask`); returns whether the return was written.
-    fn save(&mut self, ask: bool) -> bool {
-        let start = self.start_dir();
-        let Some(doc) = &self.doc else {
-            return false;
-        };
-        let path = match (&doc.path, ask) {
-            (Some(p), false) => p.clone(),
-            _ => {
-                let suggested = suggested_name(&doc.ret, "ron");
-                match self.dialogs.pick_save(start.as_deref(), &suggested) {
-                    Some(p) => p,
-                    None => {
-                        self.status = Some(no_file_chosen("Save", PathPurpose::SaveAs));
-                        return false;
-                    }
-                }
-            }
-        };
-        self.save_to(path, false)
-    }
-
-    /// Writes the return to `path`, which becomes the document's file. Unless `overwrite`, a
-    /// draft that another program changed since it was opened or saved here is not replaced:
-    /// the user is asked first.
-    fn save_to(&mut self, path: PathBuf, overwrite: bool) -> bool {
-        let Some(doc) = &mut self.doc else {
-            return false;
-        };
-        // A draft deleted or moved away meanwhile is simply written again: nothing to lose.
-        let changed_on_disk = doc.path.as_deref() == Some(path.as_path())
-            && doc.disk.is_some()
-            && crate::io::disk_stamp(&path).is_some_and(|now| Some(now) != doc.disk);
-        if changed_on_disk && !overwrite {
-            self.status = Some(StatusMessage::error(format!(
-                "Not saved: {} changed on disk since it was opened here",
-                path.display()
-            )));
-            self.prompt = Some(Prompt::ChangedOnDisk { path, saving: true });
-            return false;
-        }
-        match crate::io::save(&path, &doc.ret) {
-            Ok(()) => {
-                doc.saved = Some(doc.ret.clone());
-                doc.dirty = false;
-                doc.disk = crate::io::disk_stamp(&path);
-                doc.noticed = None;
-                doc.path = Some(path.clone());
-                let invalid = doc.ret.unparsed.len();
-                self.remove_recovery_copy();
-                self.recovery_timer.clear();
-                self.prefs.add_recent(&path);
-                self.status = Some(if invalid > 0 {
-                    StatusMessage::error(format!(
-                        "Saved to {}; {invalid} field(s) hold text that is not a number or date \
-                         (kept as typed, counted as blank, listed in the findings)",
-                        path.display()
-                    ))
-                } else {
-                    StatusMessage::info(format!("Saved to {}", path.display()))
-                });
-                true
-            }
-            Err(e) => {
-                self.status = Some(StatusMessage::error(format!("Not saved: {e}")));
-                false
-            }
-        }
-    }
-
     /// Replaces the return with next month's, untitled (the user saves it under a new name; the
     /// current month's draft is never overwritten by accident).
     fn roll_forward(&mut self) {
@@ -369,42 +302,6 @@ impl EditorApp {
             }
             Err(e) => {
                 self.status = Some(StatusMessage::error(format!("Not rolled forward: {e}")));
-            }
-        }
-    }
-
-    /// Writes the PDF where the user says; the draft itself is not touched. A return with
-    /// errors is still exported (the PDF module marks it as a draft).
-    fn export_pdf(&mut self) {
-        let start = self.start_dir();
-        let Some(doc) = &self.doc else { return };
-        let suggested = suggested_name(&doc.ret, "pdf");
-        let Some(path) = self.dialogs.pick_pdf(start.as_deref(), &suggested) else {
-            self.status = Some(no_file_chosen("Export PDF", PathPurpose::ExportPdf));
-            return;
-        };
-        self.export_pdf_to(&path);
-    }
-
-    fn export_pdf_to(&mut self, path: &Path) {
-        let Some(doc) = &self.doc else { return };
-        // The figures and findings on screen; recomputed only if the return changed since.
-        let analysis = &mut self.analysis;
-        analysis.refresh(&doc.ret);
-        match crate::pdf::export_to_file(&doc.ret, &analysis.derived, &analysis.findings, path) {
-            Ok(()) => {
-                let errors = crate::rules::count(&analysis.findings, crate::rules::Severity::Error);
-                self.status = Some(StatusMessage::info(format!(
-                    "PDF written to {}",
-                    path.display()
-                )));
-                self.prompt = Some(Prompt::Exported {
-                    path: path.to_path_buf(),
-                    errors,
-                });
-            }
-            Err(e) => {
-                self.status = Some(StatusMessage::error(format!("PDF not written: {e}")));
             }
         }
     }
@@ -440,70 +337,5 @@ impl EditorApp {
     pub(super) fn go_to_page(&mut self, page: Page) {
         self.page = page;
         self.prefs.last_page = page;
-    }
-
-    /// What the typed-path box starts with: the folder of the draft (or of the last one used,
-    /// or home) and, to save or export, a name made from the issuer and month
-    /// (`Kingsoft-Cloud-Holdings-Limited-2024-10.ron`).
-    fn suggested_path(&self, purpose: PathPurpose) -> String {
-        let dir = self
-            .start_dir()
-            .or_else(|| directories::UserDirs::new().map(|u| u.home_dir().to_path_buf()));
-        let name = match (purpose, &self.doc) {
-            (PathPurpose::SaveAs, Some(doc)) => suggested_name(&doc.ret, "ron"),
-            (PathPurpose::ExportPdf, Some(doc)) => suggested_name(&doc.ret, "pdf"),
-            _ => String::new(),
-        };
-        match dir {
-            Some(dir) => {
-                let mut text = dir.join(&name).display().to_string();
-                if name.is_empty() && !text.ends_with(std::path::MAIN_SEPARATOR) {
-                    text.push(std::path::MAIN_SEPARATOR);
-                }
-                text
-            }
-            None => name,
-        }
-    }
-
-    fn start_dir(&self) -> Option<PathBuf> {
-        let from_doc = self
-            .doc
-            .as_ref()
-            .and_then(|d| d.path.as_ref())
-            .and_then(|p| p.parent().map(Path::to_path_buf));
-        from_doc.or_else(|| {
-            self.prefs
-                .recent
-                .first()
-                .and_then(|p| p.parent().map(Path::to_path_buf))
-        })
-    }
-}
-
-fn no_file_chosen(what: &str, purpose: PathPurpose) -> StatusMessage {
-    StatusMessage::info(format!(
-        "{what}: no file chosen (cancelled, or no file dialog on this system: use File > {})",
-        purpose.menu_label()
-    ))
-}
-
-/// `Issuer-2024-10.ron`.
-fn suggested_name(ret: &MonthlyReturn, ext: &str) -> String {
-    let issuer: String = ret
-        .header
-        .issuer_name
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect();
-    let issuer = issuer.trim_matches('-');
-    let issuer = if issuer.is_empty() {
-        "monthly-return"
-    } else {
-        issuer
-    };
-    match ret.header.month_end {
-        Some(d) => format!("{issuer}-{}.{ext}", d.format("%Y-%m")),
-        None => format!("{issuer}.{ext}"),
     }
 }

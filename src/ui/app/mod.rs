@@ -7,13 +7,18 @@
 //! The rest of the editor window, one concern per file:
 //! - [`ui`](self::ui): drawing the menu bar, page list, page being edited and status bar;
 //! - [`prompts`]: drawing the modal prompts (unsaved changes, typed path, restore, …);
-//! - [`actions`]: `run(cmd)`, the one place commands are carried out (open, save, export,
-//!   roll forward, undo, the unsaved-changes guard);
+//! - [`actions`]: `run(cmd)`, the one place commands are carried out (open, roll forward, undo,
+//!   the unsaved-changes guard);
+//! - [`files`]: asking where (system dialog, else in-app), saving, exporting the PDF, and the
+//!   questions before writing to a chosen path (create folder, replace);
+//! - [`file_dialog`]: the in-app file dialog (`egui_file`) as a prompt;
 //! - [`upkeep`]: what follows the commands each frame (undo history, recovery copy, window
 //!   title, preferences);
 //! - [`fonts`]: the CJK fallback font.
 
 mod actions;
+mod file_dialog;
+mod files;
 mod fonts;
 mod help_window;
 mod prompts;
@@ -60,7 +65,7 @@ impl AppConfig {
     pub fn system(open: Option<PathBuf>) -> Self {
         AppConfig {
             paths: AppPaths::from_system(),
-            dialogs: Box::new(RfdDialogs),
+            dialogs: Box::new(RfdDialogs::default()),
             recovery_interval: recovery::DEFAULT_INTERVAL,
             now: Utc::now,
             open,
@@ -156,6 +161,8 @@ pub struct EditorApp {
     offered_orphan: Option<Orphan>,
     status: Option<StatusMessage>,
     prompt: Option<Prompt>,
+    /// What "Save changes?" → Save was asked before, while the in-app dialog asks where.
+    after_save: Option<Pending>,
     /// Set once the user agreed to close; the next close request goes through.
     close_allowed: bool,
     /// The title last sent to the window.
@@ -199,6 +206,7 @@ impl EditorApp {
             offered_orphan: None,
             status: None,
             prompt: None,
+            after_save: None,
             close_allowed: false,
             title: String::new(),
             theme_applied: None,
@@ -270,6 +278,13 @@ impl EditorApp {
             Prompt::LoadError { message } => message.clone(),
             Prompt::Recover(r) => format!("recover {:?}", r.path),
             Prompt::TypePath { purpose, .. } => purpose.menu_label().to_string(),
+            Prompt::FileDialog(d) => format!("in-app dialog: {}", d.purpose().action()),
+            Prompt::ConfirmWrite { question, path, .. } => match question {
+                prompts::WriteQuestion::CreateFolder(folder) => {
+                    format!("create folder {}", folder.display())
+                }
+                prompts::WriteQuestion::Replace => format!("replace {}", path.display()),
+            },
             Prompt::Exported { path, errors } => format!("exported {} ({errors})", path.display()),
             Prompt::ChangedOnDisk { path, .. } => {
                 format!("changed on disk {}", path.display())
@@ -328,6 +343,7 @@ impl EditorApp {
         for cmd in cmds {
             self.run(&ctx, cmd);
         }
+        self.forget_after_save_unless_asking();
         self.after_commands(&ctx);
     }
 

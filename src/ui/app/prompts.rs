@@ -1,5 +1,6 @@
 //! The modal prompts: unsaved changes (Save / Discard / Cancel), a draft that did not open, the
-//! restore-recovery offer, a typed path, and the PDF-exported message.
+//! restore-recovery offer, a typed path, the in-app file dialog (drawn by `file_dialog.rs`),
+//! "Create folder …?" / "Replace …?" before writing, and the PDF-exported message.
 //!
 //! Drawing a prompt only pushes [`Command`]s (the answer, or `DismissPrompt`); the app's one
 //! `run(cmd)` carries them out after the frame is drawn. The only state a prompt changes itself
@@ -8,8 +9,11 @@
 use std::path::{Path, PathBuf};
 
 use super::actions::Pending;
+use super::file_dialog::FileDialogPrompt;
 use super::{Document, EditorApp};
-use crate::ui::commands::{ChangedChoice, Command, PathPurpose, RecoveryChoice, UnsavedChoice};
+use crate::ui::commands::{
+    ChangedChoice, Command, PathPurpose, RecoveryChoice, UnsavedChoice, WriteChoice,
+};
 use crate::ui::recovery::Recovered;
 use crate::ui::theme::warning_colour;
 
@@ -22,8 +26,17 @@ pub(super) enum Prompt {
     LoadError { message: String },
     /// A previous run left unsaved changes.
     Recover(Box<Recovered>),
-    /// The user types a path (no file dialog, or preferred).
+    /// The user types a path.
     TypePath { purpose: PathPurpose, text: String },
+    /// The in-app file dialog (no system one, or preferred).
+    FileDialog(Box<FileDialogPrompt>),
+    /// A chosen or typed path needs a yes before it is written: its folder is missing, or it
+    /// is another file that exists.
+    ConfirmWrite {
+        question: WriteQuestion,
+        purpose: PathPurpose,
+        path: PathBuf,
+    },
     /// The PDF was written: where, whether it is a draft, and a way to open it.
     Exported { path: PathBuf, errors: usize },
     /// Saving would replace a draft another program changed since it was opened here.
@@ -34,9 +47,19 @@ pub(super) enum Prompt {
     OpenElsewhere { path: PathBuf },
 }
 
+/// Why a path is not written without asking.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum WriteQuestion {
+    /// This folder (the path's parent) does not exist: create it?
+    CreateFolder(PathBuf),
+    /// The file exists and is not the draft's own: replace it?
+    Replace,
+}
+
 impl EditorApp {
     /// Draws the prompt on screen, if any.
     pub(super) fn prompt_ui(&mut self, ctx: &egui::Context, cmds: &mut Vec<Command>) {
+        let home = self.dialogs.home_dir();
         let Some(prompt) = &mut self.prompt else {
             return;
         };
@@ -51,7 +74,15 @@ impl EditorApp {
             }
             Prompt::Exported { path, errors } => exported_ui(ctx, path, *errors, cmds),
             Prompt::LoadError { message } => load_error_ui(ctx, message, cmds),
-            Prompt::TypePath { purpose, text } => type_path_ui(ctx, *purpose, text, cmds),
+            Prompt::TypePath { purpose, text } => {
+                type_path_ui(ctx, *purpose, text, home.as_deref(), cmds)
+            }
+            Prompt::FileDialog(dialog) => dialog.ui(ctx, cmds),
+            Prompt::ConfirmWrite {
+                question,
+                purpose,
+                path,
+            } => confirm_write_ui(ctx, question, *purpose, path, cmds),
             Prompt::Recover(recovered) => recover_ui(ctx, recovered, cmds),
             Prompt::ChangedOnDisk { path, saving } => changed_on_disk_ui(ctx, path, *saving, cmds),
             Prompt::OpenElsewhere { path } => open_elsewhere_ui(ctx, path, cmds),
@@ -216,11 +247,12 @@ fn load_error_ui(ctx: &egui::Context, message: &str, cmds: &mut Vec<Command>) {
     }
 }
 
-/// A typed path for `purpose` (no file dialog on this system, or preferred).
+/// A typed path for `purpose`; `~` is `home`.
 fn type_path_ui(
     ctx: &egui::Context,
     purpose: PathPurpose,
     text: &mut String,
+    home: Option<&Path>,
     cmds: &mut Vec<Command>,
 ) {
     let mut confirmed = false;
@@ -255,13 +287,70 @@ fn type_path_ui(
     } else if confirmed && !text.trim().is_empty() {
         // Closed first: the command may open a prompt of its own (load error, PDF exported).
         cmds.push(Command::DismissPrompt);
-        let home = directories::UserDirs::new().map(|u| u.home_dir().to_path_buf());
-        cmds.push(purpose.command(expand_home(text.trim(), home.as_deref())));
+        cmds.push(purpose.command(expand_home(text.trim(), home)));
+    }
+}
+
+/// "Create folder …?" or "Replace …?" before `path` is written for `purpose`.
+fn confirm_write_ui(
+    ctx: &egui::Context,
+    question: &WriteQuestion,
+    purpose: PathPurpose,
+    path: &Path,
+    cmds: &mut Vec<Command>,
+) {
+    let mut choice = None;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let (heading, text, yes) = match question {
+        WriteQuestion::CreateFolder(folder) => (
+            "Create folder?",
+            format!(
+                "The folder “{}” does not exist. Create it and {} “{name}” there?",
+                folder.display(),
+                purpose.action().to_lowercase()
+            ),
+            "Create",
+        ),
+        WriteQuestion::Replace => (
+            "Replace the file?",
+            format!(
+                "“{}” already exists. Replace it with this {}?",
+                path.display(),
+                match purpose {
+                    PathPurpose::ExportPdf => "PDF",
+                    PathPurpose::Open | PathPurpose::SaveAs => "return",
+                }
+            ),
+            "Replace",
+        ),
+    };
+    egui::Modal::new(egui::Id::unique("confirm-write")).show(ctx, |ui| {
+        ui.set_width(440.0);
+        ui.heading(heading);
+        ui.add(egui::Label::new(text).wrap());
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button(yes).clicked() {
+                choice = Some(WriteChoice::Write);
+            }
+            if ui.button("Cancel").clicked() {
+                choice = Some(WriteChoice::Cancel);
+            }
+        });
+    });
+    if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+        choice = Some(WriteChoice::Cancel);
+    }
+    if let Some(choice) = choice {
+        cmds.push(Command::ResolveWrite(choice));
     }
 }
 
 /// `~` and `~/…` typed at the start of a path mean the home folder, as in a shell.
-fn expand_home(text: &str, home: Option<&Path>) -> PathBuf {
+pub(super) fn expand_home(text: &str, home: Option<&Path>) -> PathBuf {
     match (text.strip_prefix('~'), home) {
         (Some(""), Some(home)) => home.to_path_buf(),
         (Some(rest), Some(home))

@@ -89,6 +89,14 @@ impl EditorApp {
                     {
                         cmds.push(Command::ToggleTheme);
                     }
+                    let mut built_in = self.prefs.built_in_file_dialog;
+                    if ui
+                        .checkbox(&mut built_in, Command::ToggleBuiltInDialog.label())
+                        .on_hover_text(Command::ToggleBuiltInDialog.tooltip())
+                        .clicked()
+                    {
+                        cmds.push(Command::ToggleBuiltInDialog);
+                    }
                 });
                 ui.menu_button("Template", |ui| {
                     for v in TemplateVersion::ALL {
