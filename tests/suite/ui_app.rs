@@ -1135,3 +1135,36 @@ fn tab_reaches_every_block_of_a_long_page_in_order() {
     }
     assert_eq!(reached, (1..=12).collect::<Vec<_>>());
 }
+
+/// A read-only draft is not replaced: Save says so and offers another file, where the return
+/// is then written; the read-only file is untouched.
+#[test]
+fn saving_over_a_read_only_draft_asks_for_another_file() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("filed.ron");
+    monthly_return::io::save(&file, &sample_return()).unwrap();
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let before = std::fs::read(&file).unwrap();
+    let mut setup = Setup::new(dir.path());
+    setup.open = Some(file.clone());
+    let mut h = setup.harness();
+    h.run();
+    edit_issuer(&mut h, "Typed here");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    h.run();
+    h.get_by_label("The file is read-only");
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+
+    let copy = dir.path().join("copy.ron");
+    setup.dialogs.push(Some(copy.clone()));
+    h.get_by_label("Choose another file…").click();
+    h.run();
+    assert!(h.state().prompt_text().is_none());
+    assert_eq!(
+        monthly_return::io::load(&copy).unwrap().header.issuer_name,
+        "Typed here"
+    );
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+}

@@ -234,9 +234,10 @@ impl EditorApp {
                 self.prefs.add_recent(&path);
                 self.status = Some(if invalid > 0 {
                     StatusMessage::error(format!(
-                        "Saved to {}; {invalid} field(s) hold text that is not a number or date \
-                         (kept as typed, counted as blank, listed in the findings)",
-                        path.display()
+                        "Saved to {}; {} hold text that is not a number or date (kept as \
+                         typed, counted as blank, listed in the findings)",
+                        path.display(),
+                        crate::format::counted(invalid, "field")
                     ))
                 } else {
                     StatusMessage::info(format!("Saved to {}", path.display()))
@@ -245,6 +246,16 @@ impl EditorApp {
             }
             Err(e) => {
                 self.status = Some(StatusMessage::error(format!("Not saved: {e}")));
+                if let crate::io::SaveError::Write {
+                    error: crate::io::WriteError::ReadOnly,
+                    ..
+                } = e
+                {
+                    self.prompt = Some(Prompt::ReadOnly {
+                        path,
+                        elsewhere: crate::ui::commands::Command::SaveAs,
+                    });
+                }
                 false
             }
         }
@@ -280,6 +291,16 @@ impl EditorApp {
             }
             Err(e) => {
                 self.status = Some(StatusMessage::error(format!("PDF not written: {e}")));
+                if let crate::pdf::ExportError::Write {
+                    error: crate::io::WriteError::ReadOnly,
+                    ..
+                } = e
+                {
+                    self.prompt = Some(Prompt::ReadOnly {
+                        path: path.to_path_buf(),
+                        elsewhere: crate::ui::commands::Command::ExportPdf,
+                    });
+                }
             }
         }
     }

@@ -290,6 +290,7 @@ impl EditorApp {
                 format!("changed on disk {}", path.display())
             }
             Prompt::OpenElsewhere { path } => format!("open elsewhere {}", path.display()),
+            Prompt::ReadOnly { path, .. } => format!("read-only {}", path.display()),
         })
     }
 

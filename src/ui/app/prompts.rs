@@ -43,6 +43,9 @@ pub(super) enum Prompt {
     /// The draft changed on disk: found before a save (`saving`) or when the window regained
     /// focus with unsaved changes here.
     ChangedOnDisk { path: PathBuf, saving: bool },
+    /// Saving or exporting met a read-only file: it was not replaced; `elsewhere` writes to
+    /// another file instead (Save as / Export PDF).
+    ReadOnly { path: PathBuf, elsewhere: Command },
     /// The draft about to be opened is open in another editor window.
     OpenElsewhere { path: PathBuf },
 }
@@ -74,6 +77,7 @@ impl EditorApp {
             }
             Prompt::Exported { path, errors } => exported_ui(ctx, path, *errors, cmds),
             Prompt::LoadError { message } => load_error_ui(ctx, message, cmds),
+            Prompt::ReadOnly { path, elsewhere } => read_only_ui(ctx, path, elsewhere, cmds),
             Prompt::TypePath { purpose, text } => {
                 type_path_ui(ctx, *purpose, text, home.as_deref(), cmds)
             }
@@ -244,6 +248,41 @@ fn load_error_ui(ctx: &egui::Context, message: &str, cmds: &mut Vec<Command>) {
     });
     if close || modal.should_close() {
         cmds.push(Command::DismissPrompt);
+    }
+}
+
+/// "Read-only": the file at `path` was not replaced; write elsewhere, or cancel.
+fn read_only_ui(ctx: &egui::Context, path: &Path, elsewhere: &Command, cmds: &mut Vec<Command>) {
+    let mut chosen = None;
+    egui::Modal::new(egui::Id::unique("read-only-prompt")).show(ctx, |ui| {
+        ui.set_width(420.0);
+        ui.heading("The file is read-only");
+        ui.add(
+            egui::Label::new(format!(
+                "“{}” is read-only, so it was not replaced. Choose another file, or make this \
+                 one writable and try again. Nothing was changed.",
+                path.display()
+            ))
+            .wrap(),
+        );
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Choose another file…").clicked() {
+                chosen = Some(elsewhere.clone());
+            }
+            if ui.button("Cancel").clicked() {
+                chosen = Some(Command::DismissPrompt);
+            }
+        });
+    });
+    if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+        chosen = Some(Command::DismissPrompt);
+    }
+    if let Some(cmd) = chosen {
+        if cmd != Command::DismissPrompt {
+            cmds.push(Command::DismissPrompt);
+        }
+        cmds.push(cmd);
     }
 }
 
