@@ -16,4 +16,5 @@ mod rollforward;
 mod roundtrip;
 mod rules;
 mod ui_app;
+mod ui_layout;
 mod ui_pages;

@@ -51,7 +51,7 @@ fn draw(ui: &mut egui::Ui, s: &mut State) {
         rows: &rows,
     };
     // As the shell does: the page inside a scroll area.
-    egui::ScrollArea::both()
+    egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| page_ui(ui, s.page, &mut s.ret, &mut ctx));
     buffers.give_back(&mut s.ret);

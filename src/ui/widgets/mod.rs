@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 
 pub mod fields;
 mod flag;
+pub mod layout;
 pub mod text;
 
 pub use fields::*;
