@@ -223,3 +223,187 @@ fn every_page_fits_a_1920_px_window() {
 fn every_page_fits_a_2560_px_window() {
     assert_fits(2560.0);
 }
+
+/// The text shapes painted this frame, in paint order, with the filled rectangles before them.
+fn painted(h: &Harness<'_, EditorApp>) -> Vec<egui::epaint::Shape> {
+    fn flatten(shape: &egui::epaint::Shape, out: &mut Vec<egui::epaint::Shape>) {
+        match shape {
+            egui::epaint::Shape::Vec(shapes) => shapes.iter().for_each(|s| flatten(s, out)),
+            s => out.push(s.clone()),
+        }
+    }
+    let mut out = Vec::new();
+    for clipped in &h.output().shapes {
+        flatten(&clipped.shape, &mut out);
+    }
+    out
+}
+
+/// WCAG 2 contrast of two sRGB colours.
+fn contrast(a: egui::Color32, b: egui::Color32) -> f32 {
+    let lum = |c: egui::Color32| {
+        let lin = |v: u8| {
+            let v = f32::from(v) / 255.0;
+            if v <= 0.04045 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(c.r()) + 0.7152 * lin(c.g()) + 0.0722 * lin(c.b())
+    };
+    let (x, y) = (lum(a), lum(b));
+    (x.max(y) + 0.05) / (x.min(y) + 0.05)
+}
+
+/// A message painted on screen: where, its font size and colour, and the fill of the last
+/// rectangle painted under it (its ground).
+struct Painted {
+    rect: Rect,
+    size: f32,
+    colour: egui::Color32,
+    ground: Option<egui::Color32>,
+}
+
+/// The message whose text starts with `start`, as painted.
+fn painted_message(h: &Harness<'_, EditorApp>, start: &str) -> Painted {
+    let shapes = painted(h);
+    let mut ground_candidates: Vec<(Rect, egui::Color32)> = Vec::new();
+    for shape in shapes {
+        match shape {
+            egui::epaint::Shape::Rect(r) if r.fill.a() > 0 => {
+                ground_candidates.push((r.rect, r.fill));
+            }
+            egui::epaint::Shape::Text(t) if t.galley.job.text.starts_with(start) => {
+                let rect = t.galley.rect.translate(t.pos.to_vec2());
+                let format = &t.galley.job.sections[0].format;
+                let ground = ground_candidates
+                    .iter()
+                    .rev()
+                    .find(|(r, _)| r.contains_rect(rect))
+                    .map(|(_, c)| *c);
+                return Painted {
+                    rect,
+                    size: format.font_id.size,
+                    colour: format.color,
+                    ground,
+                };
+            }
+            _ => {}
+        }
+    }
+    panic!("no text starting {start:?} painted");
+}
+
+/// Typed figures that are not numbers show their messages under their fields at the body text
+/// size, readable in both themes on the panel's own ground, wrapped within their column: the
+/// fields beside them stay on their line, the row below moves down, nothing overlaps.
+#[test]
+fn messages_are_body_text_wrapped_in_their_column_in_both_themes() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = AppConfig {
+        paths: AppPaths::in_dir(dir.path()),
+        dialogs: Box::new(ScriptedDialogs::default()),
+        recovery_interval: std::time::Duration::from_secs(3600),
+        now: || chrono::DateTime::from_timestamp(1_730_419_200, 0).unwrap_or_default(),
+        open: None,
+    };
+    let mut h = Harness::builder()
+        .with_size([1024.0, 700.0])
+        .build_eframe(move |cc| EditorApp::new(&cc.egui_ctx, config));
+    h.state_mut().set_document(crate::common::kingsoft(), None);
+    h.state_mut().set_page(Page::II);
+    h.run();
+    let excl = "Part II class 1 preceding issued shares excluding treasury";
+    let treasury = "Part II class 1 preceding treasury shares";
+    let total = "Part II class 1 preceding total issued shares";
+    let movement = "Part II class 1 increase or decrease in issued shares excluding treasury";
+    let top_before = h.get_by_label(movement).rect().top();
+    for (label, typed) in [(excl, "1,000,00"), (treasury, "1,2,3")] {
+        h.get_by_label(label).focus();
+        h.run();
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        h.get_by_label(label).type_text(typed);
+        h.run();
+    }
+    h.key_press(egui::Key::Escape);
+    h.run();
+    let message = "Not a number: 1,000,00 (separators go between groups of three digits";
+    let node = h
+        .get_by(|n| n.role() == Role::Label && n.value().is_some_and(|v| v.starts_with(message)))
+        .rect();
+    let (f_excl, f_treasury, f_total) = (
+        h.get_by_label(excl).rect(),
+        h.get_by_label(treasury).rect(),
+        h.get_by_label(total).rect(),
+    );
+    // Under its field, within its column, wrapped onto more than one line.
+    assert!(node.top() >= f_excl.bottom(), "{node:?} under {f_excl:?}");
+    assert!(
+        node.left() >= f_excl.left() - 1.0,
+        "{node:?} in {f_excl:?}'s column"
+    );
+    assert!(
+        node.right() < f_treasury.left(),
+        "{node:?} runs under {f_treasury:?}"
+    );
+    assert!(node.height() > 30.0, "wrapped: {node:?}");
+    // The fields of the row stay on one line; the next row moved down below the messages.
+    assert_eq!(f_excl.top(), f_treasury.top());
+    assert_eq!(f_excl.top(), f_total.top());
+    let moved = h.get_by_label(movement).rect().top();
+    assert!(
+        moved > top_before && moved >= node.bottom(),
+        "{moved} vs {node:?}"
+    );
+    assert!(
+        layout_faults(&h, 1024.0).is_empty(),
+        "{:?}",
+        layout_faults(&h, 1024.0)
+    );
+    // Nothing on the page is covered by a message.
+    for (name, rect) in inputs(&h) {
+        assert!(
+            !rect.intersects(node),
+            "{name} {rect:?} under the message {node:?}"
+        );
+    }
+
+    // The whole message is also in its tooltip.
+    let shown = |h: &Harness<'_, EditorApp>| {
+        h.query_all_by_label_contains(message)
+            .filter(|n| n.accesskit_node().role() == Role::Label)
+            .count()
+    };
+    let before = shown(&h);
+    h.get_by(|n| n.role() == Role::Label && n.value().is_some_and(|v| v.starts_with(message)))
+        .hover();
+    h.run();
+    assert!(shown(&h) > before, "the message shows on hover too");
+
+    let body = h.ctx.global_style().text_styles[&egui::TextStyle::Body].size;
+    for theme in [egui::Theme::Light, egui::Theme::Dark] {
+        h.ctx.set_theme(theme);
+        h.run();
+        let visuals = h.ctx.global_style().visuals.clone();
+        assert_eq!(visuals.dark_mode, theme == egui::Theme::Dark);
+        let p = painted_message(&h, message);
+        assert!(
+            p.size >= body - 1.0,
+            "{theme:?}: {} px, body {body} px",
+            p.size
+        );
+        assert!(
+            p.rect.right() <= f_treasury.left(),
+            "{theme:?}: painted {:?}",
+            p.rect
+        );
+        assert_eq!(
+            p.ground,
+            Some(visuals.panel_fill),
+            "{theme:?}: on the panel's ground"
+        );
+        let c = contrast(p.colour, visuals.panel_fill);
+        assert!(c >= 4.5, "{theme:?}: contrast {c:.2}");
+    }
+}

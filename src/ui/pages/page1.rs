@@ -148,10 +148,7 @@ fn classes_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
                     }
                 });
                 // Findings about the class as a whole (e.g. a class no block refers to).
-                for f in ctx.findings.at(&base) {
-                    let color = crate::ui::theme::severity_colour(ui.visuals(), f.severity);
-                    ui.label(RichText::new(&f.message).small().color(color));
-                }
+                widgets::messages_ui(ui, ctx, &base);
                 class_grid(ui, ctx, i, class);
                 counters_ui(ui, ctx, i, class, t);
             })

@@ -212,10 +212,7 @@ fn public_float_ui(
         .radio_value(&mut pf.complied, Some(false), &t.not_complied)
         .accessible_name(format!("{n} public float requirement not complied with"));
     let _ = (r1, r2);
-    for f in ctx.findings.at(&cp) {
-        let color = crate::ui::theme::severity_colour(ui.visuals(), f.severity);
-        ui.label(RichText::new(&f.message).small().color(color));
-    }
+    widgets::messages_ui(ui, ctx, &cp);
     ui.add(egui::Label::new(&t.requirement).wrap());
     let pairs = Pairs::new(ui, FLOAT_LABEL_WIDTH, TEXT_WIDTH, 1);
     pairs.lines(ui, |r| {

@@ -18,7 +18,7 @@ use crate::model::RowIndex;
 use crate::model::path::FieldPath;
 use crate::ui::pages::PageContext;
 
-use super::flag::{flag_for, flag_line};
+use super::flag::{flag_for, flag_line, messages};
 use super::text::{self, ParseError};
 
 /// Width of a share-count or amount cell: fits `-9,999,999,999,999` at the default font.
@@ -529,6 +529,14 @@ pub fn field_label(ui: &mut Ui, text: impl Into<egui::WidgetText>) -> Response {
 /// like [`field_label`] in a cell as wide as a currency field.
 pub fn currency_label(ui: &mut Ui, ccy: &str) -> Response {
     super::layout::cell(ui, CURRENCY_WIDTH, |ui| field_label(ui, ccy))
+}
+
+/// The messages of the findings at `path` (no field of its own to outline: a pair of radio
+/// buttons, a share class as a whole), as under a field.
+pub fn messages_ui(ui: &mut Ui, ctx: &PageContext<'_>, path: &FieldPath) {
+    if let Some(flag) = flag_for(ctx, &[path], None) {
+        messages(ui, &flag, 0.0);
+    }
 }
 
 /// Text of a derived share count; `—` when its arithmetic overflowed.
