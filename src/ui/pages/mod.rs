@@ -11,6 +11,7 @@ use crate::rules::Finding;
 
 use super::widgets::{FieldBuffers, FindingIndex};
 
+mod classes;
 mod common;
 mod notes;
 mod page1;

@@ -97,13 +97,8 @@ impl Pairs {
         }
     }
 
-    /// How many pairs a row holds.
-    pub fn columns(&self) -> usize {
-        self.columns
-    }
-
-    /// One row of pairs: `add` calls [`PairRow::pair`] up to [`Pairs::columns`] times (more
-    /// pairs than that go on lines of their own, in one column).
+    /// One row of pairs: `add` calls [`PairRow::pair`] once per pair, at most as many times as
+    /// the pairs have columns (two, or one on a narrow page, where each goes on its own line).
     pub fn row<R>(&self, ui: &mut Ui, add: impl FnOnce(&mut PairRow<'_>) -> R) -> R {
         let r = if self.columns > 1 {
             row(ui, |ui| add(&mut PairRow { pairs: self, ui }))
@@ -118,17 +113,19 @@ impl Pairs {
         r
     }
 
-    /// Each pair of `add` on a row of its own (a card's lines).
+    /// Each pair of `add` on a line of its own, across the whole width (a card's lines).
     pub fn lines<R>(&self, ui: &mut Ui, add: impl FnOnce(&mut PairRow<'_>) -> R) -> R {
+        let columns = self.columns as f32;
         let single = Pairs {
             columns: 1,
-            ..*self
+            pair_width: self.pair_width * columns + GAP * (columns - 1.0),
+            label_width: self.label_width,
         };
         single.row(ui, add)
     }
 
     /// The width a pair's field has.
-    pub fn field_width(&self) -> f32 {
+    fn field_width(&self) -> f32 {
         self.pair_width - self.label_width - GAP
     }
 }
@@ -140,7 +137,7 @@ pub struct PairRow<'a> {
 }
 
 impl PairRow<'_> {
-    /// A label and its field, the field drawn by `add` in a cell of [`Pairs::field_width`].
+    /// A label and its field, the field drawn by `add` in a cell as wide as the rest of the pair.
     pub fn pair<R>(&mut self, label: impl Into<WidgetText>, add: impl FnOnce(&mut Ui) -> R) -> R {
         let p = *self.pairs;
         cell(self.ui, p.pair_width, |ui| {
@@ -149,11 +146,6 @@ impl PairRow<'_> {
                 cell(ui, p.field_width(), add)
             })
         })
-    }
-
-    /// A field with no label of its own, across the whole pair.
-    pub fn whole<R>(&mut self, add: impl FnOnce(&mut Ui) -> R) -> R {
-        cell(self.ui, self.pairs.pair_width, add)
     }
 }
 
