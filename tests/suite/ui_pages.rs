@@ -168,6 +168,31 @@ fn a_finding_on_a_field_shows_its_message_under_it() {
     h.get_by_label_contains("Part III totals 0 but part II shows 500");
 }
 
+/// Three messages show under a field; the rest are summed up in a line that a screen reader
+/// (and this test) reads in full.
+#[test]
+fn a_field_with_many_findings_shows_three_and_sums_up_the_rest() {
+    let mut state = State::new(Page::II, MonthlyReturn::blank());
+    for n in 1..=5 {
+        state.extra.push(Finding {
+            rule: "TEST-001",
+            severity: Severity::Warning,
+            message: format!("Test message number {n}"),
+            path: path::part2::movement_treasury(0),
+        });
+    }
+    let h = harness(state);
+    for n in 1..=3 {
+        h.get_by_label(&format!("Test message number {n}"));
+    }
+    let more = h.get_by_label_contains("and 2 more messages");
+    let value = more.value().unwrap_or_default();
+    assert!(
+        value.contains("Test message number 4") && value.contains("Test message number 5"),
+        "{value}"
+    );
+}
+
 #[test]
 fn a_date_typed_in_words_parses() {
     let mut h = harness(State::new(Page::I, MonthlyReturn::blank()));

@@ -202,7 +202,7 @@ pub fn decimal_field(
     flagged_parsed_field(ui, ctx, path, name, value, &decimal_kind(), hint)
 }
 
-/// A [`parsed_field`] with its outline and message line.
+/// A [`parsed_field`] with its outline and messages.
 fn flagged_parsed_field<V: PartialEq + Clone>(
     ui: &mut Ui,
     ctx: &mut PageContext<'_>,

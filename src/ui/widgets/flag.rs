@@ -1,4 +1,4 @@
-//! The flag of a field: its outline and its message line, from the typed-text error and the
+//! The flag of a field: its outline and its messages, from the typed-text error and the
 //! findings at its paths.
 
 use egui::{CornerRadius, Label, Response, RichText, Stroke, StrokeKind, TextStyle, Ui};
@@ -54,8 +54,7 @@ const SHOWN: usize = 3;
 /// message shows, and nothing is painted over a neighbour.
 ///
 /// No room is reserved while a field is clean: a reserved line under every field spread every
-/// page out (one line in three was empty), and a message wrapped to a column takes more than
-/// one line anyway. The field being typed into does not move when its message appears, since
+/// page out, and a message wrapped to a column takes more than one line anyway. The field being typed into does not move when its message appears, since
 /// the message goes under it.
 pub(super) fn flag_line(ui: &mut Ui, resp: &Response, flag: Option<Flag>) {
     let Some(flag) = flag else {
@@ -89,10 +88,10 @@ pub(super) fn messages(ui: &mut Ui, flag: &Flag, min_width: f32) {
                 crate::format::counted(hidden.len(), "more message")
             );
             let resp = message_label(ui, &more, color, &all);
-            // A screen reader (and a test) reads the messages not shown.
-            let rest = hidden.join("\n");
+            // A screen reader (and a test) reads the messages not shown too.
+            let read = format!("{more}: {}", hidden.join("\n"));
             ui.ctx()
-                .accesskit_node_builder(resp.id, |b| b.set_value(rest));
+                .accesskit_node_builder(resp.id, |b| b.set_value(read));
         }
     });
 }
