@@ -221,29 +221,26 @@ pub fn class_header_summary(ui: &mut Ui, c: &ShareClass) {
     } else {
         c.stock_code.as_str()
     };
-    // Each `key: value` one label that does not break, so a narrow page moves it to the next
-    // line whole; the description, last, wraps. Spaces between them rather than separators,
-    // which would end a line that wraps.
-    let pair = |ui: &mut Ui, key: &str, value: &str| {
+    // Each `key: value` one label, so a narrow page moves it to the next line whole (the
+    // description, last and long, wraps). The space between them is the layout's item
+    // spacing, which a line that wraps drops; a space of its own would run past the edge.
+    let pair = |ui: &mut Ui, key: &str, value: &str, wrap: bool| {
         let font = egui::TextStyle::Body.resolve(ui.style());
         let mut job = egui::text::LayoutJob::default();
         let format = |color| egui::TextFormat::simple(font.clone(), color);
         job.append(&format!("{key}: "), 0.0, format(weak));
         job.append(value, 0.0, format(ui.visuals().text_color()));
-        ui.add(Label::new(job).extend());
+        let label = Label::new(job);
+        ui.add(if wrap { label.wrap() } else { label.extend() });
     };
     ui.horizontal_wrapped(|ui| {
-        pair(ui, &t.class_of_shares, c.class_of_shares.label());
-        ui.add_space(GAP);
-        pair(ui, &t.type_of_shares, c.type_of_shares.label());
-        ui.add_space(GAP);
-        pair(ui, &t.listed, if c.listed { &t.yes } else { &t.no });
-        ui.add_space(GAP);
-        pair(ui, &t.stock_code, code);
+        ui.spacing_mut().item_spacing.x = GAP;
+        pair(ui, &t.class_of_shares, c.class_of_shares.label(), false);
+        pair(ui, &t.type_of_shares, c.type_of_shares.label(), false);
+        pair(ui, &t.listed, if c.listed { &t.yes } else { &t.no }, false);
+        pair(ui, &t.stock_code, code, false);
         if !c.description.trim().is_empty() {
-            ui.add_space(GAP);
-            ui.label(RichText::new(format!("{}:", t.description)).color(weak));
-            ui.label(c.description.trim());
+            pair(ui, &t.description, c.description.trim(), true);
         }
     });
     ui.add_space(4.0);
