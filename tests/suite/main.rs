@@ -18,4 +18,5 @@ mod roundtrip;
 mod rules;
 mod ui_app;
 mod ui_file_dialog;
+mod ui_layout;
 mod ui_pages;

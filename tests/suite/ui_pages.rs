@@ -53,7 +53,7 @@ fn draw(ui: &mut egui::Ui, s: &mut State) {
         analysed: Some(&analysed),
     };
     // As the shell does: the page inside a scroll area.
-    egui::ScrollArea::both()
+    egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| page_ui(ui, s.page, &mut s.ret, &mut ctx));
     buffers.give_back(&mut s.ret);
@@ -168,6 +168,31 @@ fn a_finding_on_a_field_shows_its_message_under_it() {
     });
     let h = harness(state);
     h.get_by_label_contains("Part III totals 0 but part II shows 500");
+}
+
+/// Three messages show under a field; the rest are summed up in a line that a screen reader
+/// (and this test) reads in full.
+#[test]
+fn a_field_with_many_findings_shows_three_and_sums_up_the_rest() {
+    let mut state = State::new(Page::II, MonthlyReturn::blank());
+    for n in 1..=5 {
+        state.extra.push(Finding {
+            rule: "TEST-001",
+            severity: Severity::Warning,
+            message: format!("Test message number {n}"),
+            path: path::part2::movement_treasury(0),
+        });
+    }
+    let h = harness(state);
+    for n in 1..=3 {
+        h.get_by_label(&format!("Test message number {n}"));
+    }
+    let more = h.get_by_label_contains("and 2 more messages");
+    let value = more.value().unwrap_or_default();
+    assert!(
+        value.contains("Test message number 4") && value.contains("Test message number 5"),
+        "{value}"
+    );
 }
 
 #[test]
@@ -918,7 +943,9 @@ fn enter_moves_to_the_next_field() {
 /// once, before anything is typed.
 #[test]
 fn a_focused_field_is_scrolled_into_view() {
-    const HEIGHT: f32 = 420.0;
+    // The second block starts inside the window, its fields below it (no line is reserved
+    // under a clean field any more, so the page is shorter than when this was 420 px).
+    const HEIGHT: f32 = 340.0;
     let mut ret = MonthlyReturn::blank();
     for k in 2..=2 {
         let id = ClassId(k);

@@ -26,9 +26,11 @@ impl EditorApp {
                 .show(ui, |ui| {
                     findings_panel_ui(ui, &self.analysis.findings, cmds)
                 });
+            // At most 320 px wide, so a 1024-px window keeps room for the page's tables.
             egui::Panel::left("pages")
                 .resizable(true)
                 .default_size(230.0)
+                .size_range(160.0..=320.0)
                 .show(ui, |ui| self.page_list_ui(ui, cmds));
         }
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui, cmds));
@@ -223,7 +225,7 @@ impl EditorApp {
             rows: &analysis.rows,
             analysed: analysis.for_ret.as_ref(),
         };
-        egui::ScrollArea::both()
+        egui::ScrollArea::vertical()
             .id_salt(("page", *page))
             .auto_shrink([false, false])
             .show(ui, |ui| page_ui(ui, *page, &mut doc.ret, &mut ctx));

@@ -1,18 +1,30 @@
 //! Pieces every page shares: headings, the `Not applicable` switch, the share-class header of a
 //! block, list buttons (add / remove / move) and the off-screen culling of long lists.
 
-use egui::{Align, Frame, Grid, Id, Label, Layout, Margin, Rect, RichText, Ui, vec2};
+use egui::{Frame, Id, Label, Margin, Rect, RichText, Ui, vec2};
 
 use crate::model::path::{self, FieldPath, FormPart};
 use crate::model::{ClassId, ShareClass};
 use crate::template::texts;
-use crate::ui::widgets::{self, TEXT_WIDTH};
+use crate::ui::widgets::layout::{GAP, Pairs};
+use crate::ui::widgets::{self, NUMBER_WIDTH, TEXT_WIDTH};
 
 use super::PageContext;
 
-/// Width of the row-label column of the balance tables and cards: the form's long column
-/// headings wrap inside it.
-pub const LABEL_WIDTH: f32 = 300.0;
+/// Widest the label column of a card's lines gets: the form's long column headings wrap inside
+/// it, on fewer lines the wider the page (see [`Pairs`]).
+pub const LABEL_WIDTH: f32 = 420.0;
+/// The class picker of a block: its label and its drop-down.
+const CLASS_PICKER_LABEL_WIDTH: f32 = 190.0;
+const CLASS_PICKER_WIDTH: f32 = 360.0;
+/// The block's summary lines (`Increase in issued shares (excluding treasury shares):`).
+const TOTALS_LABEL_WIDTH: f32 = 360.0;
+
+/// Widest row label of a balance table (`Balance at close of preceding month`, on one line);
+/// narrower pages wrap it (see [`crate::ui::widgets::layout::Table`]).
+pub const ROW_LABEL_WIDTH: f32 = 240.0;
+/// Room for a row's Move up / Move down / Remove buttons.
+pub const LIST_BUTTONS_WIDTH: f32 = 210.0;
 
 /// Editor-only words (buttons, hints). The form's own wording comes from
 /// `templates/ff301-texts.ron`; these never appear on the printed return.
@@ -38,23 +50,6 @@ pub fn sub_heading(ui: &mut Ui, text: &str) {
     ui.add_space(2.0);
 }
 
-/// A label of fixed width that wraps: the form's long column headings.
-pub fn form_label(ui: &mut Ui, text: &str) -> egui::Response {
-    ui.vertical(|ui| {
-        ui.set_width(LABEL_WIDTH);
-        ui.add(Label::new(text).wrap())
-    })
-    .inner
-}
-
-/// A column heading of a balance table: small, bold, wrapped to the column's width.
-pub fn column_head(ui: &mut Ui, text: &str, width: f32) {
-    ui.vertical(|ui| {
-        ui.set_width(width);
-        ui.add(Label::new(RichText::new(text).small().strong()).wrap());
-    });
-}
-
 /// The `Not applicable` tick box of a part. Ticking it hides the blocks (they are kept until
 /// the user removes them, and the rules flag a part marked NA that still has blocks).
 pub fn not_applicable_switch(
@@ -75,10 +70,12 @@ pub fn not_applicable_switch(
         &texts().not_applicable,
     );
     if *value && has_blocks {
-        ui.label(
-            RichText::new(ui_text::NA_KEEPS_BLOCKS)
-                .small()
-                .color(crate::ui::theme::warning_colour(ui.visuals())),
+        ui.add(
+            Label::new(
+                RichText::new(ui_text::NA_KEEPS_BLOCKS)
+                    .color(crate::ui::theme::warning_colour(ui.visuals())),
+            )
+            .wrap(),
         );
     }
 }
@@ -88,7 +85,8 @@ pub fn card<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> R {
     Frame::group(ui.style())
         .inner_margin(Margin::same(8))
         .show(ui, |ui| {
-            ui.set_min_width(ui.available_width().min(1100.0));
+            // As wide as the page (which is at most `MAX_PAGE_WIDTH`).
+            ui.set_min_width(ui.available_width());
             add(ui)
         })
         .inner
@@ -194,18 +192,20 @@ pub fn block_class_ui(
         Some(i) => format!("{}. {}", i + 1, classes[i].picker_name()),
         None => ui_text::NO_CLASS.to_string(),
     };
-    ui.horizontal_top(|ui| {
-        widgets::field_label(ui, ui_text::CLASS_PICKER);
-        widgets::combo_field(
-            ui,
-            ctx,
-            class_path,
-            &format!("{block_name} share class"),
-            class,
-            &ids,
-            label,
-            360.0,
-        );
+    let pairs = Pairs::new(ui, CLASS_PICKER_LABEL_WIDTH, CLASS_PICKER_WIDTH, 1);
+    pairs.lines(ui, |r| {
+        r.pair(ui_text::CLASS_PICKER, |ui| {
+            widgets::combo_field(
+                ui,
+                ctx,
+                class_path,
+                &format!("{block_name} share class"),
+                class,
+                &ids,
+                label,
+                CLASS_PICKER_WIDTH,
+            )
+        });
     });
     if let Some(c) = classes.iter().find(|c| c.id == *class) {
         class_header_summary(ui, c);
@@ -221,22 +221,26 @@ pub fn class_header_summary(ui: &mut Ui, c: &ShareClass) {
     } else {
         c.stock_code.as_str()
     };
+    // Each `key: value` one label, so a narrow page moves it to the next line whole (the
+    // description, last and long, wraps). The space between them is the layout's item
+    // spacing, which a line that wraps drops; a space of its own would run past the edge.
+    let pair = |ui: &mut Ui, key: &str, value: &str, wrap: bool| {
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let mut job = egui::text::LayoutJob::default();
+        let format = |color| egui::TextFormat::simple(font.clone(), color);
+        job.append(&format!("{key}: "), 0.0, format(weak));
+        job.append(value, 0.0, format(ui.visuals().text_color()));
+        let label = Label::new(job);
+        ui.add(if wrap { label.wrap() } else { label.extend() });
+    };
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(format!("{}:", t.class_of_shares)).color(weak));
-        ui.label(c.class_of_shares.label());
-        ui.separator();
-        ui.label(RichText::new(format!("{}:", t.type_of_shares)).color(weak));
-        ui.label(c.type_of_shares.label());
-        ui.separator();
-        ui.label(RichText::new(format!("{}:", t.listed)).color(weak));
-        ui.label(if c.listed { &t.yes } else { &t.no });
-        ui.separator();
-        ui.label(RichText::new(format!("{}:", t.stock_code)).color(weak));
-        ui.label(code);
+        ui.spacing_mut().item_spacing.x = GAP;
+        pair(ui, &t.class_of_shares, c.class_of_shares.label(), false);
+        pair(ui, &t.type_of_shares, c.type_of_shares.label(), false);
+        pair(ui, &t.listed, if c.listed { &t.yes } else { &t.no }, false);
+        pair(ui, &t.stock_code, code, false);
         if !c.description.trim().is_empty() {
-            ui.separator();
-            ui.label(RichText::new(format!("{}:", t.description)).color(weak));
-            ui.label(c.description.trim());
+            pair(ui, &t.description, c.description.trim(), true);
         }
     });
     ui.add_space(4.0);
@@ -278,7 +282,7 @@ pub fn culled(ui: &mut Ui, id: Id, force: bool, add: impl FnOnce(&mut Ui)) {
         let clip = ui.clip_rect();
         let near = clip.expand2(vec2(0.0, clip.height()));
         if !near.intersects(rect) {
-            ui.allocate_space(vec2(ui.available_width().min(1100.0), h));
+            ui.allocate_space(vec2(ui.available_width(), h));
             return;
         }
     }
@@ -305,9 +309,10 @@ pub fn next_free_class(classes: &[ShareClass], used: impl Iterator<Item = ClassI
         .unwrap_or_default()
 }
 
-/// Width for one-line text fields of cards.
+/// Width for the one-line text of a card's description: the field's cell, up to two standard
+/// text widths.
 pub fn text_width(ui: &Ui) -> f32 {
-    (ui.available_width() - LABEL_WIDTH - 24.0).clamp(200.0, TEXT_WIDTH * 2.0)
+    ui.available_width().min(TEXT_WIDTH * 2.0)
 }
 
 /// A block of a part that belongs to one share class.
@@ -479,36 +484,31 @@ pub struct BlockTotals<'a> {
     pub tag: String,
 }
 
-/// Draws `totals` of the block named `block_name` (`Part III(A) block 1`); `spacing` is the
-/// grid's (the XX lines sit tighter than EE's).
+/// Draws `totals` of the block named `block_name` (`Part III(A) block 1`).
 pub fn block_totals_ui(
     ui: &mut Ui,
     ctx: &mut PageContext<'_>,
     block_name: &str,
     class: &str,
     totals: &BlockTotals<'_>,
-    spacing: egui::Vec2,
 ) {
-    let id_salt = (ctx.key(&totals.paths[0]), "totals");
-    Grid::new(id_salt)
-        .num_columns(3)
-        .spacing(spacing)
-        .show(ui, |ui| {
-            for (i, path) in totals.paths.iter().enumerate() {
-                let tag = format!("{}{}", totals.tag, i + 1);
-                ui.with_layout(Layout::right_to_left(Align::Min), |ui| {
-                    ui.label(totals.texts[i])
-                });
-                widgets::computed_cell(
-                    ui,
-                    ctx,
-                    path,
-                    &format!("{block_name} {} ({tag})", totals.names[i]),
-                    &widgets::count_text(totals.values[i]),
-                    widgets::NUMBER_WIDTH,
-                );
-                widgets::field_label(ui, format!("{class} ({tag})"));
-                ui.end_row();
-            }
-        });
+    let pairs = Pairs::new(ui, TOTALS_LABEL_WIDTH, NUMBER_WIDTH + GAP + 160.0, 1);
+    pairs.lines(ui, |r| {
+        for (i, path) in totals.paths.iter().enumerate() {
+            let tag = format!("{}{}", totals.tag, i + 1);
+            r.pair(totals.texts[i], |ui| {
+                ui.horizontal_top(|ui| {
+                    widgets::computed_cell(
+                        ui,
+                        ctx,
+                        path,
+                        &format!("{block_name} {} ({tag})", totals.names[i]),
+                        &widgets::count_text(totals.values[i]),
+                        NUMBER_WIDTH,
+                    );
+                    widgets::field_label(ui, format!("{class} ({tag})"));
+                })
+            });
+        }
+    });
 }

@@ -11,6 +11,7 @@ use crate::rules::Finding;
 
 use super::widgets::{FieldBuffers, FindingIndex};
 
+mod classes;
 mod common;
 mod notes;
 mod page1;
@@ -125,22 +126,45 @@ impl PageContext<'_> {
     }
 }
 
-/// Draws `page` for editing `ret`. The shell puts it in a scroll area (both directions); long
-/// lists skip drawing what is outside the visible area, so the page stays cheap per frame.
+/// The widest a page gets: beyond it, lines of labels and figures get hard to follow across,
+/// so a wider window centres the page (see [`page_ui`]).
+pub const MAX_PAGE_WIDTH: f32 = 1180.0;
+/// Room kept free at the right of a page that fills the window: the scroll bar floats there.
+const SCROLL_BAR_ROOM: f32 = 12.0;
+
+/// Draws `page` for editing `ret`. The shell puts it in a vertical scroll area: the page fits
+/// the width it is given (never a horizontal scroll bar), at most [`MAX_PAGE_WIDTH`], centred
+/// when the window is wider. Long lists skip drawing what is outside the visible area, so the
+/// page stays cheap per frame.
 pub fn page_ui(ui: &mut egui::Ui, page: Page, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
-    match page {
-        Page::I => page1::page_ui(ui, ret, ctx),
-        Page::II => page2::page_ui(ui, ret, ctx),
-        Page::IIIA => part3::page_ui::<OptionScheme>(ui, ret, ctx),
-        Page::IIIB => part3::page_ui::<Warrant>(ui, ret, ctx),
-        Page::IIIC => part3::page_ui::<Convertible>(ui, ret, ctx),
-        Page::IIID => part3::page_ui::<Arrangement>(ui, ret, ctx),
-        Page::IIIE => part3::page_ui::<Event>(ui, ret, ctx),
-        Page::IV => page4::page_ui(ui, ret, ctx),
-        Page::V => page5::page_ui(ui, ret, ctx),
-        Page::Notes => notes::page_ui(ui, ret),
-    }
-    ui.add_space(24.0);
+    let full = ui.available_rect_before_wrap();
+    let width = (full.width() - SCROLL_BAR_ROOM).clamp(0.0, MAX_PAGE_WIDTH);
+    // Centred when the window is wider than the page; the scroll bar then floats over the
+    // right-hand margin, otherwise over the room kept for it.
+    let margin = (full.width() - width) / 2.0;
+    let left = full.left()
+        + if margin >= SCROLL_BAR_ROOM {
+            margin
+        } else {
+            0.0
+        };
+    let column = egui::Rect::from_min_size(egui::pos2(left, full.top()), egui::vec2(width, 0.0));
+    ui.scope_builder(egui::UiBuilder::new().max_rect(column), |ui| {
+        ui.set_width(width);
+        match page {
+            Page::I => page1::page_ui(ui, ret, ctx),
+            Page::II => page2::page_ui(ui, ret, ctx),
+            Page::IIIA => part3::page_ui::<OptionScheme>(ui, ret, ctx),
+            Page::IIIB => part3::page_ui::<Warrant>(ui, ret, ctx),
+            Page::IIIC => part3::page_ui::<Convertible>(ui, ret, ctx),
+            Page::IIID => part3::page_ui::<Arrangement>(ui, ret, ctx),
+            Page::IIIE => part3::page_ui::<Event>(ui, ret, ctx),
+            Page::IV => page4::page_ui(ui, ret, ctx),
+            Page::V => page5::page_ui(ui, ret, ctx),
+            Page::Notes => notes::page_ui(ui, ret),
+        }
+        ui.add_space(24.0);
+    });
 }
 
 /// Findings for the navigation list counts (errors, warnings) of one page.

@@ -1,35 +1,34 @@
-//! Page I: the header block of page 1, the share class list (edited once for all parts) and
-//! Part I, movements in authorised / registered share capital.
+//! Page I: the header block of page 1, the share class list (edited once for all parts, see
+//! [`super::classes`]) and Part I, movements in authorised / registered share capital.
 
-use egui::{Grid, RichText, Ui};
+use egui::{RichText, Ui};
 
 use crate::model::path::{self, FieldPath, FormPart};
-use crate::model::{
-    AuthorisedBlock, ClassOfShares, CounterCode, IssuedBlock, MonthlyReturn, ShareClass,
-    SubmissionStatus, TemplateVersion, TypeOfShares,
-};
+use crate::model::{AuthorisedBlock, MonthlyReturn, SubmissionStatus, TemplateVersion};
 use crate::template::texts;
-use crate::ui::widgets::{self, CURRENCY_WIDTH, NUMBER_WIDTH, TEXT_WIDTH};
+use crate::ui::widgets::layout::{GAP, Pairs, Table};
+use crate::ui::widgets::{self, CURRENCY_WIDTH, MONEY_WIDTH, NUMBER_WIDTH, TEXT_WIDTH};
 
 use super::PageContext;
-use super::common::{self, ListAction, card, list_buttons, part_heading, sub_heading};
+use super::common::{self, ROW_LABEL_WIDTH, part_heading};
 
 /// Editor-only words of this page.
 mod ui_text {
     pub const TEMPLATE_VERSION: &str = "Template version";
-    pub const CLASSES: &str = "Share classes";
-    pub const CLASSES_HELP: &str =
-        "Each class is described once here and picked by its blocks in parts I, II and III.";
-    pub const ADD_CLASS: &str = "Add share class";
-    pub const ADD_COUNTER: &str = "Add other counter";
     pub const CLOSING_PAR_HINT: &str = "unchanged";
     pub const DUE: &str = "Due:";
 }
 
+/// Widest label of the header (`For the month ended:`) and the narrowest its fields get.
+const HEADER_LABEL_WIDTH: f32 = 140.0;
+const HEADER_FIELD_WIDTH: f32 = 210.0;
+/// `Total authorised/registered share capital at the end of the month:` on one line.
+const TOTAL_LABEL_WIDTH: f32 = 420.0;
+
 pub fn page_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
     header_ui(ui, ret, ctx);
     ui.add_space(8.0);
-    classes_ui(ui, ret, ctx);
+    super::classes::classes_ui(ui, ret, ctx);
     ui.add_space(8.0);
     part1_ui(ui, ret, ctx);
 }
@@ -44,19 +43,19 @@ fn header_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
         ..
     } = ret;
     let h = &t.header;
-    Grid::new("page1-header")
-        .num_columns(4)
-        .spacing([12.0, 2.0])
-        .show(ui, |ui| {
-            widgets::field_label(ui, &h.month_ended);
+    // Two pairs to a row as on the form when the page is wide enough, else one.
+    let pairs = Pairs::new(ui, HEADER_LABEL_WIDTH, HEADER_FIELD_WIDTH, 2);
+    pairs.row(ui, |r| {
+        r.pair(&h.month_ended, |ui| {
             widgets::date_field(
                 ui,
                 ctx,
                 &path::header::month_end(),
                 "For the month ended",
                 &mut header.month_end,
-            );
-            widgets::field_label(ui, &h.status);
+            )
+        });
+        r.pair(&h.status, |ui| {
             widgets::combo_field(
                 ui,
                 ctx,
@@ -66,10 +65,11 @@ fn header_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
                 &SubmissionStatus::ALL,
                 |s| s.label().to_string(),
                 160.0,
-            );
-            ui.end_row();
-
-            widgets::field_label(ui, &h.issuer);
+            )
+        });
+    });
+    pairs.row(ui, |r| {
+        r.pair(&h.issuer, |ui| {
             widgets::text_field(
                 ui,
                 ctx,
@@ -77,18 +77,20 @@ fn header_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
                 "Name of Issuer",
                 &mut header.issuer_name,
                 TEXT_WIDTH,
-            );
-            widgets::field_label(ui, &h.date_submitted);
+            )
+        });
+        r.pair(&h.date_submitted, |ui| {
             widgets::date_field(
                 ui,
                 ctx,
                 &path::header::date_submitted(),
                 "Date Submitted",
                 &mut header.date_submitted,
-            );
-            ui.end_row();
-
-            widgets::field_label(ui, ui_text::TEMPLATE_VERSION);
+            )
+        });
+    });
+    pairs.row(ui, |r| {
+        r.pair(ui_text::TEMPLATE_VERSION, |ui| {
             widgets::combo_field(
                 ui,
                 ctx,
@@ -98,206 +100,15 @@ fn header_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
                 &TemplateVersion::ALL,
                 |v| v.label().to_string(),
                 160.0,
-            );
-            if let Some(due) = &ctx.derived.due_date {
-                widgets::field_label(ui, ui_text::DUE);
-                widgets::field_label(ui, format!("{due}"));
-            }
-            ui.end_row();
+            )
         });
+        if let Some(due) = &ctx.derived.due_date {
+            r.pair(ui_text::DUE, |ui| {
+                widgets::field_label(ui, format!("{due}"))
+            });
+        }
+    });
     ui.label(&h.to);
-}
-
-fn classes_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
-    sub_heading(ui, ui_text::CLASSES);
-    ui.label(RichText::new(ui_text::CLASSES_HELP).weak());
-    let t = &texts().class_header;
-    let len = ret.classes.len();
-    let mut action = None;
-    for (i, class) in ret.classes.iter_mut().enumerate() {
-        let base = FieldPath::class_registry(i);
-        let n = i + 1;
-        let force = common::wants_focus(ctx, &base);
-        let id = ctx.field_id(&base).with("class-height");
-        common::culled(ui, id, force, |ui| {
-            card(ui, |ui| {
-                ui.horizontal(|ui| {
-                    ui.label(RichText::new(format!("{n}.")).strong());
-                    ui.label(RichText::new(class.summary_name()).strong());
-                    if let Some(a) = list_buttons(ui, &format!("share class {n}"), i, len) {
-                        action = Some(a);
-                    }
-                });
-                // Findings about the class as a whole (e.g. a class no block refers to).
-                for f in ctx.findings.at(&base) {
-                    let color = crate::ui::theme::severity_colour(ui.visuals(), f.severity);
-                    ui.label(RichText::new(&f.message).small().color(color));
-                }
-                class_grid(ui, ctx, i, class);
-                counters_ui(ui, ctx, i, class, t);
-            })
-        });
-    }
-    if ui
-        .button(ui_text::ADD_CLASS)
-        .on_hover_text("Adds the class with a block in parts I and II")
-        .clicked()
-    {
-        let id = ret.next_class_id();
-        ret.classes.push(ShareClass::new(id));
-        if !ret.part1.part.not_applicable {
-            ret.part1.part.blocks.push(AuthorisedBlock::new(id));
-        }
-        if !ret.part2.part.not_applicable {
-            ret.part2.part.blocks.push(IssuedBlock::new(id));
-        }
-    }
-    match action {
-        // Removing a class removes its blocks in parts I and II (they describe nothing else);
-        // blocks in part III are kept and flagged so no movement is lost silently.
-        Some(ListAction::Remove(i)) => {
-            if let Some(id) = ret.classes.get(i).map(|c| c.id) {
-                ret.part1.part.blocks.retain(|b| b.class != id);
-                ret.part2.part.blocks.retain(|b| b.class != id);
-            }
-            ListAction::Remove(i).apply(&mut ret.classes);
-        }
-        Some(a) => a.apply(&mut ret.classes),
-        None => {}
-    }
-}
-
-fn class_grid(ui: &mut Ui, ctx: &mut PageContext<'_>, i: usize, class: &mut ShareClass) {
-    let n = i + 1;
-    let t = &texts().class_header;
-    let ShareClass {
-        class_of_shares,
-        type_of_shares,
-        listed,
-        stock_code,
-        description,
-        ..
-    } = class;
-    // Four columns, not the form's six: six do not fit beside the page list at 1200 px.
-    Grid::new(("class-grid", n))
-        .num_columns(4)
-        .spacing([10.0, 2.0])
-        .show(ui, |ui| {
-            widgets::field_label(ui, &t.class_of_shares);
-            widgets::combo_field(
-                ui,
-                ctx,
-                &path::classes::class_of_shares(i),
-                &format!("Class {n} class of shares"),
-                class_of_shares,
-                &ClassOfShares::ALL,
-                |c| c.label().to_string(),
-                230.0,
-            );
-            widgets::field_label(ui, &t.type_of_shares);
-            widgets::combo_field(
-                ui,
-                ctx,
-                &path::classes::type_of_shares(i),
-                &format!("Class {n} type of shares"),
-                type_of_shares,
-                &TypeOfShares::ALL,
-                |c| c.label().to_string(),
-                230.0,
-            );
-            ui.end_row();
-
-            widgets::field_label(ui, &t.stock_code);
-            widgets::text_field(
-                ui,
-                ctx,
-                &path::classes::stock_code(i),
-                &format!("Class {n} stock code"),
-                stock_code,
-                100.0,
-            );
-            widgets::field_label(ui, &t.listed);
-            widgets::checkbox_field(
-                ui,
-                ctx,
-                &path::classes::listed(i),
-                &format!("Class {n} listed on the Exchange"),
-                listed,
-                &t.yes,
-            );
-            ui.end_row();
-
-            widgets::field_label(ui, &t.description);
-            widgets::text_field(
-                ui,
-                ctx,
-                &path::classes::description(i),
-                &format!("Class {n} description"),
-                description,
-                TEXT_WIDTH,
-            );
-            ui.end_row();
-        });
-}
-
-fn counters_ui(
-    ui: &mut Ui,
-    ctx: &mut PageContext<'_>,
-    i: usize,
-    class: &mut ShareClass,
-    t: &crate::template::ClassHeaderTexts,
-) {
-    let n = i + 1;
-    let len = class.other_counters.len();
-    let mut action = None;
-    let currency = &texts().part3.c["currency"];
-    for (j, c) in class.other_counters.iter_mut().enumerate() {
-        let what = format!("class {n} other counter {}", j + 1);
-        ui.horizontal_top(|ui| {
-            widgets::field_label(ui, &t.other_counter);
-            widgets::text_field(
-                ui,
-                ctx,
-                &path::classes::counter_stock_code(i, j),
-                &format!("Class {n} other counter {} stock code", j + 1),
-                &mut c.stock_code,
-                80.0,
-            );
-            widgets::field_label(ui, currency);
-            widgets::text_field(
-                ui,
-                ctx,
-                &path::classes::counter_currency(i, j),
-                &format!("Class {n} other counter {} currency", j + 1),
-                &mut c.currency,
-                CURRENCY_WIDTH,
-            );
-            widgets::field_label(ui, &t.description);
-            widgets::text_field(
-                ui,
-                ctx,
-                &path::classes::counter_description(i, j),
-                &format!("Class {n} other counter {} description", j + 1),
-                &mut c.description,
-                220.0,
-            );
-            if let Some(a) = list_buttons(ui, &what, j, len) {
-                action = Some(a);
-            }
-        });
-    }
-    if widgets::action_button(
-        ui,
-        ui_text::ADD_COUNTER,
-        &format!("Add other counter to class {n}"),
-    )
-    .clicked()
-    {
-        class.other_counters.push(CounterCode::default());
-    }
-    if let Some(a) = action {
-        a.apply(&mut class.other_counters);
-    }
 }
 
 fn part1_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
@@ -342,20 +153,29 @@ fn part1_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
 
     // `Total authorised/registered share capital at the end of the month`, one per currency.
     ui.add_space(4.0);
+    let pairs = Pairs::new(
+        ui,
+        TOTAL_LABEL_WIDTH,
+        CURRENCY_WIDTH + GAP + NUMBER_WIDTH + 40.0,
+        1,
+    );
     for (ccy, total) in &ctx.derived.capital_totals {
-        ui.horizontal_top(|ui| {
-            widgets::field_label(ui, &t.part1.total);
-            widgets::field_label(ui, if ccy.is_empty() { "—" } else { ccy.as_str() });
-            let path = path::part1::total(ccy);
-            let text = widgets::amount_text(*total);
-            widgets::computed_cell(
-                ui,
-                ctx,
-                &path,
-                &format!("Total authorised share capital {ccy}"),
-                &text,
-                NUMBER_WIDTH + 40.0,
-            );
+        pairs.lines(ui, |r| {
+            r.pair(&t.part1.total, |ui| {
+                ui.horizontal_top(|ui| {
+                    widgets::currency_label(ui, if ccy.is_empty() { "—" } else { ccy.as_str() });
+                    let path = path::part1::total(ccy);
+                    let text = widgets::amount_text(*total);
+                    widgets::computed_cell(
+                        ui,
+                        ctx,
+                        &path,
+                        &format!("Total authorised share capital {ccy}"),
+                        &text,
+                        NUMBER_WIDTH + 40.0,
+                    );
+                });
+            });
         });
     }
     common::remarks_ui(
@@ -381,33 +201,33 @@ fn authorised_table(ui: &mut Ui, ctx: &mut PageContext<'_>, i: usize, b: &mut Au
         manual_text,
     );
     let ccy = b.par_value.currency.trim().to_uppercase();
-    let head = |ui: &mut Ui, s: &str| common::column_head(ui, s, NUMBER_WIDTH + 60.0);
-    Grid::new(("part1-table", i))
-        .num_columns(4)
-        .spacing([12.0, 2.0])
-        .show(ui, |ui| {
-            ui.label("");
-            head(ui, &t.part1.shares);
-            head(ui, &t.part1.par_value);
-            head(ui, &t.part1.capital);
-            ui.end_row();
-
-            // Balance at close of preceding month
-            widgets::field_label(ui, &t.rows.preceding);
+    let columns = [
+        (t.part1.shares.as_str(), NUMBER_WIDTH),
+        (t.part1.par_value.as_str(), MONEY_WIDTH),
+        (t.part1.capital.as_str(), MONEY_WIDTH),
+    ];
+    let table = Table::new(ui, ROW_LABEL_WIDTH, &columns);
+    table.heads(ui);
+    table.row(ui, &t.rows.preceding, |row| {
+        row.cell(|ui| {
             widgets::count_field(
                 ui,
                 ctx,
                 &path::part1::preceding_shares(i),
                 &format!("{n} preceding authorised shares"),
                 &mut b.preceding_shares,
-            );
+            )
+        });
+        row.cell(|ui| {
             widgets::money_field(
                 ui,
                 ctx,
                 &path::part1::par_value_money(i),
                 &format!("{n} par value"),
                 &mut b.par_value,
-            );
+            )
+        });
+        row.cell(|ui| {
             capital_cell(
                 ui,
                 ctx,
@@ -417,19 +237,21 @@ fn authorised_table(ui: &mut Ui, ctx: &mut PageContext<'_>, i: usize, b: &mut Au
                 b.manual_capital,
                 &mut b.manual_preceding_capital,
                 fig.preceding_capital,
-            );
-            ui.end_row();
-
-            // Increase / decrease (-)
-            widgets::field_label(ui, &t.rows.movement);
+            )
+        });
+    });
+    table.row(ui, &t.rows.movement, |row| {
+        row.cell(|ui| {
             widgets::count_field(
                 ui,
                 ctx,
                 &path::part1::movement_shares(i),
                 &format!("{n} increase or decrease in authorised shares"),
                 &mut b.movement_shares,
-            );
-            ui.label("");
+            )
+        });
+        row.skip();
+        row.cell(|ui| {
             capital_cell(
                 ui,
                 ctx,
@@ -439,11 +261,16 @@ fn authorised_table(ui: &mut Ui, ctx: &mut PageContext<'_>, i: usize, b: &mut Au
                 b.manual_capital,
                 &mut b.manual_movement_capital,
                 fig.movement_capital,
-            );
-            ui.end_row();
-
-            // Balance at close of the month
-            widgets::field_label(ui, &t.rows.close);
+            )
+        });
+    });
+    let hint = b
+        .par_value
+        .amount
+        .map(widgets::text::amount)
+        .unwrap_or_else(|| ui_text::CLOSING_PAR_HINT.to_string());
+    table.row(ui, &t.rows.close, |row| {
+        row.cell(|ui| {
             widgets::computed_cell(
                 ui,
                 ctx,
@@ -451,12 +278,9 @@ fn authorised_table(ui: &mut Ui, ctx: &mut PageContext<'_>, i: usize, b: &mut Au
                 &format!("{n} closing authorised shares"),
                 &widgets::count_text(fig.close_shares),
                 NUMBER_WIDTH,
-            );
-            let hint = b
-                .par_value
-                .amount
-                .map(widgets::text::amount)
-                .unwrap_or_else(|| ui_text::CLOSING_PAR_HINT.to_string());
+            )
+        });
+        row.cell(|ui| {
             ui.horizontal_top(|ui| {
                 widgets::currency_label(ui, &ccy);
                 widgets::decimal_field(
@@ -467,7 +291,9 @@ fn authorised_table(ui: &mut Ui, ctx: &mut PageContext<'_>, i: usize, b: &mut Au
                     &mut b.closing_par_value,
                     Some(&hint),
                 );
-            });
+            })
+        });
+        row.cell(|ui| {
             ui.horizontal_top(|ui| {
                 widgets::currency_label(ui, &ccy);
                 widgets::computed_cell(
@@ -478,9 +304,9 @@ fn authorised_table(ui: &mut Ui, ctx: &mut PageContext<'_>, i: usize, b: &mut Au
                     &widgets::amount_text(fig.close_capital),
                     NUMBER_WIDTH,
                 );
-            });
-            ui.end_row();
+            })
         });
+    });
 }
 
 /// The capital cell: typed under `Manual input`, else calculated (shares × par).

@@ -1,15 +1,21 @@
 //! Page II: movements in issued shares and/or treasury shares, per class, and (template v1.2.0
 //! only) the public float sufficiency confirmation of each class.
 
-use egui::{Grid, RichText, Ui};
+use egui::{RichText, Ui};
 
 use crate::model::path::{self, FormPart};
 use crate::model::{IssuedBlock, MonthlyReturn, PublicFloat};
 use crate::template::{PublicFloatTexts, texts};
+use crate::ui::widgets::layout::{Pairs, Table};
 use crate::ui::widgets::{self, NUMBER_WIDTH, TEXT_WIDTH};
 
 use super::PageContext;
-use super::common::{self, part_heading};
+use super::common::{self, ROW_LABEL_WIDTH, part_heading};
+
+/// Width of a column of the table: its heading wraps in it (a figure takes `NUMBER_WIDTH`).
+const COLUMN_WIDTH: f32 = NUMBER_WIDTH + 20.0;
+/// Widest label of the public float lines (`Applicable public float threshold`).
+const FLOAT_LABEL_WIDTH: f32 = 260.0;
 
 /// Editor-only words of this page.
 mod ui_text {
@@ -80,32 +86,33 @@ fn issued_table(ui: &mut Ui, ctx: &mut PageContext<'_>, i: usize, b: &mut Issued
     let t = texts();
     let n = format!("Part II class {}", i + 1);
     let fig = ctx.derived.part2.get(i).cloned().unwrap_or_default();
-    let head = |ui: &mut Ui, s: &str| common::column_head(ui, s, NUMBER_WIDTH + 20.0);
-    Grid::new(("part2-table", i))
-        .num_columns(4)
-        .spacing([12.0, 2.0])
-        .show(ui, |ui| {
-            ui.label("");
-            head(ui, &t.part2.excluding_treasury);
-            head(ui, &t.part2.treasury);
-            head(ui, &t.part2.total);
-            ui.end_row();
-
-            widgets::field_label(ui, &t.rows.preceding);
+    let columns = [
+        (t.part2.excluding_treasury.as_str(), COLUMN_WIDTH),
+        (t.part2.treasury.as_str(), COLUMN_WIDTH),
+        (t.part2.total.as_str(), COLUMN_WIDTH),
+    ];
+    let table = Table::new(ui, ROW_LABEL_WIDTH, &columns);
+    table.heads(ui);
+    table.row(ui, &t.rows.preceding, |row| {
+        row.cell(|ui| {
             widgets::count_field(
                 ui,
                 ctx,
                 &path::part2::preceding_excluding_treasury(i),
                 &format!("{n} preceding issued shares excluding treasury"),
                 &mut b.preceding.excluding_treasury,
-            );
+            )
+        });
+        row.cell(|ui| {
             widgets::count_field(
                 ui,
                 ctx,
                 &path::part2::preceding_treasury(i),
                 &format!("{n} preceding treasury shares"),
                 &mut b.preceding.treasury,
-            );
+            )
+        });
+        row.cell(|ui| {
             widgets::computed_cell(
                 ui,
                 ctx,
@@ -113,29 +120,33 @@ fn issued_table(ui: &mut Ui, ctx: &mut PageContext<'_>, i: usize, b: &mut Issued
                 &format!("{n} preceding total issued shares"),
                 &widgets::count_text(fig.preceding_total),
                 NUMBER_WIDTH,
-            );
-            ui.end_row();
-
-            widgets::field_label(ui, &t.rows.movement);
+            )
+        });
+    });
+    table.row(ui, &t.rows.movement, |row| {
+        row.cell(|ui| {
             widgets::count_field(
                 ui,
                 ctx,
                 &path::part2::movement_excluding_treasury(i),
                 &format!("{n} increase or decrease in issued shares excluding treasury"),
                 &mut b.movement.excluding_treasury,
-            );
+            )
+        });
+        row.cell(|ui| {
             widgets::count_field(
                 ui,
                 ctx,
                 &path::part2::movement_treasury(i),
                 &format!("{n} increase or decrease in treasury shares"),
                 &mut b.movement.treasury,
-            );
-            // The form shades this cell: no total for the movement row.
-            ui.label("");
-            ui.end_row();
-
-            widgets::field_label(ui, &t.rows.close);
+            )
+        });
+        // The form shades this cell: no total for the movement row.
+        row.skip();
+    });
+    table.row(ui, &t.rows.close, |row| {
+        row.cell(|ui| {
             widgets::computed_cell(
                 ui,
                 ctx,
@@ -143,7 +154,9 @@ fn issued_table(ui: &mut Ui, ctx: &mut PageContext<'_>, i: usize, b: &mut Issued
                 &format!("{n} closing issued shares excluding treasury"),
                 &widgets::count_text(fig.close_excluding_treasury),
                 NUMBER_WIDTH,
-            );
+            )
+        });
+        row.cell(|ui| {
             widgets::computed_cell(
                 ui,
                 ctx,
@@ -151,7 +164,9 @@ fn issued_table(ui: &mut Ui, ctx: &mut PageContext<'_>, i: usize, b: &mut Issued
                 &format!("{n} closing treasury shares"),
                 &widgets::count_text(fig.close_treasury),
                 NUMBER_WIDTH,
-            );
+            )
+        });
+        row.cell(|ui| {
             widgets::computed_cell(
                 ui,
                 ctx,
@@ -159,9 +174,9 @@ fn issued_table(ui: &mut Ui, ctx: &mut PageContext<'_>, i: usize, b: &mut Issued
                 &format!("{n} closing total issued shares"),
                 &widgets::count_text(fig.close_total),
                 NUMBER_WIDTH,
-            );
-            ui.end_row();
+            )
         });
+    });
     // What part III adds up to for this class, so a disagreement can be seen while typing.
     if let Some(tot) = ctx.derived.class_totals(b.class) {
         ui.label(
@@ -197,26 +212,21 @@ fn public_float_ui(
         .radio_value(&mut pf.complied, Some(false), &t.not_complied)
         .accessible_name(format!("{n} public float requirement not complied with"));
     let _ = (r1, r2);
-    for f in ctx.findings.at(&cp) {
-        let color = crate::ui::theme::severity_colour(ui.visuals(), f.severity);
-        ui.label(RichText::new(&f.message).small().color(color));
-    }
+    widgets::messages_ui(ui, ctx, &cp);
     ui.add(egui::Label::new(&t.requirement).wrap());
-    Grid::new(("public-float", i))
-        .num_columns(2)
-        .spacing([12.0, 2.0])
-        .show(ui, |ui| {
-            widgets::field_label(ui, &t.threshold);
+    let pairs = Pairs::new(ui, FLOAT_LABEL_WIDTH, TEXT_WIDTH, 1);
+    pairs.lines(ui, |r| {
+        r.pair(&t.threshold, |ui| {
             widgets::text_field(
                 ui,
                 ctx,
                 &path::part2::public_float_threshold(i),
                 &format!("{n} applicable public float threshold"),
                 &mut pf.threshold,
-                TEXT_WIDTH,
-            );
-            ui.end_row();
-            widgets::field_label(ui, &t.additional_information);
+                TEXT_WIDTH * 2.0,
+            )
+        });
+        r.pair(&t.additional_information, |ui| {
             widgets::multiline_field(
                 ui,
                 ctx,
@@ -224,7 +234,7 @@ fn public_float_ui(
                 &format!("{n} public float additional information"),
                 &mut pf.additional_information,
                 2,
-            );
-            ui.end_row();
+            )
         });
+    });
 }

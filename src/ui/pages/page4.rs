@@ -1,14 +1,17 @@
 //! Page IV: Hong Kong Depositary Receipts, one card per HDR line *(content inferred)*.
 
-use egui::{Grid, Ui};
+use egui::Ui;
 
 use crate::model::path::{self, FormPart};
 use crate::model::{HdrLine, MonthlyReturn};
 use crate::template::texts;
-use crate::ui::widgets;
+use crate::ui::widgets::{self, layout::Pairs};
 
 use super::PageContext;
-use super::common::{self, form_label, part_heading};
+use super::common::{self, LABEL_WIDTH, part_heading};
+
+/// The narrowest the field side of a line gets (then the labels narrow).
+const LINE_FIELD_WIDTH: f32 = 320.0;
 
 pub fn page_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) {
     let t = texts();
@@ -48,12 +51,10 @@ fn hdr_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, i: usize, h: &mut HdrLine) {
     let t = &texts().part4;
     let n = format!("Part IV HDR line {}", i + 1);
     let fig = ctx.derived.part4.get(i).cloned().unwrap_or_default();
-    Grid::new(("hdr", i))
-        .num_columns(2)
-        .spacing([10.0, 2.0])
-        .show(ui, |ui| {
-            form_label(ui, &t.description);
-            let width = common::text_width(ui).max(420.0);
+    let pairs = Pairs::new(ui, LABEL_WIDTH, LINE_FIELD_WIDTH, 1);
+    pairs.lines(ui, |r| {
+        r.pair(&t.description, |ui| {
+            let width = common::text_width(ui);
             widgets::text_field(
                 ui,
                 ctx,
@@ -61,10 +62,9 @@ fn hdr_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, i: usize, h: &mut HdrLine) {
                 &format!("{n} description"),
                 &mut h.description,
                 width,
-            );
-            ui.end_row();
-
-            form_label(ui, &t.stock_code);
+            )
+        });
+        r.pair(&t.stock_code, |ui| {
             widgets::text_field(
                 ui,
                 ctx,
@@ -72,9 +72,9 @@ fn hdr_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, i: usize, h: &mut HdrLine) {
                 &format!("{n} stock code"),
                 &mut h.stock_code,
                 100.0,
-            );
-            ui.end_row();
-            form_label(ui, &t.depositary);
+            )
+        });
+        r.pair(&t.depositary, |ui| {
             widgets::text_field(
                 ui,
                 ctx,
@@ -82,10 +82,9 @@ fn hdr_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, i: usize, h: &mut HdrLine) {
                 &format!("{n} depositary"),
                 &mut h.depositary,
                 220.0,
-            );
-            ui.end_row();
-
-            form_label(ui, &t.ratio);
+            )
+        });
+        r.pair(&t.ratio, |ui| {
             widgets::decimal_field(
                 ui,
                 ctx,
@@ -93,29 +92,27 @@ fn hdr_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, i: usize, h: &mut HdrLine) {
                 &format!("{n} HDRs per underlying share"),
                 &mut h.hdrs_per_share,
                 None,
-            );
-            ui.end_row();
-
-            form_label(ui, &t.preceding);
+            )
+        });
+        r.pair(&t.preceding, |ui| {
             widgets::count_field(
                 ui,
                 ctx,
                 &path::part4::preceding_hdrs(i),
                 &format!("{n} HDRs at close of preceding month"),
                 &mut h.preceding_hdrs,
-            );
-            ui.end_row();
-            form_label(ui, &t.movement);
+            )
+        });
+        r.pair(&t.movement, |ui| {
             widgets::count_field(
                 ui,
                 ctx,
                 &path::part4::movement_hdrs(i),
                 &format!("{n} increase or decrease in HDRs"),
                 &mut h.movement_hdrs,
-            );
-            ui.end_row();
-
-            form_label(ui, &t.close);
+            )
+        });
+        r.pair(&t.close, |ui| {
             widgets::computed_cell(
                 ui,
                 ctx,
@@ -123,9 +120,9 @@ fn hdr_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, i: usize, h: &mut HdrLine) {
                 &format!("{n} HDRs at close of the month"),
                 &widgets::count_text(fig.close_hdrs),
                 widgets::NUMBER_WIDTH,
-            );
-            ui.end_row();
-            form_label(ui, &t.underlying);
+            )
+        });
+        r.pair(&t.underlying, |ui| {
             widgets::computed_cell(
                 ui,
                 ctx,
@@ -133,7 +130,7 @@ fn hdr_ui(ui: &mut Ui, ctx: &mut PageContext<'_>, i: usize, h: &mut HdrLine) {
                 &format!("{n} underlying shares at close of the month"),
                 &widgets::count_text(fig.underlying_shares),
                 widgets::NUMBER_WIDTH,
-            );
-            ui.end_row();
+            )
         });
+    });
 }

@@ -2,15 +2,18 @@
 //! the template of the return's version; an item the issuer edits is stored as an amendment,
 //! and "Restore standard wording" drops the amendment again.
 
-use egui::{Grid, RichText, Ui};
+use egui::{RichText, Ui};
 
 use crate::model::MonthlyReturn;
 use crate::model::path::{self, FormPart};
 use crate::template::texts;
-use crate::ui::widgets::{self, TEXT_WIDTH};
+use crate::ui::widgets::{self, TEXT_WIDTH, layout::Pairs};
 
 use super::PageContext;
 use super::common::{self, part_heading};
+
+/// Widest label of the signature lines (`Title:`, `Submitted by:`).
+const SIGNATURE_LABEL_WIDTH: f32 = 140.0;
 
 /// Editor-only words of this page.
 mod ui_text {
@@ -92,11 +95,9 @@ pub fn page_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) 
         });
     }
     ui.add_space(8.0);
-    Grid::new("part5-signature")
-        .num_columns(2)
-        .spacing([12.0, 2.0])
-        .show(ui, |ui| {
-            widgets::field_label(ui, &t.part5.submitted_by);
+    let pairs = Pairs::new(ui, SIGNATURE_LABEL_WIDTH, TEXT_WIDTH, 1);
+    pairs.lines(ui, |r| {
+        r.pair(&t.part5.submitted_by, |ui| {
             widgets::text_field(
                 ui,
                 ctx,
@@ -104,9 +105,9 @@ pub fn page_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) 
                 "Submitted by",
                 &mut c.submitted_by,
                 TEXT_WIDTH,
-            );
-            ui.end_row();
-            widgets::field_label(ui, &t.part5.title);
+            )
+        });
+        r.pair(&t.part5.title, |ui| {
             widgets::text_field(
                 ui,
                 ctx,
@@ -115,8 +116,8 @@ pub fn page_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>) 
                 &mut c.title,
                 // Officers' titles run long (the Kingsoft filing's is 81 characters).
                 TEXT_WIDTH * 2.0,
-            );
-            ui.end_row();
+            )
         });
+    });
     ui.label(RichText::new(&t.part5.officer).small());
 }

@@ -9,21 +9,26 @@
 //! the compound cells, and [`block_lines_ui`] / [`page_end_ui`] here for what differs between
 //! the sub-parts' blocks and pages.
 
-use egui::{Grid, RichText, Ui, vec2};
+use egui::{RichText, Ui};
 
 use crate::calc::Closing;
 use crate::model::path::{self, FieldPath, FormPart, summary};
 use crate::model::subpart::{Column, Role, SubPart, Value};
 use crate::model::{MonthlyReturn, OptionBlock};
 use crate::template::texts;
-use crate::ui::widgets::{self, CURRENCY_WIDTH, NUMBER_WIDTH};
+use crate::ui::widgets::layout::{GAP, Pairs};
+use crate::ui::widgets::{self, CURRENCY_WIDTH, MONEY_WIDTH, NUMBER_WIDTH};
 
 use super::PageContext;
-use super::common::{self, BlockTotals, ClassBlock, form_label, part_heading, sub_heading};
+use super::common::{self, BlockTotals, ClassBlock, LABEL_WIDTH, part_heading, sub_heading};
 use super::part3_special::{self, Cell};
 
 /// Width of a one-line text column other than the row's description (stock code).
 const SHORT_TEXT_WIDTH: f32 = 100.0;
+/// The narrowest the field side of a row card's line gets (then its labels narrow).
+const LINE_FIELD_WIDTH: f32 = 320.0;
+/// `Total funds raised from exercise of options:` on one line.
+const FUNDS_LABEL_WIDTH: f32 = 400.0;
 
 /// Page III(A) … III(E) for the sub-part `S`.
 pub fn page_ui<S>(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_>)
@@ -98,25 +103,19 @@ fn row_ui<S: SubPart>(ui: &mut Ui, ctx: &mut PageContext<'_>, b: usize, r: usize
         S::ROW_NAME,
         r + 1
     );
-    // Keyed on the row's identity, as the widgets are, so a moved row keeps its layout.
-    let key = ctx.key(&S::row_path(b, r));
-    for (i, run) in S::COLUMNS.split_inclusive(spans_card).enumerate() {
+    for run in S::COLUMNS.split_inclusive(spans_card) {
         let (lines, across) = match run.split_last() {
             Some((last, lines)) if spans_card(last) => (lines, Some(last)),
             _ => (run, None),
         };
         if !lines.is_empty() {
-            Grid::new((&key, "grid", i))
-                .num_columns(2)
-                .spacing([10.0, 2.0])
-                .show(ui, |ui| {
-                    for column in lines {
-                        let cell = cell::<S>(b, r, &row_name, column);
-                        form_label(ui, cell.label);
-                        cell_ui(ui, ctx, &cell, column, row);
-                        ui.end_row();
-                    }
-                });
+            let pairs = Pairs::new(ui, LABEL_WIDTH, LINE_FIELD_WIDTH, 1);
+            pairs.lines(ui, |lines_ui| {
+                for column in lines {
+                    let cell = cell::<S>(b, r, &row_name, column);
+                    lines_ui.pair(cell.label, |ui| cell_ui(ui, ctx, &cell, column, row));
+                }
+            });
         }
         if let Some(column) = across {
             cell_ui(ui, ctx, &cell::<S>(b, r, &row_name, column), column, row);
@@ -164,7 +163,7 @@ fn cell_ui<S: SubPart>(
             }
             Value::Text(_, get) => {
                 let width = match column.role {
-                    Role::Description => common::text_width(ui).max(420.0),
+                    Role::Description => common::text_width(ui),
                     _ => SHORT_TEXT_WIDTH,
                 };
                 widgets::text_field(ui, ctx, path, name, get(row), width);
@@ -219,16 +218,14 @@ fn block_lines_ui<S: SubPart>(
             )
         }
     };
-    let (texts, names, spacing) = match S::PART {
+    let (texts, names) = match S::PART {
         FormPart::IIIE => (
             [t.summary_excluding_treasury.as_str(), &t.summary_treasury],
             ["change in issued shares", "change in treasury shares"],
-            ui.spacing().item_spacing,
         ),
         _ => (
             [t.increase_line.as_str(), &t.decrease_treasury_line],
             ["increase in issued shares", "decrease in treasury shares"],
-            vec2(12.0, 0.0),
         ),
     };
     let tag = format!("{0}{0}", S::LETTER);
@@ -239,14 +236,16 @@ fn block_lines_ui<S: SubPart>(
         values,
         tag,
     };
-    common::block_totals_ui(ui, ctx, &name, class, &totals, spacing);
+    common::block_totals_ui(ui, ctx, &name, class, &totals);
     // Only (A)'s blocks have funds raised (by the exercise of options).
     if let Some(block) = part3_special::downcast_mut::<_, OptionBlock>(block) {
-        ui.horizontal_top(|ui| {
-            widgets::field_label(ui, &t.funds_raised);
-            let path = path::part3a::funds_raised_money(b);
-            let field_name = format!("{name} total funds raised");
-            widgets::money_field(ui, ctx, &path, &field_name, &mut block.funds_raised);
+        let pairs = Pairs::new(ui, FUNDS_LABEL_WIDTH, MONEY_WIDTH, 1);
+        pairs.lines(ui, |r| {
+            r.pair(&t.funds_raised, |ui| {
+                let path = path::part3a::funds_raised_money(b);
+                let field_name = format!("{name} total funds raised");
+                widgets::money_field(ui, ctx, &path, &field_name, &mut block.funds_raised)
+            })
         });
     }
 }
@@ -280,23 +279,24 @@ fn page_end_ui<S: SubPart>(ui: &mut Ui, ret: &MonthlyReturn, ctx: &mut PageConte
                 tot.total_treasury,
             ),
         ];
-        Grid::new(("grand", class.id))
-            .num_columns(3)
-            .show(ui, |ui| {
-                for (text, path, span, value) in &lines {
-                    form_label(ui, text);
-                    widgets::computed_cell(
-                        ui,
-                        ctx,
-                        path,
-                        &format!("{name} total of {span}"),
-                        &widgets::count_text(*value),
-                        NUMBER_WIDTH,
-                    );
-                    widgets::field_label(ui, class.summary_name());
-                    ui.end_row();
-                }
-            });
+        let pairs = Pairs::new(ui, LABEL_WIDTH, NUMBER_WIDTH + GAP + 160.0, 1);
+        pairs.lines(ui, |r| {
+            for (text, path, span, value) in &lines {
+                r.pair(*text, |ui| {
+                    ui.horizontal_top(|ui| {
+                        widgets::computed_cell(
+                            ui,
+                            ctx,
+                            path,
+                            &format!("{name} total of {span}"),
+                            &widgets::count_text(*value),
+                            NUMBER_WIDTH,
+                        );
+                        widgets::field_label(ui, class.summary_name());
+                    })
+                });
+            }
+        });
     }
 }
 

@@ -16,10 +16,16 @@ use crate::model::{
     Convertible, ConvertibleMovement, ConvertibleMovementKind, ConvertibleType, Event,
     OptionMovement, OptionScheme, TypeOfIssue,
 };
-use crate::ui::widgets;
+use crate::ui::widgets::{self, layout, layout::Table};
 
 use super::PageContext;
-use super::common::{self, ListAction, form_label, list_buttons};
+use super::common::{self, ListAction, list_buttons};
+
+/// How far the movement lists sit in from their heading.
+const INDENT: f32 = 12.0;
+/// A convertible movement's kind and the user's label of an `Other` one.
+const KIND_WIDTH: f32 = 120.0;
+const OTHER_LABEL_WIDTH: f32 = 140.0;
 
 /// Editor-only words of the compound cells.
 mod ui_text {
@@ -119,28 +125,27 @@ fn option_movements(
     cell: &Cell<'_>,
     scheme: &mut OptionScheme,
 ) {
-    form_label(ui, cell.label);
+    ui.add(egui::Label::new(cell.label).wrap());
     ui.horizontal_top(|ui| {
-        ui.add_space(12.0);
-        egui::Grid::new((ctx.key(&cell.path), "movements"))
-            .num_columns(4)
-            .spacing([10.0, 0.0])
-            .show(ui, |ui| {
+        ui.add_space(INDENT);
+        ui.vertical(|ui| {
+            let heads = OptionMovement::ALL.map(|m| (m.label(), widgets::NUMBER_WIDTH));
+            let table = Table::new(ui, 0.0, &heads);
+            table.heads(ui);
+            table.row(ui, "", |row| {
                 for m in OptionMovement::ALL {
-                    common::column_head(ui, m.label(), widgets::NUMBER_WIDTH);
+                    row.cell(|ui| {
+                        widgets::count_field(
+                            ui,
+                            ctx,
+                            &path::part3a::movement(cell.b, cell.r, m),
+                            &format!("{} {}", cell.name, m.key()),
+                            scheme.movement_mut(m),
+                        )
+                    });
                 }
-                ui.end_row();
-                for m in OptionMovement::ALL {
-                    widgets::count_field(
-                        ui,
-                        ctx,
-                        &path::part3a::movement(cell.b, cell.r, m),
-                        &format!("{} {}", cell.name, m.key()),
-                        scheme.movement_mut(m),
-                    );
-                }
-                ui.end_row();
             });
+        });
     });
 }
 
@@ -158,39 +163,54 @@ fn convertible_movements(
     let mut action = None;
     for (m, mv) in cv.movements.iter_mut().enumerate() {
         let mn = format!("{n} {} {}", cell.short_name, m + 1);
-        ui.horizontal_top(|ui| {
-            widgets::combo_field(
-                ui,
-                ctx,
-                &path::part3c::movement_kind(b, c, m),
-                &format!("{mn} kind"),
-                &mut mv.kind,
-                &ConvertibleMovementKind::ALL,
-                |k| k.label().to_string(),
-                120.0,
-            );
-            if mv.kind == ConvertibleMovementKind::Other {
-                widgets::field_label(ui, ui_text::MOVEMENT_LABEL);
-                widgets::text_field(
+        // Each part in a cell of its own, so a message wraps under its field; the row wraps
+        // onto a second line on a narrow page rather than running past its edge.
+        let wrapped = egui::Layout::left_to_right(egui::Align::Min).with_main_wrap(true);
+        ui.with_layout(wrapped, |ui| {
+            ui.add_space(INDENT);
+            layout::cell(ui, KIND_WIDTH, |ui| {
+                widgets::combo_field(
                     ui,
                     ctx,
-                    &path::part3c::movement_label(b, c, m),
-                    &format!("{mn} label"),
-                    &mut mv.label,
-                    140.0,
-                );
+                    &path::part3c::movement_kind(b, c, m),
+                    &format!("{mn} kind"),
+                    &mut mv.kind,
+                    &ConvertibleMovementKind::ALL,
+                    |k| k.label().to_string(),
+                    KIND_WIDTH,
+                )
+            });
+            if mv.kind == ConvertibleMovementKind::Other {
+                widgets::field_label(ui, ui_text::MOVEMENT_LABEL);
+                layout::cell(ui, OTHER_LABEL_WIDTH, |ui| {
+                    widgets::text_field(
+                        ui,
+                        ctx,
+                        &path::part3c::movement_label(b, c, m),
+                        &format!("{mn} label"),
+                        &mut mv.label,
+                        OTHER_LABEL_WIDTH,
+                    )
+                });
             }
-            widgets::decimal_field(
-                ui,
-                ctx,
-                &path::part3c::movement_amount(b, c, m),
-                &format!("{mn} amount"),
-                &mut mv.amount,
-                None,
-            );
-            if let Some(a) = list_buttons(ui, &format!("movement {} of {n}", m + 1), m, len) {
-                action = Some(a);
-            }
+            layout::cell(ui, widgets::NUMBER_WIDTH, |ui| {
+                widgets::decimal_field(
+                    ui,
+                    ctx,
+                    &path::part3c::movement_amount(b, c, m),
+                    &format!("{mn} amount"),
+                    &mut mv.amount,
+                    None,
+                )
+            });
+            layout::cell(ui, common::LIST_BUTTONS_WIDTH, |ui| {
+                ui.horizontal(|ui| {
+                    let what = format!("movement {} of {n}", m + 1);
+                    if let Some(a) = list_buttons(ui, &what, m, len) {
+                        action = Some(a);
+                    }
+                })
+            });
         });
     }
     if widgets::action_button(ui, ui_text::ADD_MOVEMENT, &format!("Add movement to {n}")).clicked()
@@ -226,7 +246,7 @@ fn type_of_issue(ui: &mut Ui, ctx: &mut PageContext<'_>, cell: &Cell<'_>, ev: &m
 
 /// A choice in the form's list `options` (a combo `width` wide), and the user's words for the
 /// choice `other` (`Other (please specify)`) on a line of their own when it is chosen, a text
-/// field at `text_path`. Drawn in the card's grid after the column's label.
+/// field at `text_path` under the drop-down. Drawn in the field side of the column's line.
 fn choice_ui<T: PartialEq + Copy + Labelled>(
     ui: &mut Ui,
     ctx: &mut PageContext<'_>,
@@ -241,10 +261,10 @@ fn choice_ui<T: PartialEq + Copy + Labelled>(
         ui, ctx, &cell.path, &cell.name, value, options, label, width,
     );
     if *value == other {
-        ui.end_row();
-        form_label(ui, other.label());
+        // Under the drop-down that says `Other (please specify)`: what it is.
         let name = format!("{}, specified", cell.name);
-        widgets::text_field(ui, ctx, &text_path, &name, text, text_width);
+        widgets::text_field(ui, ctx, &text_path, &name, text, text_width)
+            .on_hover_text(other.label());
     }
 }
 

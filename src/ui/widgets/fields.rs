@@ -18,7 +18,7 @@ use crate::model::RowIndex;
 use crate::model::path::FieldPath;
 use crate::ui::pages::PageContext;
 
-use super::flag::{flag_for, flag_line};
+use super::flag::{flag_for, flag_line, messages};
 use super::text::{self, ParseError};
 
 /// Width of a share-count or amount cell: fits `-9,999,999,999,999` at the default font.
@@ -27,8 +27,18 @@ pub const NUMBER_WIDTH: f32 = 150.0;
 pub const CURRENCY_WIDTH: f32 = 44.0;
 /// Width of a date cell (`30 September 2024`).
 pub const DATE_WIDTH: f32 = 130.0;
+/// Width of a money field: currency, the item spacing, amount.
+pub const MONEY_WIDTH: f32 = CURRENCY_WIDTH + 8.0 + NUMBER_WIDTH;
 /// Width of a one-line text field.
 pub const TEXT_WIDTH: f32 = 320.0;
+/// Widest a multi-line text field gets (a readable line of remarks).
+pub const MULTILINE_MAX_WIDTH: f32 = 900.0;
+
+/// The width of a drop-down asked to be `width` wide in a cell that may be narrower (its box,
+/// arrow included, stays inside the cell; a long choice is cut short with `…`).
+fn combo_width(ui: &Ui, width: f32) -> f32 {
+    width.min(ui.available_width()).max(40.0)
+}
 
 /// The egui id of the widget editing `path`: keyed on the field's identity (its row's id, see
 /// [`RowIndex`]), not its position, so focus, the cursor and the edit text move with the row.
@@ -208,7 +218,7 @@ pub fn decimal_field(
     flagged_parsed_field(ui, ctx, path, name, value, &decimal_kind(), hint)
 }
 
-/// A [`parsed_field`] with its outline and message line.
+/// A [`parsed_field`] with its outline and messages.
 fn flagged_parsed_field<V: PartialEq + Clone>(
     ui: &mut Ui,
     ctx: &mut PageContext<'_>,
@@ -369,6 +379,8 @@ pub fn text_field(
     width: f32,
 ) -> Response {
     ui.vertical(|ui| {
+        // As wide as asked, or as the cell when that is narrower (the page fits the window).
+        let width = width.min(ui.available_width());
         ui.set_min_width(width);
         let resp = ui
             .add(
@@ -396,7 +408,8 @@ pub fn multiline_field(
     rows: usize,
 ) -> Response {
     ui.vertical(|ui| {
-        let width = ui.available_width().clamp(TEXT_WIDTH, 900.0);
+        // The cell's width, up to a readable line.
+        let width = ui.available_width().min(MULTILINE_MAX_WIDTH);
         let resp = ui
             .add(
                 TextEdit::multiline(value)
@@ -447,8 +460,10 @@ pub fn combo_field<T: PartialEq + Copy>(
 ) -> Response {
     ui.vertical(|ui| {
         let before = *value;
+        let width = combo_width(ui, width);
         let inner = egui::ComboBox::from_id_salt(ctx.field_id(path))
             .width(width)
+            .wrap_mode(egui::TextWrapMode::Truncate)
             .selected_text(label(*value))
             .show_ui(ui, |ui| {
                 for &o in options {
@@ -479,7 +494,8 @@ pub fn computed_cell(
     width: f32,
 ) -> Response {
     ui.vertical(|ui| {
-        let h = ui.spacing().interact_size.y;
+        let h = super::layout::field_height(ui);
+        let width = width.min(ui.available_width());
         let (rect, resp) = ui.allocate_exact_size(vec2(width, h), Sense::hover());
         if ui.is_rect_visible(rect) {
             let v = ui.visuals();
@@ -520,35 +536,23 @@ pub fn computed_cell(
     .inner
 }
 
-/// A row label beside a field. A grid centres a plain label on the whole row, i.e. on the
-/// field and its reserved message line together, which puts the label a few pixels below the
-/// field's text; this one is centred on the field's box and reserves the same line under it.
+/// A row label beside a field, centred on the field's box (see [`super::layout::row_label`]).
 pub fn field_label(ui: &mut Ui, text: impl Into<egui::WidgetText>) -> Response {
-    ui.vertical(|ui| {
-        let h = ui.spacing().interact_size.y;
-        let resp = ui
-            .horizontal(|ui| {
-                ui.set_min_height(h);
-                ui.label(text)
-            })
-            .inner;
-        ui.allocate_exact_size(
-            vec2(0.0, ui.text_style_height(&TextStyle::Small)),
-            Sense::hover(),
-        );
-        resp
-    })
-    .inner
+    super::layout::row_label(ui, text)
 }
 
 /// The currency shown before an amount the form ties to a class's currency (part I), lined up
 /// like [`field_label`] in a cell as wide as a currency field.
 pub fn currency_label(ui: &mut Ui, ccy: &str) -> Response {
-    ui.vertical(|ui| {
-        ui.set_width(CURRENCY_WIDTH);
-        field_label(ui, ccy)
-    })
-    .inner
+    super::layout::cell(ui, CURRENCY_WIDTH, |ui| field_label(ui, ccy))
+}
+
+/// The messages of the findings at `path` (no field of its own to outline: a pair of radio
+/// buttons, a share class as a whole), as under a field.
+pub fn messages_ui(ui: &mut Ui, ctx: &PageContext<'_>, path: &FieldPath) {
+    if let Some(flag) = flag_for(ctx, &[path], None) {
+        messages(ui, &flag, 0.0);
+    }
 }
 
 /// Text of a derived share count; `—` when its arithmetic overflowed.

@@ -1,7 +1,7 @@
-//! The flag of a field: its outline and its message line, from the typed-text error and the
+//! The flag of a field: its outline and its messages, from the typed-text error and the
 //! findings at its paths.
 
-use egui::{CornerRadius, Response, Sense, Stroke, StrokeKind, TextStyle, Ui, vec2};
+use egui::{CornerRadius, Label, Response, RichText, Stroke, StrokeKind, TextStyle, Ui};
 
 use crate::model::path::FieldPath;
 use crate::rules::{Severity, TXT_001};
@@ -41,19 +41,22 @@ pub(super) fn flag_for(
     severity.map(|severity| Flag { severity, messages })
 }
 
-/// Draws the outline and the message line under a flaggable widget.
+/// Messages shown in full under a field; more are summed up in one line (all are in its
+/// tooltip and in the findings panel).
+const SHOWN: usize = 3;
+
+/// Draws the outline of a flagged widget and its messages under it.
 ///
-/// The line is always reserved (one line of small text, as wide as the widget), flagged or
-/// not, so a message appearing while the user types never pushes the rest of the page down.
-/// A message is longer than a number cell, so it is painted as a callout that starts in the
-/// reserved line and runs to the right over the (empty) reserved lines of the neighbouring
-/// cells, up to the edge of the visible area, on an opaque ground so a neighbour's message
-/// never shows through. The full text of every message is in the tooltip and in the shell's
-/// findings panel.
+/// The messages are body text in the severity's colour on the panel's own ground (contrast at
+/// least 4.5:1 in both themes, see `ui::theme`), wrapped within the width the widget's cell
+/// gives it (the column of a table, the field side of a label + field line), never narrower
+/// than the widget itself. They take room in the layout: the rows below move down while a
+/// message shows, and nothing is painted over a neighbour.
+///
+/// No room is reserved while a field is clean: a reserved line under every field spread every
+/// page out, and a message wrapped to a column takes more than one line anyway. The field being typed into does not move when its message appears, since
+/// the message goes under it.
 pub(super) fn flag_line(ui: &mut Ui, resp: &Response, flag: Option<Flag>) {
-    let h = ui.text_style_height(&TextStyle::Small);
-    let w = resp.rect.width();
-    let (rect, _) = ui.allocate_exact_size(vec2(w, h), Sense::hover());
     let Some(flag) = flag else {
         return;
     };
@@ -64,33 +67,37 @@ pub(super) fn flag_line(ui: &mut Ui, resp: &Response, flag: Option<Flag>) {
         Stroke::new(1.5, color),
         StrokeKind::Outside,
     );
-    let first = flag.messages.first().map(String::as_str).unwrap_or("");
-    let shown = if flag.messages.len() > 1 {
-        format!("{first} (+{} more)", flag.messages.len() - 1)
-    } else {
-        first.to_string()
-    };
-    let max_w = (ui.clip_rect().right() - rect.left() - 4.0).max(w);
-    let font = TextStyle::Small.resolve(ui.style());
-    let mut job = egui::text::LayoutJob::simple_singleline(shown, font, color);
-    job.wrap = egui::text::TextWrapping::truncate_at_width(max_w);
-    let galley = ui.painter().layout_job(job);
-    let bg = egui::Rect::from_min_size(rect.min, vec2(galley.size().x.max(w) + 4.0, h));
-    // Painted now, so the cells to the right, drawn later, paint over it: their reserved line
-    // is empty unless flagged, and then their own callout covers ours.
-    let painter = ui.painter().with_clip_rect(ui.clip_rect());
-    painter.rect_filled(bg, CornerRadius::same(2), ui.visuals().panel_fill);
-    // No tint under the text: the message keeps the full contrast of its colour on the panel
-    // (ui::theme), the outline of the field marks the severity.
-    painter.galley(rect.min + vec2(2.0, 0.0), galley, color);
-    // The message as text for screen readers and tests, and all messages on hover.
-    let id = resp.id.with("flag");
-    let msg_resp = ui.interact(bg, id, Sense::hover());
+    messages(ui, &flag, resp.rect.width());
+}
+
+/// The messages of `flag`, wrapped within the room left in `ui` but at least `min_width`.
+pub(super) fn messages(ui: &mut Ui, flag: &Flag, min_width: f32) {
+    let color = crate::ui::theme::severity_colour(ui.visuals(), flag.severity);
+    let width = ui.available_width().max(min_width);
     let all = flag.messages.join("\n");
-    ui.ctx().accesskit_node_builder(id, |b| {
-        b.set_role(egui::accesskit::Role::Label);
-        b.set_value(all.clone());
-        b.set_label(all.clone());
+    ui.scope(|ui| {
+        ui.set_max_width(width);
+        ui.spacing_mut().item_spacing.y = 1.0;
+        for message in flag.messages.iter().take(SHOWN) {
+            message_label(ui, message, color, &all);
+        }
+        let hidden = &flag.messages[SHOWN.min(flag.messages.len())..];
+        if !hidden.is_empty() {
+            let more = format!(
+                "… and {} (hover to read)",
+                crate::format::counted(hidden.len(), "more message")
+            );
+            let resp = message_label(ui, &more, color, &all);
+            // A screen reader (and a test) reads the messages not shown too.
+            let read = format!("{more}: {}", hidden.join("\n"));
+            ui.ctx()
+                .accesskit_node_builder(resp.id, |b| b.set_value(read));
+        }
     });
-    msg_resp.on_hover_text(all);
+}
+
+/// One message under a field: wrapped body text, every message of the field on hover.
+fn message_label(ui: &mut Ui, text: &str, color: egui::Color32, all: &str) -> Response {
+    let text = RichText::new(text).text_style(TextStyle::Body).color(color);
+    ui.add(Label::new(text).wrap()).on_hover_text(all)
 }

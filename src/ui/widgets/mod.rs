@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 pub mod fields;
 mod flag;
 mod help;
+pub mod layout;
 pub mod text;
 
 pub use fields::*;
