@@ -1168,3 +1168,19 @@ fn saving_over_a_read_only_draft_asks_for_another_file() {
     );
     assert_eq!(std::fs::read(&file).unwrap(), before);
 }
+
+/// Column headings and notes are small text: readable (11 px), not egui's 9 px.
+#[test]
+fn small_text_is_readable() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = Setup::new(dir.path()).harness();
+    for theme in [egui::Theme::Light, egui::Theme::Dark] {
+        let size = h
+            .ctx
+            .style_of(theme)
+            .text_styles
+            .get(&egui::TextStyle::Small)
+            .map(|f| f.size);
+        assert_eq!(size, Some(11.0));
+    }
+}

@@ -188,6 +188,7 @@ impl EditorApp {
             open,
         } = config;
         fonts::install_cjk_fallback_font(ctx);
+        crate::ui::theme::install_text_sizes(ctx);
         let prefs = Prefs::load(&paths);
         let mut app = EditorApp {
             doc: None,
