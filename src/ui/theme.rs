@@ -29,6 +29,20 @@ pub fn warning_colour(visuals: &Visuals) -> Color32 {
     severity_colour(visuals, Severity::Warning)
 }
 
+/// Small text (column headings, notes under a field) at 11 px instead of egui's 9, so it reads
+/// at arm's length: at most 1.5 px below the 12.5 px body text.
+pub const SMALL_TEXT_SIZE: f32 = 11.0;
+
+/// Sets the editor's text sizes on every theme.
+pub fn install_text_sizes(ctx: &egui::Context) {
+    ctx.all_styles_mut(|style| {
+        style.text_styles.insert(
+            egui::TextStyle::Small,
+            egui::FontId::proportional(SMALL_TEXT_SIZE),
+        );
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,18 +84,4 @@ mod tests {
             }
         }
     }
-}
-
-/// Small text (column headings, notes under a field) at 11 px instead of egui's 9, so it reads
-/// at arm's length: at most 1.5 px below the 12.5 px body text.
-pub const SMALL_TEXT_SIZE: f32 = 11.0;
-
-/// Sets the editor's text sizes on every theme.
-pub fn install_text_sizes(ctx: &egui::Context) {
-    ctx.all_styles_mut(|style| {
-        style.text_styles.insert(
-            egui::TextStyle::Small,
-            egui::FontId::proportional(SMALL_TEXT_SIZE),
-        );
-    });
 }
