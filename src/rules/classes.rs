@@ -33,14 +33,18 @@ pub(super) const STR_010: Rule = Rule {
     explanation: "Stock codes on the Exchange are numbers of up to five digits, written with \
         leading zeros as five (`03896`) or as four (`9999`). A letter, a space or a sixth digit \
         usually means a typing error or a code of another exchange (enter that in the \
-        description, and untick Listed if the class is not listed on the Exchange).",
+        description, and untick Listed if the class is not listed on the Exchange). An A-share \
+        class may carry its six-digit mainland code.",
     check: str_010,
 };
 
 fn str_010(ctx: &Context<'_>, out: &mut Collector) {
     for (i, class) in ctx.ret.classes.iter().enumerate() {
         let code = class.stock_code.trim();
-        if class.listed && !code.is_empty() && !is_hk_stock_code(code) {
+        let mainland = class.type_of_shares == crate::model::TypeOfShares::A
+            && code.len() == 6
+            && code.bytes().all(|b| b.is_ascii_digit());
+        if class.listed && !code.is_empty() && !is_hk_stock_code(code) && !mainland {
             STR_010.emit(
                 out,
                 format!(
