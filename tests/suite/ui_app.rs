@@ -1184,3 +1184,55 @@ fn small_text_is_readable() {
         assert_eq!(size, Some(11.0));
     }
 }
+
+/// Removing a share class that has blocks asks first, saying what goes and what stays; Cancel
+/// keeps everything, Remove takes the class and its part I and II blocks.
+#[test]
+fn removing_a_share_class_with_blocks_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = Setup::new(dir.path()).harness();
+    let ret = monthly_return::io::load(Path::new("templates/examples/h-and-a-shares-2025-03.ron"))
+        .unwrap();
+    let (classes, p1, p2) = (
+        ret.classes.len(),
+        ret.part1.part.blocks.len(),
+        ret.part2.part.blocks.len(),
+    );
+    h.state_mut().set_document(ret, None);
+    h.state_mut().set_page(Page::I);
+    h.run();
+    let counts = |h: &Harness<'_, EditorApp>| {
+        h.state().document().map(|d| {
+            (
+                d.ret.classes.len(),
+                d.ret.part1.part.blocks.len(),
+                d.ret.part2.part.blocks.len(),
+            )
+        })
+    };
+    h.get_by_label("Remove share class 2").click();
+    h.run();
+    h.run();
+    let question = h
+        .query_all_by_label_contains("in parts I and II go with it, figures included")
+        .count();
+    assert_eq!(question, 1);
+    assert_eq!(
+        counts(&h),
+        Some((classes, p1, p2)),
+        "nothing goes before the answer"
+    );
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(counts(&h), Some((classes, p1, p2)));
+
+    h.get_by_label("Remove share class 2").click();
+    h.run();
+    h.run();
+    // The dialog's own Remove button is the second node of that name.
+    let buttons: Vec<_> = h.query_all_by_label("Remove share class 2").collect();
+    assert_eq!(buttons.len(), 2);
+    buttons[1].click();
+    h.run();
+    assert_eq!(counts(&h), Some((classes - 1, p1 - 1, p2 - 1)));
+}

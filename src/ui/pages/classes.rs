@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 
 use crate::model::path::{self, FieldPath};
 use crate::model::{
-    AuthorisedBlock, ClassOfShares, CounterCode, IssuedBlock, MonthlyReturn, ShareClass,
+    AuthorisedBlock, ClassId, ClassOfShares, CounterCode, IssuedBlock, MonthlyReturn, ShareClass,
     TypeOfShares,
 };
 use crate::template::texts;
@@ -73,17 +73,105 @@ pub fn classes_ui(ui: &mut Ui, ret: &mut MonthlyReturn, ctx: &mut PageContext<'_
         }
     }
     match action {
-        // Removing a class removes its blocks in parts I and II (they describe nothing else);
-        // blocks in part III are kept and flagged so no movement is lost silently.
-        Some(ListAction::Remove(i)) => {
-            if let Some(id) = ret.classes.get(i).map(|c| c.id) {
-                ret.part1.part.blocks.retain(|b| b.class != id);
-                ret.part2.part.blocks.retain(|b| b.class != id);
+        // A class with blocks goes only once the user has seen what goes with it.
+        Some(ListAction::Remove(i)) => match ret.classes.get(i).map(|c| c.id) {
+            Some(id) if blocks_of(ret, id) != (0, 0) => {
+                ui.data_mut(|d| d.insert_temp(confirm_removal_id(), id));
             }
-            ListAction::Remove(i).apply(&mut ret.classes);
-        }
+            Some(id) => remove_class(ret, id),
+            None => {}
+        },
         Some(a) => a.apply(&mut ret.classes),
         None => {}
+    }
+    confirm_removal_ui(ui, ret);
+}
+
+fn confirm_removal_id() -> egui::Id {
+    egui::Id::unique("confirm-remove-share-class")
+}
+
+/// The class's blocks in parts I and II, and in part III.
+fn blocks_of(ret: &MonthlyReturn, id: ClassId) -> (usize, usize) {
+    let i_ii = ret
+        .part1
+        .part
+        .blocks
+        .iter()
+        .filter(|b| b.class == id)
+        .count()
+        + ret
+            .part2
+            .part
+            .blocks
+            .iter()
+            .filter(|b| b.class == id)
+            .count();
+    let iii = ret.part3a.blocks.iter().filter(|b| b.class == id).count()
+        + ret.part3b.blocks.iter().filter(|b| b.class == id).count()
+        + ret.part3c.blocks.iter().filter(|b| b.class == id).count()
+        + ret.part3d.blocks.iter().filter(|b| b.class == id).count()
+        + ret.part3e.blocks.iter().filter(|b| b.class == id).count();
+    (i_ii, iii)
+}
+
+/// Removing a class removes its blocks in parts I and II (they describe nothing else); blocks
+/// in part III are kept and flagged, so no movement is lost silently.
+fn remove_class(ret: &mut MonthlyReturn, id: ClassId) {
+    ret.part1.part.blocks.retain(|b| b.class != id);
+    ret.part2.part.blocks.retain(|b| b.class != id);
+    ret.classes.retain(|c| c.id != id);
+}
+
+/// "Remove share class …?" for a class with blocks: what goes, what stays, and that Undo brings
+/// it back. Remove / Cancel (Escape).
+fn confirm_removal_ui(ui: &mut Ui, ret: &mut MonthlyReturn) {
+    let Some(id) = ui.data(|d| d.get_temp::<ClassId>(confirm_removal_id())) else {
+        return;
+    };
+    let Some((n, class)) = ret.classes.iter().enumerate().find(|(_, c)| c.id == id) else {
+        ui.data_mut(|d| d.remove::<ClassId>(confirm_removal_id()));
+        return;
+    };
+    let name = format!("{}. {}", n + 1, class.picker_name());
+    let (i_ii, iii) = blocks_of(ret, id);
+    let mut text = format!(
+        "Its {} in parts I and II go with it, figures included.",
+        crate::format::counted(i_ii, "block")
+    );
+    if iii > 0 {
+        text.push_str(&format!(
+            " Its {} in part III stay, flagged, so no movement is lost: move them to another \
+             class or remove them there.",
+            crate::format::counted(iii, "block")
+        ));
+    }
+    text.push_str(" Undo (Edit menu) brings it all back.");
+    let mut done = None;
+    egui::Modal::new(egui::Id::unique("confirm-remove-share-class-modal")).show(ui.ctx(), |ui| {
+        ui.set_width(420.0);
+        ui.heading(format!("Remove share class {name}?"));
+        ui.add(egui::Label::new(text).wrap());
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if widgets::action_button(ui, "Remove", &format!("Remove share class {}", n + 1))
+                .clicked()
+            {
+                done = Some(true);
+            }
+            if ui.button("Cancel").clicked() {
+                done = Some(false);
+            }
+        });
+    });
+    if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+        done = Some(false);
+    }
+    if let Some(remove) = done {
+        if remove {
+            remove_class(ret, id);
+        }
+        ui.data_mut(|d| d.remove::<ClassId>(confirm_removal_id()));
     }
 }
 
