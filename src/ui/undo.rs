@@ -66,6 +66,9 @@ pub struct DocumentHistory {
     flux: Option<Flux>,
     /// The name of the open step, from the first edit noted in it.
     open_name: Option<String>,
+    /// An edit elsewhere (another field, a button) while a step is open: the open step closes
+    /// with the state before it, and this names the next.
+    next_name: Option<String>,
 }
 
 impl DocumentHistory {
@@ -81,9 +84,15 @@ impl DocumentHistory {
         };
     }
 
-    /// Names the open step, unless an earlier edit of it already did.
+    /// Names the open step; an edit with another name (typing moved to another field) starts a
+    /// step of its own at the next [`DocumentHistory::feed`], so one Undo never reverts two
+    /// fields while naming one.
     pub fn name_edit(&mut self, name: String) {
-        self.open_name.get_or_insert(name);
+        match &self.open_name {
+            Some(open) if *open != name => self.next_name = Some(name),
+            Some(_) => {}
+            None => self.open_name = Some(name),
+        }
     }
 
     fn is_open(&self, ret: &MonthlyReturn) -> bool {
@@ -92,6 +101,13 @@ impl DocumentHistory {
 
     /// Called every frame with the current time in seconds.
     pub fn feed(&mut self, time: f64, ret: &MonthlyReturn) {
+        if let Some(next) = self.next_name.take() {
+            // The state seen before this frame's edit ends the previous step.
+            if let Some(before) = self.flux.take().map(|f| f.state) {
+                self.close(&before);
+            }
+            self.open_name = Some(next);
+        }
         if !self.is_open(ret) {
             self.flux = None;
             self.open_name = None;
@@ -214,7 +230,7 @@ mod tests {
         h.reset(&a);
         assert!(!h.can_undo(&a));
         h.name_edit("typing in Header › issuer name".into());
-        h.name_edit("a later edit of the same step".into());
+        h.name_edit("typing in Header › issuer name".into());
         h.feed(0.0, &b);
         h.feed(0.5, &b);
         assert_eq!(h.undo_name(&b), Some("typing in Header › issuer name"));
@@ -225,6 +241,27 @@ mod tests {
         assert!(!h.can_undo(&a));
         assert_eq!(h.redo(&a), Some(b.clone()));
         assert_eq!(h.undo_name(&b), Some("typing in Header › issuer name"));
+    }
+
+    #[test]
+    fn typing_in_another_field_starts_a_step_of_its_own() {
+        let mut h = DocumentHistory::new();
+        let a = with_issuer("");
+        let b = with_issuer("M");
+        let mut c = b.clone();
+        c.part5.title = "Secretary".into();
+        h.reset(&a);
+        h.name_edit("typing in Header › issuer name".into());
+        h.feed(0.0, &b);
+        h.feed(0.1, &b);
+        // Without a pause, the next field is typed into.
+        h.name_edit("typing in Part V › title".into());
+        h.feed(0.2, &c);
+        assert_eq!(h.undo_name(&c), Some("typing in Part V › title"));
+        assert_eq!(h.undo(&c), Some(b.clone()));
+        assert_eq!(h.undo_name(&b), Some("typing in Header › issuer name"));
+        assert_eq!(h.undo(&b), Some(a.clone()));
+        assert!(!h.can_undo(&a));
     }
 
     #[test]
