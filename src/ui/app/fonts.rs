@@ -44,10 +44,13 @@ fn cjk_font() -> Option<(PathBuf, u32)> {
     FONT.get_or_init(find_cjk_font).clone()
 }
 
-/// Asks fontconfig for a font covering Traditional Chinese; `None` if there is none.
+/// Asks fontconfig for a font with both Traditional and Simplified Chinese characters (雲 云 金),
+/// by the characters themselves: fontconfig files many CJK fonts under a language other than
+/// `zh-hk` (Droid Sans Fallback says `ja|zh-tw`), so asking by language missed them.
+/// `None` if there is none.
 fn find_cjk_font() -> Option<(PathBuf, u32)> {
     let out = std::process::Command::new("fc-list")
-        .args([":lang=zh-hk", "--format=%{file}|%{index}\\n"])
+        .args([":charset=96f2 4e91 91d1", "--format=%{file}|%{index}\\n"])
         .output()
         .ok()?;
     let text = String::from_utf8_lossy(&out.stdout);
