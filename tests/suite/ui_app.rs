@@ -1236,3 +1236,62 @@ fn removing_a_share_class_with_blocks_asks_first() {
     h.run();
     assert_eq!(counts(&h), Some((classes - 1, p1 - 1, p2 - 1)));
 }
+
+/// Whatever Tab lands on (a field, Move up / Remove, Add class block, a check box) is scrolled
+/// into the visible part of the page at once.
+#[test]
+fn tab_scrolls_every_widget_it_reaches_into_view() {
+    use egui::accesskit::Role;
+    use monthly_return::model::{ClassId, IssuedBlock, ShareClass};
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = Setup::new(dir.path()).harness_sized(1024.0, 700.0);
+    let mut ret = sample_return();
+    for n in 2..=5 {
+        ret.classes.push(ShareClass::new(ClassId(n)));
+        ret.part2.part.blocks.push(IssuedBlock::new(ClassId(n)));
+    }
+    h.state_mut().set_document(ret, None);
+    h.state_mut().set_page(Page::II);
+    h.run();
+    h.get_by_label("Part II class 1 preceding issued shares excluding treasury")
+        .focus();
+    h.run();
+    let visible_bottom = h.get_by_label("Findings").rect().top();
+    let mut buttons_seen = 0;
+    for _ in 0..60 {
+        h.key_press(Key::Tab);
+        h.run();
+        h.run();
+        let focused: Vec<_> = [
+            Role::Button,
+            Role::TextInput,
+            Role::CheckBox,
+            Role::ComboBox,
+        ]
+        .into_iter()
+        .flat_map(|role| h.query_all_by_role(role).collect::<Vec<_>>())
+        .filter(|n| n.is_focused())
+        .map(|n| {
+            use egui_kittest::kittest::NodeT as _;
+            (n.rect(), n.accesskit_node().label().unwrap_or_default())
+        })
+        .collect();
+        if focused
+            .iter()
+            .any(|(_, l)| l.starts_with("error  ") || l.starts_with("warning  "))
+        {
+            break; // past the page, into the findings panel
+        }
+        for (rect, label) in focused {
+            if label.starts_with("Move") || label.starts_with("Remove") || label.starts_with("Add")
+            {
+                buttons_seen += 1;
+            }
+            assert!(
+                rect.top() >= 0.0 && rect.bottom() <= visible_bottom,
+                "{label} focused at {rect:?}, below the page's visible bottom {visible_bottom}"
+            );
+        }
+    }
+    assert!(buttons_seen > 3, "Tab reached {buttons_seen} buttons");
+}

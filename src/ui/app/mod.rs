@@ -175,6 +175,8 @@ pub struct EditorApp {
     announced: Option<Option<PathBuf>>,
     /// The field whose help F1 opened (the help window), if open.
     help: Option<FieldPath>,
+    /// The widget that had keyboard focus last frame (a new one is scrolled into view).
+    last_focus: Option<egui::Id>,
 }
 
 impl EditorApp {
@@ -215,6 +217,7 @@ impl EditorApp {
             window_focused: None,
             announced: None,
             help: None,
+            last_focus: None,
         };
         if let Some(path) = open {
             app.open_path(&path);

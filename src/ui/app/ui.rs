@@ -209,6 +209,7 @@ impl EditorApp {
             pending_focus,
             analysis,
             prefs,
+            last_focus,
             ..
         } = self;
         let Some(doc) = doc else {
@@ -228,8 +229,30 @@ impl EditorApp {
         egui::ScrollArea::vertical()
             .id_salt(("page", *page))
             .auto_shrink([false, false])
-            .show(ui, |ui| page_ui(ui, *page, &mut doc.ret, &mut ctx));
+            .show(ui, |ui| {
+                page_ui(ui, *page, &mut doc.ret, &mut ctx);
+                scroll_to_new_focus(ui, last_focus);
+            });
         buffers.give_back(&mut doc.ret);
+    }
+}
+
+/// Keyboard focus that moved to another widget of the page (Tab onto a button, a check box, a
+/// field) is scrolled into view with some room around it, so its label shows too. Focus
+/// outside the page (menus, findings) is left alone.
+fn scroll_to_new_focus(ui: &mut egui::Ui, last_focus: &mut Option<egui::Id>) {
+    let focused = ui.ctx().memory(|m| m.focused());
+    if focused == *last_focus {
+        return;
+    }
+    *last_focus = focused;
+    let page = ui.min_rect();
+    if let Some(rect) = focused
+        .and_then(|id| ui.ctx().read_response(id))
+        .map(|r| r.rect)
+        .filter(|r| page.contains_rect(*r))
+    {
+        ui.scroll_to_rect(rect.expand2(egui::vec2(0.0, 28.0)), None);
     }
 }
 
