@@ -1295,3 +1295,21 @@ fn tab_scrolls_every_widget_it_reaches_into_view() {
     }
     assert!(buttons_seen > 3, "Tab reached {buttons_seen} buttons");
 }
+
+/// Enter in the typed-path box does what its button does.
+#[test]
+fn enter_in_the_typed_path_box_opens_the_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("typed.ron");
+    monthly_return::io::save(&file, &sample_return()).unwrap();
+    let mut h = Setup::new(dir.path()).harness();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Open path…").click();
+    h.run();
+    replace_path(&mut h, &file);
+    h.key_press(Key::Enter);
+    h.run();
+    h.run();
+    assert_eq!(h.state().document().map(|d| &d.ret), Some(&sample_return()));
+}

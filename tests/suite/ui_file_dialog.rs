@@ -459,3 +459,23 @@ fn the_editor_under_the_dialog_takes_no_clicks_or_shortcuts() {
         "Ctrl+N did not replace the return"
     );
 }
+
+/// The in-app Save dialog opens with the keyboard in the file name box: Enter saves under the
+/// suggested name without touching the mouse.
+#[test]
+fn enter_in_the_in_app_save_dialog_saves_under_the_suggested_name() {
+    let world = World::new();
+    let (mut h, _) = world.editor();
+    h.state_mut().set_document(sample_return(), None);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    h.run();
+    assert!(h.get_by_label("File name").is_focused());
+    h.key_press(Key::Enter);
+    h.run();
+    h.run();
+    let file = world.home.join(format!("{SUGGESTED}.ron"));
+    assert_eq!(prompt(&h), None);
+    assert_eq!(doc_path(&h), Some(file));
+}

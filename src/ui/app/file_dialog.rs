@@ -74,7 +74,15 @@ impl FileDialogPrompt {
     pub(super) fn ui(&mut self, ctx: &egui::Context, cmds: &mut Vec<Command>) {
         backdrop_ui(ctx);
         self.dialog.show(ctx);
-        name_text_inputs(ctx);
+        let file_name_box = name_text_inputs(ctx);
+        // The file name box takes the keyboard when the dialog opens, so typing a name and
+        // Enter saves (`egui_file` focuses nothing).
+        if let Some(id) = file_name_box
+            && self.purpose != PathPurpose::Open
+            && ctx.memory(|m| m.focused().is_none())
+        {
+            ctx.memory_mut(|m| m.request_focus(id));
+        }
         match self.dialog.state() {
             State::Open => {
                 // A folder typed with `~` in the folder box: `egui_file` does not know `~`.
@@ -183,12 +191,13 @@ fn backdrop_ui(ctx: &egui::Context) {
 }
 
 /// Names `egui_file`'s unnamed text boxes for screen readers (and tests): the folder box first,
-/// then the file name box, in the order they are drawn.
-fn name_text_inputs(ctx: &egui::Context) {
+/// then the file name box, in the order they are drawn. Returns the file name box's id.
+fn name_text_inputs(ctx: &egui::Context) -> Option<Id> {
     let layer = LayerId::new(Order::Middle, Id::unique(DIALOG_ID));
     let ids: Vec<Id> =
         ctx.viewport(|v| v.this_pass.widgets.get_layer(layer).map(|w| w.id).collect());
     let mut names = INPUT_NAMES.iter();
+    let mut file_name_box = None;
     for id in ids {
         if !ctx.has_accesskit_node(id) {
             continue;
@@ -202,8 +211,12 @@ fn name_text_inputs(ctx: &egui::Context) {
             && let Some(name) = names.next()
         {
             ctx.accesskit_node_builder(id, |node| node.set_label(*name));
+            if *name == INPUT_NAMES[1] {
+                file_name_box = Some(id);
+            }
         }
     }
+    file_name_box
 }
 
 #[cfg(test)]

@@ -308,11 +308,11 @@ fn type_path_ui(
             )
             .labelled_by(label.id);
         // Focused when the box opens (nothing else has the focus in a modal), cursor at the end.
-        if !edit.has_focus() && ui.ctx().memory(|m| m.focused().is_none()) {
-            edit.request_focus();
-        }
+        // Enter both confirms and takes the focus away: that frame it is not asked back.
         if edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
             confirmed = true;
+        } else if !edit.has_focus() && ui.ctx().memory(|m| m.focused().is_none()) {
+            edit.request_focus();
         }
         ui.add_space(8.0);
         ui.horizontal(|ui| {
