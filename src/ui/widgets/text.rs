@@ -18,6 +18,9 @@ pub enum ParseError {
     Grouping,
     TooLarge,
     NotADate,
+    /// An accountant's negative in brackets (`(1,000)`): refused, since the form and the rules
+    /// read a minus sign, and the message says what to type instead.
+    Bracketed,
 }
 
 impl ParseError {
@@ -29,6 +32,11 @@ impl ParseError {
                 typed.trim()
             ),
             ParseError::TooLarge => format!("Number too large for this field: {}", typed.trim()),
+            ParseError::Bracketed => {
+                let t = typed.trim();
+                let inner = t.trim_start_matches('(').trim_end_matches(')').trim();
+                format!("Not a number: {t} (type a decrease with a minus sign: -{inner})")
+            }
             ParseError::NotADate => format!(
                 "Not a date: {} (type e.g. 06 November 2024 or 2024-11-06)",
                 typed.trim()
@@ -44,6 +52,11 @@ impl ParseError {
 /// another number.
 fn clean_number(s: &str) -> Result<String, ParseError> {
     let s = s.trim();
+    if let Some(inner) = s.strip_prefix('(').and_then(|r| r.strip_suffix(')'))
+        && clean_number(inner).is_ok_and(|n| !n.starts_with('-'))
+    {
+        return Err(ParseError::Bracketed);
+    }
     let (negative, body) = match s.strip_prefix('-').or_else(|| s.strip_prefix('−')) {
         Some(rest) => (true, rest),
         None => (false, s),
@@ -158,6 +171,19 @@ mod tests {
             parse_count("99999999999999999999"),
             Err(ParseError::TooLarge)
         );
+    }
+
+    /// A negative written in brackets is refused with what to type instead.
+    #[test]
+    fn a_bracketed_negative_says_to_type_a_minus_sign() {
+        assert_eq!(parse_count("(1,000)"), Err(ParseError::Bracketed));
+        assert_eq!(parse_decimal("(2.50)"), Err(ParseError::Bracketed));
+        assert_eq!(
+            ParseError::Bracketed.describe(" (1,000) "),
+            "Not a number: (1,000) (type a decrease with a minus sign: -1,000)"
+        );
+        assert_eq!(parse_count("(abc)"), Err(ParseError::NotANumber));
+        assert_eq!(parse_count("(-5)"), Err(ParseError::NotANumber));
     }
 
     /// Separators only between groups of three: a misplaced comma is refused, never read as
