@@ -11,6 +11,7 @@ pub mod format;
 pub mod help;
 pub mod io;
 pub mod model;
+pub mod parse;
 pub mod pdf;
 pub mod rollforward;
 pub mod rules;

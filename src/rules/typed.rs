@@ -5,6 +5,8 @@
 
 use super::{Collector, Context, Rule, Severity};
 use crate::model::RowIndex;
+use crate::model::path::FieldPath;
+use crate::parse::ParseError;
 
 pub(super) const TXT_001: Rule = Rule {
     id: super::TXT_001,
@@ -17,6 +19,20 @@ pub(super) const TXT_001: Rule = Rule {
     check: txt_001,
 };
 
+/// What is wrong with `text` in the field at `path`, in the words the field itself uses (the
+/// same reading as the editor: a date field reads dates, every other kept text a number).
+fn why(path: &FieldPath, text: &str) -> String {
+    let shape = path.shape();
+    let last = shape.rsplit('/').next().unwrap_or_default();
+    let error = if last.contains("date") || last == "month_end" {
+        crate::parse::parse_date(text).err()
+    } else {
+        crate::parse::parse_count(text).err()
+    };
+    let reason = error.unwrap_or(ParseError::NotANumber).describe(text);
+    format!("{reason} — counted as blank until corrected")
+}
+
 /// One finding per kept text whose field still exists, at the field's current path.
 fn txt_001(ctx: &Context<'_>, out: &mut Collector) {
     if ctx.ret.unparsed.is_empty() {
@@ -25,15 +41,7 @@ fn txt_001(ctx: &Context<'_>, out: &mut Collector) {
     let rows = RowIndex::new(ctx.ret);
     for (key, text) in &ctx.ret.unparsed {
         if let Some(path) = rows.path_of(key) {
-            TXT_001.emit(
-                out,
-                format!(
-                    "\"{}\" is not a number or date this field takes; it counts as blank until \
-                     corrected",
-                    text.trim()
-                ),
-                path,
-            );
+            TXT_001.emit(out, why(&path, text), path);
         }
     }
 }

@@ -4,9 +4,16 @@ use super::commands::Command;
 use super::theme::severity_colour;
 use crate::rules::{Finding, Severity};
 
-/// Text of one row; also its accessibility label (tests click rows by it).
+/// Text of one row; also its accessibility label (tests click rows by it): what is wrong, then
+/// where, so two findings of one rule are told apart.
 pub fn finding_row_text(f: &Finding) -> String {
-    format!("{}  {}  {}", f.severity, f.rule, f.message)
+    format!(
+        "{}  {}  {}  —  {}",
+        f.severity,
+        f.rule,
+        f.message,
+        f.path.describe()
+    )
 }
 
 pub fn findings_panel_ui(ui: &mut egui::Ui, findings: &[Finding], commands: &mut Vec<Command>) {
@@ -32,7 +39,10 @@ pub fn findings_panel_ui(ui: &mut egui::Ui, findings: &[Finding], commands: &mut
                 let text = egui::RichText::new(finding_row_text(f)).color(colour);
                 let row = ui
                     .add(egui::Button::selectable(false, text))
-                    .on_hover_text(format!("{} — click to show the field", f.path));
+                    .on_hover_text(format!(
+                        "{}\nClick to show the field.",
+                        crate::rules::rule(f.rule).map_or("", |r| r.explanation)
+                    ));
                 if row.clicked() {
                     commands.push(Command::GoToField(f.path.clone()));
                 }

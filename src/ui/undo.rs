@@ -7,7 +7,7 @@
 //! Ctrl+Shift+Z / Ctrl+Y when no text field has focus.
 //!
 //! Why not `egui::util::undoer::Undoer` (used before): it keeps states only, and the Edit menu
-//! should say what it undoes ("Undo typing in Part II › block 1 › movement"). Widgets report
+//! should say what it undoes ("Undo typing in Part II › class block 1 › increase / decrease"). Widgets report
 //! their edits with [`note_edit`]; the step takes the first edit reported since it opened.
 
 use std::collections::VecDeque;
@@ -29,7 +29,7 @@ fn edit_id() -> egui::Id {
 }
 
 /// Records that the widget being drawn changed the return, named for the Edit menu
-/// (`typing in Part II › block 1 › movement`). The first edit of a frame wins.
+/// (`typing in Part II › class block 1 › increase / decrease`). The first edit of a frame wins.
 pub fn note_edit(ctx: &egui::Context, what: impl FnOnce() -> String) {
     ctx.data_mut(|d| {
         if d.get_temp::<String>(edit_id()).is_none() {
@@ -168,7 +168,7 @@ impl DocumentHistory {
         !self.is_open(ret) && !self.redos.is_empty()
     }
 
-    /// What Undo would undo (`typing in Part II › block 1 › movement`).
+    /// What Undo would undo (`typing in Part II › class block 1 › increase / decrease`).
     pub fn undo_name(&self, ret: &MonthlyReturn) -> Option<&str> {
         if self.is_open(ret) {
             Some(self.open_name.as_deref().unwrap_or(UNNAMED))

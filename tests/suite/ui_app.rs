@@ -187,7 +187,8 @@ fn undo_and_redo_name_the_field_typed_in_and_the_row_added() {
     h.run_steps(90);
     h.get_by_label("Edit").click();
     h.run();
-    let name = "typing in Part II › block 1 › movement › excluding treasury";
+    let name =
+        "typing in Part II › class block 1 › increase / decrease › issued shares excl. treasury";
     h.get_by_label(&format!("Undo {name} Ctrl+Z")).click();
     h.run();
     let movement = |h: &Harness<'_, EditorApp>| {
@@ -1071,7 +1072,7 @@ fn f1_explains_the_focused_field_and_a_computed_cell_shows_its_formula() {
     h.key_press(Key::F1);
     h.run();
     h.get_by_label("Help");
-    h.get_by_label("Part II › block 1 › movement › excluding treasury");
+    h.get_by_label("Part II › class block 1 › increase / decrease › issued shares excl. treasury");
     let help = h
         .query_all_by_label_contains("must equal the class's \"Total of AA1 to EE1\"")
         .count();
@@ -1089,8 +1090,10 @@ fn f1_explains_the_focused_field_and_a_computed_cell_shows_its_formula() {
     h.get_by_label("Close").click();
     h.run();
     assert!(
-        h.query_by_label("Part II › block 1 › movement › excluding treasury")
-            .is_none()
+        h.query_by_label(
+            "Part II › class block 1 › increase / decrease › issued shares excl. treasury"
+        )
+        .is_none()
     );
 
     h.get_by_label("Part II class 1 closing issued shares excluding treasury")

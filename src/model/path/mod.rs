@@ -143,8 +143,8 @@ impl FieldPath {
             .unwrap_or(FormPart::Header)
     }
 
-    /// Where the field is, in words (`Part II › block 1 › movement › excluding treasury`), for
-    /// messages such as "Undo typing in …".
+    /// Where the field is, in the form's words (`Part II › class block 1 › increase / decrease
+    /// › issued shares excl. treasury`), for the findings panel and "Undo typing in …".
     pub fn describe(&self) -> String {
         let mut words = Vec::new();
         for (n, segment) in self.0.split('/').enumerate() {
@@ -155,9 +155,9 @@ impl FieldPath {
             let word = match (n, name, index) {
                 (0, "classes", Some(i)) => format!("Share classes › class {}", i + 1),
                 (0, _, _) => self.part().short_name().to_string(),
-                (_, "class", Some(i)) => format!("block {}", i + 1),
+                (_, "class", Some(i)) => format!("class block {}", i + 1),
                 (_, name, Some(i)) => format!("{} {}", name.replace('_', " "), i + 1),
-                (_, name, None) => name.replace('_', " "),
+                (_, name, None) => form_word(name),
             };
             words.push(word);
         }
@@ -195,6 +195,26 @@ impl FieldPath {
         other.0 == self.0
             || (other.0.starts_with(&self.0) && other.0[self.0.len()..].starts_with('/'))
     }
+}
+
+/// A path segment in the form's words, where the form has words for it.
+fn form_word(segment: &str) -> String {
+    match segment {
+        "preceding" => "balance at close of preceding month",
+        "movement" => "increase / decrease",
+        "close" => "balance at close of the month",
+        "excluding_treasury" => "issued shares excl. treasury",
+        "treasury" => "treasury shares",
+        "shares" => "number of shares",
+        "xx1" => "increase in issued shares (XX1)",
+        "xx2" => "decrease in treasury shares (XX2)",
+        "ee1" => "EE1",
+        "ee2" => "EE2",
+        "new_shares" => "new shares issued (X1)",
+        "from_treasury" => "transferred out of treasury (X2)",
+        other => return other.replace('_', " "),
+    }
+    .to_string()
 }
 
 impl fmt::Display for FieldPath {
@@ -456,11 +476,11 @@ mod tests {
         let p = part2::movement_excluding_treasury(0);
         assert_eq!(
             p.describe(),
-            "Part II › block 1 › movement › excluding treasury"
+            "Part II › class block 1 › increase / decrease › issued shares excl. treasury"
         );
         assert_eq!(p.shape(), "II/class/movement/excluding_treasury");
         let s = part3a::movement(1, 2, crate::model::OptionMovement::Granted);
-        assert_eq!(s.describe(), "III(A) › block 2 › scheme 3 › granted");
+        assert_eq!(s.describe(), "III(A) › class block 2 › scheme 3 › granted");
         assert_eq!(s.shape(), "IIIA/class/scheme/granted");
         assert_eq!(s.indices(), vec![1, 2]);
         assert_eq!(

@@ -76,7 +76,7 @@ impl EditorApp {
                     command_button_ui(ui, Command::Quit, true, cmds);
                 });
                 ui.menu_button("Edit", |ui| {
-                    // Named by what they undo: "Undo typing in Part II › block 1 › movement".
+                    // Named by what they undo: "Undo typing in Part II › class block 1 › increase / decrease".
                     history_button_ui(ui, Command::Undo, undo_name.as_deref(), cmds);
                     history_button_ui(ui, Command::Redo, redo_name.as_deref(), cmds);
                 });
