@@ -294,6 +294,11 @@ impl RecoveryTimer {
         self.last_write = None;
     }
 
+    /// Whether a copy was written since the last save (or start).
+    pub fn has_written(&self) -> bool {
+        self.last_write.is_some()
+    }
+
     /// Time left until the write is due; `None` when nothing is pending.
     pub fn remaining(&self, now: Instant) -> Option<Duration> {
         self.due.map(|d| d.saturating_duration_since(now))

@@ -579,6 +579,8 @@ fn clicking_a_finding_shows_its_page_and_focuses_the_field() {
         .cloned()
         .expect("a blank return has no signatory");
     let row = monthly_return::ui::findings_panel::finding_row_text(&finding);
+    h.get_by_label(&row).scroll_to_me();
+    h.run();
     h.get_by_label(&row).click();
     h.run();
     assert_eq!(h.state().page(), Page::V);
@@ -902,6 +904,8 @@ fn a_long_status_message_stays_in_the_window_and_shows_whole_on_hover() {
     assert!(text.starts_with("Not saved:"), "{text}");
     let node = h.get_by_label_contains("Not saved:");
     assert!(node.rect().right() <= 1024.0, "{:?}", node.rect());
+    // It keeps most of the bar, not the few pixels after the fixed items ("Saved t…").
+    assert!(node.rect().width() > 300.0, "{:?}", node.rect());
     let before = h.query_all_by_label(&text).count();
     node.hover();
     h.run();
@@ -1315,4 +1319,69 @@ fn enter_in_the_typed_path_box_opens_the_draft() {
     h.run();
     h.run();
     assert_eq!(h.state().document().map(|d| &d.ret), Some(&sample_return()));
+}
+
+/// At 1024 px the outcome of Save keeps most of the status bar beside the file, due date and
+/// template (it was cut to "Saved t…").
+#[test]
+fn the_outcome_of_a_save_is_readable_in_a_1024_px_status_bar() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kingsoft-cloud-2024-10.ron");
+    let ret = monthly_return::io::load(Path::new("templates/examples/kingsoft-cloud-2024-10.ron"))
+        .unwrap();
+    monthly_return::io::save(&file, &ret).unwrap();
+    let mut setup = Setup::new(dir.path());
+    setup.open = Some(file.clone());
+    let mut h = setup.harness_sized(1024.0, 700.0);
+    h.run();
+    // With a field holding text, the bar also carries that count.
+    if let Some(doc) = h.state_mut().document_mut() {
+        let path = monthly_return::model::path::part2::preceding_treasury(0);
+        let key = monthly_return::model::RowIndex::new(&doc.ret).key(&path);
+        doc.ret.unparsed.insert(key, "abc".into());
+    }
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    let node = h.get_by_label_contains("Saved to ");
+    assert!(node.rect().width() > 300.0, "{:?}", node.rect());
+    assert!(node.rect().right() <= 1024.0, "{:?}", node.rect());
+}
+
+/// However many findings there are, their panel takes at most a third of the window, so a
+/// 720×480 window keeps most of its height for the page.
+#[test]
+fn the_findings_panel_takes_at_most_a_third_of_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = Setup::new(dir.path()).harness_sized(720.0, 480.0);
+    let mut ret = MonthlyReturn::blank();
+    for n in 2..=12 {
+        use monthly_return::model::{AuthorisedBlock, ClassId, ShareClass};
+        ret.classes.push(ShareClass::new(ClassId(n)));
+        ret.part1.part.blocks.push(AuthorisedBlock::new(ClassId(n)));
+    }
+    h.state_mut().set_document(ret, None);
+    h.run();
+    h.run();
+    assert!(h.state().findings().len() > 20);
+    let top = h.get_by_label("Findings").rect().top();
+    assert!(
+        top >= 480.0 - 480.0 / 3.0 - 40.0,
+        "findings panel starts at {top}"
+    );
+}
+
+/// Undoing back to the saved return leaves nothing to recover: the copy goes.
+#[test]
+fn undoing_back_to_the_saved_return_removes_the_recovery_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut setup = Setup::new(dir.path());
+    setup.interval = Duration::ZERO;
+    let (mut h, recovery) = editor_with_unsaved_issuer(&setup, "typed, then undone");
+    assert!(recovery.exists());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.run();
+    assert!(h.state().document().is_some_and(|d| !d.is_dirty()));
+    assert!(!recovery.exists(), "nothing unsaved, no copy");
 }

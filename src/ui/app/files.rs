@@ -140,8 +140,14 @@ impl EditorApp {
                 )));
             }
             (WriteChoice::Cancel, WriteQuestion::Replace) => {
+                // Says what did not happen, not "Not saved": the return may well be saved
+                // under its own name already.
+                let what = match purpose {
+                    PathPurpose::ExportPdf => "Export cancelled",
+                    PathPurpose::Open | PathPurpose::SaveAs => "Save as cancelled",
+                };
                 self.status = Some(StatusMessage::info(format!(
-                    "{not_written}: {} is kept as it was",
+                    "{what}: {} was not replaced",
                     path.display()
                 )));
             }

@@ -383,6 +383,10 @@ impl EditorApp {
         if dirty {
             self.recovery_timer.changed(Instant::now());
         } else {
+            // Back to the saved return (undone): the copy holds nothing worth offering.
+            if self.recovery_timer.has_written() {
+                self.remove_recovery_copy();
+            }
             self.recovery_timer.clear();
         }
     }

@@ -19,10 +19,13 @@ impl EditorApp {
         self.menu_bar_ui(ui, cmds);
         self.status_bar_panel_ui(ui);
         if self.doc.is_some() {
+            // At most a third of the window, so at 720×480 the page keeps the rest; dragging
+            // the edge resizes it within that.
+            let most = (ui.ctx().content_rect().height() / 3.0).max(80.0);
             egui::Panel::bottom("findings")
                 .resizable(true)
-                .default_size(150.0)
-                .min_size(60.0)
+                .default_size(120.0_f32.min(most))
+                .size_range(60.0..=most)
                 .show(ui, |ui| {
                     findings_panel_ui(ui, &self.analysis.findings, cmds)
                 });
