@@ -1091,6 +1091,22 @@ fn f1_explains_the_focused_field_and_a_computed_cell_shows_its_formula() {
             .and_then(|d| d.ret.part2.part.blocks[0].movement.excluding_treasury),
         Some(2_500_009)
     );
+    // The window follows the focus to the next field; Escape closes it.
+    h.key_press(Key::Tab);
+    h.run();
+    h.run();
+    h.get_by_label("Part II › class block 1 › increase / decrease › treasury shares");
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(
+        h.query_by_label("Part II › class block 1 › increase / decrease › treasury shares")
+            .is_none()
+    );
+    // Close closes it too.
+    h.get_by_label(label).focus();
+    h.run();
+    h.key_press(Key::F1);
+    h.run();
     h.get_by_label("Close").click();
     h.run();
     assert!(

@@ -1,15 +1,23 @@
 //! The help window F1 opens for the focused field: where the field is on the form, what it
 //! means, and for a computed figure its formula. It is not modal and stays open while the user
-//! types, following the field F1 was last pressed in.
+//! types, following the focus from field to field; Escape or Close closes it, and it can be
+//! dragged out of the way.
 
 use super::EditorApp;
-use crate::ui::widgets::{help_text, take_help_request};
+use crate::ui::widgets::{help_text, set_help_open, take_help_request};
 
 impl EditorApp {
     pub(super) fn help_window_ui(&mut self, ctx: &egui::Context) {
         if let Some(path) = take_help_request(ctx) {
             self.help = Some(path);
         }
+        if self.help.is_some()
+            && self.prompt.is_none()
+            && ctx.input(|i| i.key_pressed(egui::Key::Escape))
+        {
+            self.help = None;
+        }
+        set_help_open(ctx, self.help.is_some());
         let Some(path) = &self.help else { return };
         let Some(ret) = &self.analysis.for_ret else {
             return;
@@ -23,7 +31,8 @@ impl EditorApp {
             .collapsible(false)
             .resizable(true)
             .default_width(420.0)
-            .anchor(egui::Align2::RIGHT_TOP, [-16.0, 48.0])
+            .pivot(egui::Align2::RIGHT_TOP)
+            .default_pos(ctx.content_rect().right_top() + egui::vec2(-16.0, 48.0))
             .show(ctx, |ui| {
                 ui.strong(path.describe());
                 ui.add_space(4.0);

@@ -15,6 +15,16 @@ fn request_id() -> egui::Id {
     egui::Id::unique("monthly-return-help-request")
 }
 
+/// Where the shell says whether the help window is open (so it follows the focus).
+fn open_flag_id() -> egui::Id {
+    egui::Id::unique("monthly-return-help-open")
+}
+
+/// Tells the fields whether the help window is open this frame.
+pub fn set_help_open(ctx: &egui::Context, open: bool) {
+    ctx.data_mut(|d| d.insert_temp(open_flag_id(), open));
+}
+
 /// The field whose help F1 asked for this frame, if any; forgets the request.
 pub fn take_help_request(ctx: &egui::Context) -> Option<FieldPath> {
     ctx.data_mut(|d| {
@@ -24,13 +34,21 @@ pub fn take_help_request(ctx: &egui::Context) -> Option<FieldPath> {
     })
 }
 
-/// Hover help for an input, and F1 while it has focus.
+/// Hover help for an input, and F1 while it has focus; while the help window is open it
+/// follows the focus from field to field.
 pub(super) fn input_help(path: &FieldPath, resp: &Response) {
-    if resp.has_focus()
+    let follow = resp.gained_focus()
         && resp
             .ctx
-            .input_mut(|i| i.consume_key(Modifiers::NONE, Key::F1))
-    {
+            .data(|d| d.get_temp::<bool>(open_flag_id()))
+            .unwrap_or(false);
+    let f1 = || {
+        resp.has_focus()
+            && resp
+                .ctx
+                .input_mut(|i| i.consume_key(Modifiers::NONE, Key::F1))
+    };
+    if follow || f1() {
         resp.ctx
             .data_mut(|d| d.insert_temp(request_id(), path.clone()));
     }

@@ -12,7 +12,7 @@ pub mod layout;
 pub mod text;
 
 pub use fields::*;
-pub use help::{help_text, take_help_request};
+pub use help::{help_text, set_help_open, take_help_request};
 
 use crate::model::path::FieldPath;
 use crate::model::{FieldKey, MonthlyReturn};
