@@ -42,8 +42,8 @@ impl StatusMessage {
 
 /// File and save state on the left, then the last command's outcome; template, due date and
 /// typed-text count on the right. The outcome takes the room left between them, cut with an
-/// ellipsis (egui then shows the whole text on hover); when that room is under 40 % of the bar
-/// (a 1024-px window with every item showing left "Saved t…"), it gets a row of its own above.
+/// ellipsis (egui then shows the whole text on hover); when it would not fit there (a 1024-px
+/// window with every item showing left "Saved t…"), it gets a row of its own above.
 pub fn status_bar_ui(ui: &mut egui::Ui, info: &StatusInfo<'_>) {
     let saved = if info.never_saved {
         "not saved yet"
@@ -86,8 +86,11 @@ pub fn status_bar_ui(ui: &mut egui::Ui, info: &StatusInfo<'_>) {
             .sum::<f32>()
             + 4.0 * (2.0 * spacing + 1.0)
     };
-    let own_row =
-        message.is_some() && ui.available_width() - fixed_width < 0.4 * ui.available_width();
+    // Its own row only when it would be cut short beside the rest.
+    let room = ui.available_width() - fixed_width;
+    let own_row = message
+        .as_ref()
+        .is_some_and(|m| text_width(ui, m.text().to_string()) > room);
     if own_row && let Some(text) = &message {
         ui.add(egui::Label::new(text.clone()).truncate());
     }
