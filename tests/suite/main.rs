@@ -13,6 +13,7 @@ mod examples;
 mod explain;
 mod pdf_export;
 mod pdf_layout;
+mod pdf_reference;
 mod rollforward;
 mod roundtrip;
 mod rules;

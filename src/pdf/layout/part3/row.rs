@@ -54,7 +54,9 @@ pub(super) fn data_row(edges: &[f32], cells: Vec<Cell>, fields: Vec<(String, Fie
         match c {
             Cell::Desc(_, s) => {
                 let n = wrap(s, Font::Regular, size, w[1] - NUM_X1 - 2.0 * PAD).len();
-                h = h.max(n as f32 * lead + 4.0);
+                // First baseline 9.74 below the top, 1.26 under the last one: 3 lines
+                // make the reference's 25.40 (143.15 → 168.55).
+                h = h.max(n as f32 * lead + 3.8);
             }
             Cell::Moves(m) if !m.is_empty() => h = h.max(m.len() as f32 * ROW_H + 7.26),
             _ => {}
@@ -152,6 +154,8 @@ pub(super) fn data_row(edges: &[f32], cells: Vec<Cell>, fields: Vec<(String, Fie
             }
             base = last + 17.63;
         }
+        // 2.84 under the last underline (last label line + 3.7): the class block's box
+        // closes there (258.70 on the reference).
         h = base - 17.63 + 6.54;
     }
     RowUnit {

@@ -1,0 +1,159 @@
+//! The Moon Inc. example (`templates/examples/moon-inc-2026-01.ron`, the return of the HKEX
+//! reference PDF `shared/reference/ff301-v1.2.0-moon-inc-2026-01.pdf`) laid out where the
+//! reference prints it. Every expected figure here was measured on the reference with
+//! pdfplumber (baselines from the text matrix, boxes from the `re` operators; see
+//! `docs/pdf-geometry.md`), never taken from our own output. `tools/pdf-compare` measures the
+//! whole export word by word; these tests pin the points that were fixed against it.
+
+use std::path::PathBuf;
+
+use monthly_return::calc::derive;
+use monthly_return::io;
+use monthly_return::model::MonthlyReturn;
+use monthly_return::pdf::frame::{Item, Line, Page, Rect, Text};
+use monthly_return::pdf::layout::{LayoutOptions, layout};
+
+/// Tolerance of the comparisons: the reference is measured to ±0.02 pt.
+const TOL: f32 = 0.05;
+
+pub fn moon() -> MonthlyReturn {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("templates/examples/moon-inc-2026-01.ron");
+    io::load(&path).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn pages(ret: &MonthlyReturn) -> Vec<Page> {
+    layout(ret, &derive(ret), &LayoutOptions::default()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The first run on `page` whose text is `text`.
+fn run<'a>(page: &'a Page, text: &str) -> &'a Text {
+    page.texts()
+        .find(|t| t.text == text)
+        .unwrap_or_else(|| panic!("no run {text:?} on the page"))
+}
+
+/// The first run on `page` that starts with `prefix`.
+fn run_starting<'a>(page: &'a Page, prefix: &str) -> &'a Text {
+    page.texts()
+        .find(|t| t.text.starts_with(prefix))
+        .unwrap_or_else(|| panic!("no run starting {prefix:?} on the page"))
+}
+
+fn rects(page: &Page) -> Vec<Rect> {
+    page.items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Rect(s) => Some(s.rect),
+            _ => None,
+        })
+        .collect()
+}
+
+fn lines(page: &Page) -> Vec<Line> {
+    page.items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Line(l) => Some(*l),
+            _ => None,
+        })
+        .collect()
+}
+
+fn near(a: f32, b: f32) -> bool {
+    (a - b).abs() <= TOL
+}
+
+#[track_caller]
+fn assert_near(actual: f32, expected: f32, what: &str) {
+    assert!(
+        near(actual, expected),
+        "{what}: {actual} (reference {expected})"
+    );
+}
+
+#[test]
+fn moon_example_has_the_reference_s_ten_pages() {
+    assert_eq!(pages(&moon()).len(), 10);
+}
+
+/// III(C), page 5: the class block's box closes 2.84 below the last underline (258.70), not
+/// 2.84 further; the CC1/CC2 lines follow 25.85 and 20.98 below it.
+#[test]
+fn convertibles_box_and_summary_lines_sit_where_the_reference_has_them() {
+    let p = &pages(&moon())[4];
+    let boxes = rects(p);
+    let outer = boxes
+        .iter()
+        .find(|r| near(r.left(), 20.69) && near(r.top(), 55.84) && near(r.right(), 798.52))
+        .unwrap_or_else(|| panic!("no class block box in {boxes:?}"));
+    assert_near(outer.bottom(), 258.70, "III(C) box bottom");
+    // The data row 143.15–168.55 (three 6 pt description lines).
+    let row = boxes
+        .iter()
+        .find(|r| near(r.left(), 216.28) && near(r.right(), 301.32) && r.top() > 140.0)
+        .unwrap_or_else(|| panic!("no data row cell in {boxes:?}"));
+    assert_near(row.top(), 143.15, "data row top");
+    assert_near(row.bottom(), 168.55, "data row bottom");
+    // Per-row field underlines 189.53, 212.21, 233.18, 255.86.
+    let mut unders: Vec<f32> = lines(p)
+        .iter()
+        .filter(|l| near(l.x1, 152.54) && l.y1 < 258.0)
+        .map(|l| l.y1)
+        .collect();
+    unders.dedup_by(|a, b| near(*a, *b));
+    for (got, want) in unders.iter().zip([189.53, 212.21, 233.18, 255.86]) {
+        assert_near(*got, want, "field underline");
+    }
+    let cc1 = run_starting(p, "Increase in issued shares");
+    assert_near(cc1.baseline, 284.55, "CC1 baseline");
+    let cc2 = run(p, "Decrease in treasury shares:");
+    assert_near(cc2.baseline, 305.53, "CC2 baseline");
+    // Left ends as on the reference (its runs end with a space after the colon).
+    assert_near(cc1.x, 223.20, "CC1 label left");
+    assert_near(cc2.x, 323.75, "CC2 label left");
+    let rules: Vec<f32> = lines(p)
+        .iter()
+        .filter(|l| near(l.x1, 445.64))
+        .map(|l| l.y1)
+        .collect();
+    assert_eq!(rules.len(), 2, "{rules:?}");
+    assert_near(rules[0], 291.01, "CC1 underline");
+    assert_near(rules[1], 311.99, "CC2 underline");
+    assert_near(
+        run(p, "Ordinary shares (CC1)").baseline,
+        284.55,
+        "CC1 class",
+    );
+}
+
+/// A class block whose rows have no fields under them (III(D), III(E)) closes on the last
+/// row's bottom rule: one rule, not a second one 2.84 below it.
+#[test]
+fn blocks_without_fields_close_on_their_last_row() {
+    // Kingsoft's III(D) has two arrangements, rows without fields.
+    for p in pages(&crate::common::kingsoft()) {
+        let boxes = rects(&p);
+        for outer in boxes
+            .iter()
+            .filter(|r| near(r.left(), 20.69) && near(r.right(), 798.52))
+        {
+            let lowest_cell = boxes
+                .iter()
+                .filter(|r| {
+                    r.top() >= outer.top() - TOL
+                        && r.bottom() <= outer.bottom() + TOL
+                        && !near(r.right(), 798.52)
+                })
+                .map(|r| r.bottom())
+                .fold(f32::MIN, f32::max);
+            if lowest_cell > f32::MIN {
+                let gap = outer.bottom() - lowest_cell;
+                assert!(
+                    near(gap, 0.0) || gap > 5.0,
+                    "box {outer:?} closes {gap} pt below its last cell (a double rule)"
+                );
+            }
+        }
+    }
+}
