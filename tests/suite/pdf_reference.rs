@@ -157,3 +157,41 @@ fn blocks_without_fields_close_on_their_last_row() {
         }
     }
 }
+
+/// The notes page: each note's first baseline as on the reference (fixed rows: 25.5 pt before
+/// note 5, not 18), note 5 wrapped after `already` (HKEX counts a line's trailing space), and
+/// notes 5–6 lines where the reference has them.
+#[test]
+fn notes_sit_on_the_reference_baselines() {
+    let p = &pages(&moon())[9];
+    for (number, base) in [
+        ("1.", 68.06),
+        ("2.", 86.20),
+        ("3.", 138.84),
+        ("4.", 177.97),
+        ("5.", 214.25),
+        ("6.", 256.77),
+    ] {
+        assert_near(run(p, number).baseline, base, &format!("note {number}"));
+    }
+    let line1 = run_starting(p, "Items (i) to (viii)");
+    assert!(line1.text.ends_with(" already"), "{:?}", line1.text);
+    assert_near(line1.baseline, 214.25, "note 5 line 1");
+    let line2 = run_starting(p, "made the relevant confirmations");
+    assert_near(line2.baseline, 225.05, "note 5 line 2");
+    assert_near(line2.x, 80.23, "note 5 line 2 left");
+    assert!(line2.text.ends_with(" sold or"), "{:?}", line2.text);
+    let line3 = run_starting(p, "transferred, no further");
+    assert_near(line3.baseline, 235.85, "note 5 line 3");
+    // Note 6's bullets: text baselines 276.22, 294.06 (+ 304.86), 322.70 at x 108.58.
+    for (start, base) in [
+        ("the securities are", 276.22),
+        ("they are entitled", 294.06),
+        ("exactly the same sum", 304.86),
+        ("they carry the same", 322.70),
+    ] {
+        let r = run_starting(p, start);
+        assert_near(r.baseline, base, start);
+        assert_near(r.x, 108.58, start);
+    }
+}
