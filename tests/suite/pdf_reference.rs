@@ -195,3 +195,61 @@ fn notes_sit_on_the_reference_baselines() {
         assert_near(r.x, 108.58, start);
     }
 }
+
+fn info(ret: &MonthlyReturn) -> (printpdf::PdfDocumentInfo, String) {
+    let bytes = crate::common::export(ret).unwrap_or_else(|e| panic!("{e}"));
+    let doc = printpdf::PdfDocument::parse(
+        &bytes,
+        &printpdf::PdfParseOptions::default(),
+        &mut Vec::new(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    (
+        doc.metadata.info,
+        String::from_utf8_lossy(&bytes).into_owned(),
+    )
+}
+
+/// Title, author (the issuer), subject (FF301 and the month) and a creation date taken from
+/// the return: the date submitted, else the month end, the epoch only when both are blank.
+#[test]
+fn metadata_comes_from_the_return() {
+    let mut ret = moon();
+    let (i, bytes) = info(&ret);
+    assert_eq!(
+        i.document_title,
+        "FF301 Monthly Return Moon Inc. January 2026"
+    );
+    assert_eq!(i.author, "Moon Inc.");
+    assert_eq!(
+        i.subject,
+        "FF301 Monthly Return for Equity Issuer, January 2026"
+    );
+    // Submitted 02 February 2026 (page 1 of the reference).
+    assert!(
+        bytes.contains("/CreationDate(D:20260202000000"),
+        "date submitted"
+    );
+    assert!(
+        bytes.contains("/ModDate(D:20260202000000"),
+        "date submitted"
+    );
+    ret.header.date_submitted = None;
+    assert!(
+        info(&ret).1.contains("/CreationDate(D:20260131000000"),
+        "month end"
+    );
+    ret.header.month_end = None;
+    ret.header.issuer_name.clear();
+    let (i, bytes) = info(&ret);
+    assert!(bytes.contains("/CreationDate(D:19700101000000"), "epoch");
+    assert_eq!(i.document_title, "FF301 Monthly Return");
+}
+
+/// The same draft exports to the same bytes, whatever the clock says.
+#[test]
+fn the_same_draft_exports_byte_identical() {
+    let a = crate::common::export(&moon()).unwrap_or_else(|e| panic!("{e}"));
+    let b = crate::common::export(&moon()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(a, b);
+}
