@@ -12,6 +12,7 @@ mod cli;
 mod examples;
 mod explain;
 mod pdf_export;
+mod pdf_labels;
 mod pdf_layout;
 mod pdf_reference;
 mod rollforward;

@@ -590,7 +590,6 @@ fn every_table_lays_out_cleanly() {
         "5.00001",
         "Adjusted",
         "-100",
-        "Conversion of Class B shares into Class A shares",
         "-5,000",
         "Example Depositary Bank",
         "980,000",
@@ -602,4 +601,9 @@ fn every_table_lays_out_cleanly() {
     ] {
         assert!(all.iter().any(|t| t == want), "{want:?} missing");
     }
+    // An `Other (please specify)` event: the label, then the typed text (wrapped in its cell).
+    assert!(
+        all.join(" ")
+            .contains("Other (please specify): Conversion of Class B shares into Class A shares")
+    );
 }

@@ -195,11 +195,13 @@ fn special(special: Special, row: &dyn Any) -> Shown {
         })),
         Special::TypeOfIssue => Shown::Text(on(row, |e: &Event| {
             let kind = e.type_of_issue;
-            choice(
-                kind.label(),
-                kind == TypeOfIssue::Other,
-                &e.other_description,
-            )
+            let typed = e.other_description.trim();
+            if kind == TypeOfIssue::Other && !typed.is_empty() {
+                // The choice stays readable as the form's: `Other (please specify): …`.
+                format!("{}: {typed}", kind.label())
+            } else {
+                kind.label().to_string()
+            }
         })),
     }
 }
@@ -209,7 +211,8 @@ fn on<R: 'static, T: Default>(row: &dyn Any, f: impl FnOnce(&R) -> T) -> T {
     row.downcast_ref::<R>().map(f).unwrap_or_default()
 }
 
-/// A choice's label, or the text typed for `Other (please specify)` when there is some.
+/// A choice's label, or the text typed for `Others (please specify)` when there is some (the
+/// type of a convertible, a one-line field under the row with no room for both).
 fn choice(label: &str, other: bool, typed: &str) -> String {
     if other && !typed.trim().is_empty() {
         typed.trim().to_string()
