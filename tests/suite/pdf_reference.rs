@@ -253,3 +253,39 @@ fn the_same_draft_exports_byte_identical() {
     let b = crate::common::export(&moon()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(a, b);
 }
+
+/// Left ends the reference gives some runs, each a quirk of HKEX's strings or cells: items
+/// (i)–(viii) start their text after the label and 1–3 spaces, (viii) continues at 42.13;
+/// `Additional information` sits at 23.53, 325.36; III(C)'s approval date 1.66 into its
+/// underline; note numbers 1, 2, 6 at 23.53. Title line 1 ends on its last letter at 797.10.
+#[test]
+fn runs_start_where_the_reference_starts_them() {
+    let pages = pages(&moon());
+    let p9 = &pages[8];
+    for (start, x, base) in [
+        ("all money due", 37.61, 147.99),
+        ("all pre-conditions", 37.10, 169.59),
+        ("all (if any)", 39.10, 191.19),
+        ("all the securities of each", 39.61, 212.79),
+        ("all documents required", 40.11, 234.39),
+        ("been made with all other", 39.62, 245.19),
+        ("completion has taken place", 39.10, 288.39),
+        ("the trust deed", 41.10, 320.79),
+        ("Registrar of Companies.", 42.13, 331.59),
+    ] {
+        let r = run_starting(p9, start);
+        assert_near(r.x, x, start);
+        assert_near(r.baseline, base, start);
+    }
+    let info = run(&pages[1], "Additional information");
+    assert_near(info.x, 23.53, "additional information x");
+    assert_near(info.baseline, 325.36, "additional information base");
+    let date = run(&pages[4], "05 September 2024");
+    assert_near(date.x, 154.20, "approval date x");
+    assert_near(date.baseline, 247.97, "approval date base");
+    for (number, x) in [("1.", 23.53), ("3.", 22.11), ("6.", 23.53)] {
+        assert_near(run(&pages[9], number).x, x, number);
+    }
+    let title = run_starting(&pages[0], "Monthly Return for Equity Issuer");
+    assert_near(title.right(), 797.10, "title right");
+}

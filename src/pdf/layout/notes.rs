@@ -31,6 +31,10 @@ const ROWS_V120: [f32; 5] = [18.14, 52.64, 39.13, 36.28, 42.52];
 /// (*inferred*, no v1.1.0 PDF to measure).
 const ROWS_V110: [f32; 4] = [18.14, 52.64, 39.13, 42.52];
 
+/// Where each note's number starts: the reference sets 1, 2 and 6 at 23.53, 3–5 at 22.11.
+const NUMBER_X_V120: [f32; 6] = [PART_X, PART_X, TEXT_LEFT, TEXT_LEFT, TEXT_LEFT, PART_X];
+const NUMBER_X_V110: [f32; 5] = [PART_X, PART_X, TEXT_LEFT, TEXT_LEFT, PART_X];
+
 /// Lines of a note's text. HKEX counts the space after a line's last word when wrapping: note
 /// 5's first line ends `already` (775.98 with its space) because `already made ` would end at
 /// 800.99, past the right edge, although `already made` (798.49) would fit.
@@ -49,9 +53,9 @@ pub fn layout(cur: &mut Cursor, ret: &MonthlyReturn, t: &Texts) {
         BODY,
         t.notes_heading.clone(),
     );
-    let rows: &[f32] = match ret.template_version {
-        TemplateVersion::V1_1_0 => &ROWS_V110,
-        TemplateVersion::V1_2_0 => &ROWS_V120,
+    let (rows, number_x): (&[f32], &[f32]) = match ret.template_version {
+        TemplateVersion::V1_1_0 => (&ROWS_V110, &NUMBER_X_V110),
+        TemplateVersion::V1_2_0 => (&ROWS_V120, &NUMBER_X_V120),
     };
     let mut y = base + 21.83;
     for (n, note) in t.version(ret.template_version).notes.iter().enumerate() {
@@ -80,7 +84,8 @@ pub fn layout(cur: &mut Cursor, ret: &MonthlyReturn, t: &Texts) {
             }
             let page = cur.page();
             if first_base.is_none() {
-                page.text(TEXT_LEFT, y, Font::Regular, BODY, note.number.clone());
+                let x = number_x.get(n).copied().unwrap_or(TEXT_LEFT);
+                page.text(x, y, Font::Regular, BODY, note.number.clone());
                 first_base = Some(y);
             }
             if *bullet {

@@ -101,6 +101,7 @@ fn contents<S: SubPart>(
             Print::Under => {
                 let field = match shown(column, row, closing) {
                     Shown::Money(ccy, amount) => Field::Money(ccy, amount),
+                    Shown::Text(s) if matches!(column.value, Value::Date(..)) => Field::Date(s),
                     other => Field::Text(other.into_text()),
                 };
                 fields.push((p3.label(S::PART, column.label).to_string(), field));
