@@ -289,3 +289,22 @@ fn runs_start_where_the_reference_starts_them() {
     let title = run_starting(&pages[0], "Monthly Return for Equity Issuer");
     assert_near(title.right(), 797.10, "title right");
 }
+
+/// The reference's quotes in notes 4 and 6, as HKEX prints them (note 4 mixes straight opening
+/// and curly closing quotes). Both are in WinAnsi, so they print with the standard fonts too.
+#[test]
+fn notes_keep_the_reference_s_quotes() {
+    let p = &pages(&moon())[9];
+    assert_eq!(
+        run_starting(p, "“Identical”").text,
+        "“Identical” means in this context:"
+    );
+    assert!(
+        run_starting(
+            p,
+            "\"Initial Prescribed Threshold”, \"Alternative Threshold” and \"market value\" have"
+        )
+        .baseline
+            > 0.0
+    );
+}
