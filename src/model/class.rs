@@ -102,16 +102,34 @@ impl ShareClass {
         }
     }
 
-    /// The name used in the XX1/XX2 summary lines and grand totals; H and A share classes are
-    /// told apart by their type because both are usually `Ordinary shares`.
+    /// The name used in the XX1/XX2 summary lines, grand totals and messages. H and A share
+    /// classes are told apart by their type because both are usually `Ordinary shares`; where
+    /// the class or the type is `Other`, HKEX prints the class with its description (real
+    /// filings read `WVR ordinary shares A` / `WVR ordinary shares B`), so two such classes are
+    /// told apart too: `Other class` by its description alone, `Other type` by the class and
+    /// the description (the description alone when it already starts with the class).
     pub fn summary_name(&self) -> String {
-        match self.type_of_shares {
-            TypeOfShares::H | TypeOfShares::A => format!(
-                "{} ({})",
-                self.class_of_shares.label(),
-                self.type_of_shares.label()
-            ),
-            _ => self.class_of_shares.label().to_string(),
+        let class = self.class_of_shares.label();
+        let desc = self.description.trim();
+        let with_type = |name: String| match self.type_of_shares {
+            TypeOfShares::H | TypeOfShares::A => {
+                format!("{name} ({})", self.type_of_shares.label())
+            }
+            _ => name,
+        };
+        if desc.is_empty() {
+            return with_type(class.to_string());
+        }
+        match (self.class_of_shares, self.type_of_shares) {
+            (ClassOfShares::Other, _) => with_type(desc.to_string()),
+            (_, TypeOfShares::Other) => {
+                if desc.to_lowercase().starts_with(&class.to_lowercase()) {
+                    desc.to_string()
+                } else {
+                    format!("{class} {desc}")
+                }
+            }
+            _ => with_type(class.to_string()),
         }
     }
 

@@ -34,21 +34,44 @@ pub enum ExportError {
     },
 }
 
-/// Metadata of an exported return. The date is fixed (the epoch) so that the same return always
-/// gives the same bytes; the filing date is on page 1.
+/// Metadata of an exported return: title, author (the issuer) and subject (FF301 and the
+/// month). The creation date comes from the return — the date submitted, else the month end,
+/// at 00:00 UTC; the epoch only when both are blank — never from the clock, so the same return
+/// always gives the same bytes.
 fn meta(ret: &MonthlyReturn) -> DocMeta {
-    let month = ret
-        .header
+    let h = &ret.header;
+    let month = h
         .month_end
-        .map(|d| d.format(" %B %Y").to_string())
+        .map(|d| d.format("%B %Y").to_string())
         .unwrap_or_default();
-    let issuer = ret.header.issuer_name.trim();
+    let issuer = h.issuer_name.trim();
+    let date = h
+        .date_submitted
+        .or(h.month_end)
+        .map_or(chrono::DateTime::UNIX_EPOCH, |d| {
+            d.and_time(chrono::NaiveTime::MIN).and_utc()
+        });
     // Metadata strings are not limited to WinAnsi, but keep them printable everywhere.
-    let safe = |s: &str| s.chars().filter(|c| !c.is_control()).collect::<String>();
+    let safe = |s: &str| {
+        s.chars()
+            .filter(|c| !c.is_control())
+            .collect::<String>()
+            .trim()
+            .to_string()
+    };
+    let join = |parts: &[&str], sep: &str| {
+        parts
+            .iter()
+            .map(|p| safe(p))
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join(sep)
+    };
     DocMeta {
-        title: safe(&format!("FF301 Monthly Return {issuer}{month}")),
+        title: join(&["FF301 Monthly Return", issuer, &month], " "),
         author: safe(issuer),
-        subject: "Monthly Return for Equity Issuer (FF301)".to_string(),
+        subject: join(&["FF301 Monthly Return for Equity Issuer", &month], ", "),
+        date,
         ..DocMeta::default()
     }
 }

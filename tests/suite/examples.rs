@@ -239,10 +239,32 @@ fn examples_survive_a_save_and_load() {
         "kingsoft-cloud-2024-10.ron",
         "h-and-a-shares-2025-03.ron",
         "convertible-and-placing-2025-06.ron",
+        "moon-inc-2026-01.ron",
     ] {
         let ret = example(name);
         let path = dir.path().join(name);
         io::save(&path, &ret).unwrap();
         assert_eq!(io::load(&path).unwrap(), ret, "{name}");
     }
+}
+
+/// The return of the HKEX v1.2.0 reference PDF, figures as printed there: I 10,000,000,000 ×
+/// HKD 0.01 = HKD 100,000,000; II 478,272,000 + 0; III(C) HKD 52,377,600 at close of the
+/// preceding month and of the month, 10,475,520 shares issuable; CC1/CC2 blank.
+#[test]
+fn moon_derives_the_reference_figures() {
+    let ret = example("moon-inc-2026-01.ron");
+    assert_eq!(ret.header.issuer_name, "Moon Inc.");
+    assert_eq!(ret.header.date_submitted, Some(date(2026, 2, 2)));
+    let d = calc::derive(&ret);
+    assert_no_errors(&ret, &d);
+    assert_eq!(d.part1[0].close_capital, Some(dec("100000000")));
+    assert_eq!(d.capital_totals["HKD"], Some(dec("100000000")));
+    assert_eq!(d.part2[0].close_total, Some(478_272_000));
+    assert_eq!(d.part3c[0].closing_amount, vec![Some(dec("52377600"))]);
+    assert_eq!(d.part3c[0].expected_issuable, vec![Some(10_475_520)]);
+    assert_eq!(
+        ret.part3c.blocks[0].convertibles[0].shares_issuable_at_close,
+        Some(10_475_520)
+    );
 }

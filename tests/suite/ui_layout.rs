@@ -44,7 +44,7 @@ fn examples() -> Vec<(String, MonthlyReturn)> {
         .filter(|p| p.extension().is_some_and(|e| e == "ron"))
         .collect();
     files.sort();
-    assert_eq!(files.len(), 3, "{files:?}");
+    assert_eq!(files.len(), 4, "{files:?}");
     let mut returns: Vec<(String, MonthlyReturn)> = files
         .iter()
         .map(|p| {

@@ -10,8 +10,10 @@ use crate::pdf::frame::{Font, Page};
 use crate::pdf::metrics::{text_width, wrap};
 use crate::template::Texts;
 
-/// Right edge of the title's wrap width.
-const TITLE_RIGHT: f32 = 800.16;
+/// Right end of the title's justified first line: the reference's run ends at 800.16 with a
+/// trailing space (Bold 11: 3.06), its last letter (`Movements in`) at 797.10. Wrapping to it
+/// is HKEX's wrapping, which counts that space.
+const TITLE_RIGHT: f32 = 797.10;
 /// Where the header values start, and their underlines.
 const VALUE_X: f32 = 136.91;
 const UNDERLINE_X0: f32 = 135.25;

@@ -184,14 +184,18 @@ fn public_float(unit: &mut Page, b: &IssuedBlock, pft: &PublicFloatTexts) -> f32
     cell(unit, LEFT, y, RIGHT, y + h);
     left_lines(unit, 24.95, y + 11.68, Font::Regular, BODY, &req);
     y += h;
-    // Threshold and additional information: label cell + wrapped value cell.
+    // Threshold and additional information: label cell + wrapped value cell. The reference
+    // sets the two labels differently: `Applicable public float threshold` at x 24.95, 8.52
+    // below the row's top; `Additional information` at 23.53, 9.52 below it.
     let split = 247.47;
-    for (label, value, min_h) in [
-        (&pft.threshold, &pf.threshold, 22.63),
+    for (label, value, min_h, label_x, dy) in [
+        (&pft.threshold, &pf.threshold, 22.63, 24.95, 8.52),
         (
             &pft.additional_information,
             &pf.additional_information,
             34.02,
+            PART_X,
+            9.52,
         ),
     ] {
         let lines = wrap(
@@ -203,15 +207,8 @@ fn public_float(unit: &mut Page, b: &IssuedBlock, pft: &PublicFloatTexts) -> f32
         let h = (lines.len() as f32 * lead + 1.03).max(min_h);
         cell(unit, LEFT, y, split, y + h);
         cell(unit, split, y, RIGHT, y + h);
-        unit.text(24.95, y + 8.52, Font::Regular, BODY, label.clone());
-        left_lines(
-            unit,
-            split + PAD_LABEL,
-            y + 8.52,
-            Font::Regular,
-            BODY,
-            &lines,
-        );
+        unit.text(label_x, y + dy, Font::Regular, BODY, label.clone());
+        left_lines(unit, split + PAD_LABEL, y + dy, Font::Regular, BODY, &lines);
         y += h;
     }
     let _ = top;

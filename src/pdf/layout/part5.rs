@@ -11,6 +11,11 @@ use crate::template::Texts;
 
 /// Where continuation lines of an item hang.
 const ITEM_HANG: f32 = 39.62;
+/// Where items (i)–(viii) start their text on the reference: HKEX writes each as one string,
+/// the label followed by 3, 2, 2, 2, 3, 2, 1 and 1 spaces. (viii)'s continuation hangs at
+/// 42.13, the others' at [`ITEM_HANG`].
+const ITEM_TEXT_X: [f32; 8] = [37.61, 37.10, 39.10, 39.61, 40.11, 39.61, 39.10, 41.10];
+const ITEM_HANG_VIII: f32 = 42.13;
 const SIGN_VALUE_X: f32 = 121.32;
 const SIGN_LINE: (f32, f32) = (119.70, 630.43);
 
@@ -48,14 +53,17 @@ pub fn layout(cur: &mut Cursor, ret: &MonthlyReturn, t: &Texts) {
     let mut y = top + 10.39;
     for (i, number) in p5.item_numbers.iter().enumerate() {
         let text = conf.item_text(i, &vt.confirmation_items);
-        let x = ITEM_HANG.max(TEXT_LEFT + text_width(number, Font::Regular, BODY) + 2.5);
+        let x = ITEM_TEXT_X.get(i).copied().unwrap_or_else(|| {
+            ITEM_HANG.max(TEXT_LEFT + text_width(number, Font::Regular, BODY) + 2.5)
+        });
+        let hang = if i == 7 { ITEM_HANG_VIII } else { ITEM_HANG };
         let first_w = RIGHT - PAD - x;
         let mut lines = wrap(text, Font::Regular, BODY, first_w);
         // Continuation lines hang a little further left than the first line's text.
         if lines.len() > 1 {
             let rest = lines[1..].join(" ");
             lines.truncate(1);
-            lines.extend(wrap(&rest, Font::Regular, BODY, RIGHT - PAD - ITEM_HANG));
+            lines.extend(wrap(&rest, Font::Regular, BODY, RIGHT - PAD - hang));
         }
         let h = lines.len() as f32 * lead;
         if y - 10.39 + h + 4.71 > CONTENT_BOTTOM {
@@ -75,7 +83,7 @@ pub fn layout(cur: &mut Cursor, ret: &MonthlyReturn, t: &Texts) {
         page.text(TEXT_LEFT, y, Font::Regular, BODY, number.clone());
         if let Some((head, rest)) = lines.split_first() {
             page.text(x, y, Font::Regular, BODY, head.clone());
-            left_lines(page, ITEM_HANG, y + lead, Font::Regular, BODY, rest);
+            left_lines(page, hang, y + lead, Font::Regular, BODY, rest);
         }
         y += h + lead;
     }

@@ -337,10 +337,14 @@ pub fn not_applicable(cur: &mut Cursor, t: &Texts, heading_right: f32, x: f32, b
     );
 }
 
-/// A summary line: label right-aligned at 441.28, the value on an underline 445.64–587.87, the
-/// class text after it. `base` is the label's baseline.
+/// Where a summary line's label ends: the reference's label run ends 441.28 with a trailing
+/// space (`…shares): `), so its last visible character ends one Helvetica 9 pt space earlier.
+const SUMMARY_LABEL_RIGHT: f32 = 441.28 - 2.5;
+
+/// A summary line: label right-aligned at [`SUMMARY_LABEL_RIGHT`], the value on an underline
+/// 445.64–587.87, the class text after it. `base` is the label's baseline.
 pub fn summary_line(page: &mut Page, base: f32, label: &str, value: &str, class_text: &str) {
-    page.text_right(441.28, base, Font::Regular, BODY, label);
+    page.text_right(SUMMARY_LABEL_RIGHT, base, Font::Regular, BODY, label);
     page.line(445.64, base + 6.46, 587.87, base + 6.46, RULE);
     if !value.is_empty() {
         page.text_right(587.87 - PAD_FIELD, base, Font::Regular, BODY, value);
@@ -350,7 +354,7 @@ pub fn summary_line(page: &mut Page, base: f32, label: &str, value: &str, class_
 
 /// A money summary line (funds raised): currency on its own underline, amount on another.
 pub fn money_line(page: &mut Page, base: f32, label: &str, currency: &str, value: &str) {
-    page.text_right(441.28, base, Font::Regular, BODY, label);
+    page.text_right(SUMMARY_LABEL_RIGHT, base, Font::Regular, BODY, label);
     page.line(445.64, base + 6.46, 482.49, base + 6.46, RULE);
     page.line(483.40, base + 6.46, 587.87, base + 6.46, RULE);
     if !currency.is_empty() {

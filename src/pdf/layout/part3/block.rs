@@ -41,7 +41,7 @@ pub(super) fn block(
     let grid_h = class_grid_height(GridVariant::Details, class, t);
     let head_h = heading_height(&heading_lines(head_cols, HEAD_III), HEAD_III);
     let first_h = rows.first().map_or(0.0, |r| r.height);
-    if !cur.fits(grid_h + head_h + first_h + 2.84) && !cur.at_top() {
+    if !cur.fits(grid_h + head_h + first_h) && !cur.at_top() {
         cur.new_page();
     }
     let mut seg_top = cur.y;
@@ -57,7 +57,7 @@ pub(super) fn block(
         );
     };
     for row in rows {
-        if !cur.fits(row.height + 2.84) && !cur.at_top() {
+        if !cur.fits(row.height) && !cur.at_top() {
             close_box(cur, seg_top);
             cur.new_page();
             seg_top = cur.y;
@@ -67,7 +67,9 @@ pub(super) fn block(
         }
         cur.place(row.items, row.height);
     }
-    cur.y += 2.84;
+    // The box closes on the last row: a row with fields under it already ends 2.84 below
+    // the last underline (III(C) on the reference: 255.86 → 258.70), a row without fields
+    // ends on its own bottom rule (a box 2.84 lower would print as a double rule).
     close_box(cur, seg_top);
     // Summary lines stay together.
     let lines = summaries.len() + usize::from(funds.is_some());

@@ -101,6 +101,7 @@ fn contents<S: SubPart>(
             Print::Under => {
                 let field = match shown(column, row, closing) {
                     Shown::Money(ccy, amount) => Field::Money(ccy, amount),
+                    Shown::Text(s) if matches!(column.value, Value::Date(..)) => Field::Date(s),
                     other => Field::Text(other.into_text()),
                 };
                 fields.push((p3.label(S::PART, column.label).to_string(), field));
@@ -195,11 +196,13 @@ fn special(special: Special, row: &dyn Any) -> Shown {
         })),
         Special::TypeOfIssue => Shown::Text(on(row, |e: &Event| {
             let kind = e.type_of_issue;
-            choice(
-                kind.label(),
-                kind == TypeOfIssue::Other,
-                &e.other_description,
-            )
+            let typed = e.other_description.trim();
+            if kind == TypeOfIssue::Other && !typed.is_empty() {
+                // The choice stays readable as the form's: `Other (please specify): …`.
+                format!("{}: {typed}", kind.label())
+            } else {
+                kind.label().to_string()
+            }
         })),
     }
 }
@@ -209,7 +212,8 @@ fn on<R: 'static, T: Default>(row: &dyn Any, f: impl FnOnce(&R) -> T) -> T {
     row.downcast_ref::<R>().map(f).unwrap_or_default()
 }
 
-/// A choice's label, or the text typed for `Other (please specify)` when there is some.
+/// A choice's label, or the text typed for `Others (please specify)` when there is some (the
+/// type of a convertible, a one-line field under the row with no room for both).
 fn choice(label: &str, other: bool, typed: &str) -> String {
     if other && !typed.trim().is_empty() {
         typed.trim().to_string()

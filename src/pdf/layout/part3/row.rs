@@ -33,6 +33,9 @@ pub(super) enum Cell {
 /// A per-row field printed under the row.
 pub(super) enum Field {
     Text(String),
+    /// A date: set 1.66 into its underline (`05 September 2024` at 154.20 on the reference,
+    /// where text values start 0.25 in).
+    Date(String),
     /// Currency and amount, each on an underline of its own.
     Money(String, String),
 }
@@ -54,7 +57,9 @@ pub(super) fn data_row(edges: &[f32], cells: Vec<Cell>, fields: Vec<(String, Fie
         match c {
             Cell::Desc(_, s) => {
                 let n = wrap(s, Font::Regular, size, w[1] - NUM_X1 - 2.0 * PAD).len();
-                h = h.max(n as f32 * lead + 4.0);
+                // First baseline 9.74 below the top, 1.26 under the last one: 3 lines
+                // make the reference's 25.40 (143.15 → 168.55).
+                h = h.max(n as f32 * lead + 3.8);
             }
             Cell::Moves(m) if !m.is_empty() => h = h.max(m.len() as f32 * ROW_H + 7.26),
             _ => {}
@@ -127,10 +132,15 @@ pub(super) fn data_row(edges: &[f32], cells: Vec<Cell>, fields: Vec<(String, Fie
                 (base + (n - 1) as f32 * fl / 2.0, last + 3.7)
             };
             match value {
-                Field::Text(s) => {
+                Field::Text(s) | Field::Date(s) => {
                     p.line(FIELD_X0, line_y, FIELD_X1, line_y, RULE);
+                    let pad = if matches!(value, Field::Date(_)) {
+                        1.66
+                    } else {
+                        0.25
+                    };
                     if !s.is_empty() {
-                        p.text(FIELD_X0 + 0.25, value_base, Font::Regular, fs, s.clone());
+                        p.text(FIELD_X0 + pad, value_base, Font::Regular, fs, s.clone());
                     }
                 }
                 Field::Money(ccy, amount) => {
@@ -152,6 +162,8 @@ pub(super) fn data_row(edges: &[f32], cells: Vec<Cell>, fields: Vec<(String, Fie
             }
             base = last + 17.63;
         }
+        // 2.84 under the last underline (last label line + 3.7): the class block's box
+        // closes there (258.70 on the reference).
         h = base - 17.63 + 6.54;
     }
     RowUnit {
