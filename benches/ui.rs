@@ -37,6 +37,7 @@ impl Headless {
             recovery_interval: Duration::from_secs(3600),
             now: chrono::Utc::now,
             open: None,
+            system_fonts: false,
         };
         let mut app = EditorApp::new(&ctx, config);
         app.set_document(ret, None);

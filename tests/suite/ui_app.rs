@@ -46,6 +46,7 @@ impl Setup {
             recovery_interval: self.interval,
             now: fixed_now,
             open: self.open.clone(),
+            system_fonts: false,
         };
         Harness::builder()
             .with_size([width, height])

@@ -62,6 +62,7 @@ impl World {
             recovery_interval: Duration::from_secs(3600),
             now: fixed_now,
             open: None,
+            system_fonts: false,
         };
         Harness::builder()
             .with_size([1200.0, 800.0])

@@ -85,6 +85,7 @@ fn editor(dir: &std::path::Path, width: f32) -> Harness<'static, EditorApp> {
         recovery_interval: std::time::Duration::from_secs(3600),
         now: || chrono::DateTime::from_timestamp(1_730_419_200, 0).unwrap_or_default(),
         open: None,
+        system_fonts: false,
     };
     Harness::builder()
         .with_size([width, TALL])
@@ -325,6 +326,7 @@ fn messages_are_body_text_wrapped_in_their_column_in_both_themes() {
         recovery_interval: std::time::Duration::from_secs(3600),
         now: || chrono::DateTime::from_timestamp(1_730_419_200, 0).unwrap_or_default(),
         open: None,
+        system_fonts: false,
     };
     let mut h = Harness::builder()
         .with_size([1024.0, 700.0])

@@ -58,6 +58,9 @@ pub struct AppConfig {
     pub now: fn() -> DateTime<Utc>,
     /// The draft to open at start (`monthly-return PATH`).
     pub open: Option<PathBuf>,
+    /// Look for a CJK font on the machine for Chinese names. Off in tests: the font arrives
+    /// from a background thread at an unknown frame and moves the layout under a click.
+    pub system_fonts: bool,
 }
 
 impl AppConfig {
@@ -69,6 +72,7 @@ impl AppConfig {
             recovery_interval: recovery::DEFAULT_INTERVAL,
             now: Utc::now,
             open,
+            system_fonts: true,
         }
     }
 }
@@ -188,8 +192,11 @@ impl EditorApp {
             recovery_interval,
             now,
             open,
+            system_fonts,
         } = config;
-        fonts::install_cjk_fallback_font(ctx);
+        if system_fonts {
+            fonts::install_cjk_fallback_font(ctx);
+        }
         crate::ui::theme::install_text_sizes(ctx);
         let prefs = Prefs::load(&paths);
         let mut app = EditorApp {
