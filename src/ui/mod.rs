@@ -14,6 +14,7 @@ pub mod dialogs;
 pub mod findings_panel;
 pub mod pages;
 pub mod prefs;
+pub mod preview;
 pub mod recovery;
 pub mod start;
 pub mod status;

@@ -37,6 +37,7 @@ use super::commands::{self, Command};
 use super::dialogs::{Dialogs, RfdDialogs};
 use super::pages::Page;
 use super::prefs::{AppPaths, Prefs, ThemePref};
+use super::preview::PrintPreview;
 use super::recovery::{self, Orphan, RecoverySlot, RecoveryTimer};
 use super::status::StatusMessage;
 use super::undo::DocumentHistory;
@@ -177,6 +178,9 @@ pub struct EditorApp {
     help: Option<FieldPath>,
     /// The widget that had keyboard focus last frame (a new one is scrolled into view).
     last_focus: Option<egui::Id>,
+    /// Whether the central panel shows the print preview instead of the page being edited.
+    preview_open: bool,
+    preview: PrintPreview,
 }
 
 impl EditorApp {
@@ -189,6 +193,7 @@ impl EditorApp {
             now,
             open,
         } = config;
+        crate::ui::preview::fonts::install(ctx);
         fonts::install_cjk_fallback_font(ctx);
         crate::ui::theme::install_text_sizes(ctx);
         let prefs = Prefs::load(&paths);
@@ -218,6 +223,8 @@ impl EditorApp {
             announced: None,
             help: None,
             last_focus: None,
+            preview_open: false,
+            preview: PrintPreview::default(),
         };
         if let Some(path) = open {
             app.open_path(&path);
@@ -250,6 +257,16 @@ impl EditorApp {
 
     pub fn page(&self) -> Page {
         self.page
+    }
+
+    /// Whether the print preview is shown.
+    pub fn preview_open(&self) -> bool {
+        self.preview_open
+    }
+
+    /// The print preview's state (pages laid out, page in view, zoom).
+    pub fn preview(&self) -> &PrintPreview {
+        &self.preview
     }
 
     /// Shows `page` (tests, benches; the UI goes through `Command::GoToPage`).
