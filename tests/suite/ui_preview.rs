@@ -201,3 +201,31 @@ fn ui_preview_says_why_a_return_cannot_be_laid_out() {
     h.get_by_label_contains("cannot be laid out for printing");
     assert!(h.query_by_label_contains("Printed page").is_none());
 }
+
+#[test]
+fn ui_preview_of_a_long_return_paints_only_the_pages_in_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), &ScriptedDialogs::default());
+    let ret = common::stress();
+    h.state_mut().set_document(ret, None);
+    h.run();
+    open_preview(&mut h);
+    let n = h.state().preview().page_count().unwrap();
+    assert!(n > 20, "{n} pages");
+    let in_view = |h: &Harness<'_, EditorApp>| -> Vec<String> {
+        (1..=n)
+            .map(|i| format!("Printed page {i} of {n}"))
+            .filter(|label| h.query_by_label(label).is_some())
+            .collect()
+    };
+    let first = in_view(&h);
+    assert!(
+        (1..=3).contains(&first.len()) && first[0] == format!("Printed page 1 of {n}"),
+        "{first:?}"
+    );
+    h.key_press(Key::End);
+    h.run();
+    h.get_by_label(&format!("Page {n} of {n}"));
+    let last = in_view(&h);
+    assert_eq!(last, vec![format!("Printed page {n} of {n}")]);
+}

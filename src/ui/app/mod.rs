@@ -264,6 +264,12 @@ impl EditorApp {
         self.preview_open
     }
 
+    /// Shows or hides the print preview (tests, benches; the UI goes through
+    /// `Command::PrintPreview`). Only shown with a return open.
+    pub fn set_preview_open(&mut self, open: bool) {
+        self.preview_open = open && self.doc.is_some();
+    }
+
     /// The print preview's state (pages laid out, page in view, zoom).
     pub fn preview(&self) -> &PrintPreview {
         &self.preview
