@@ -28,8 +28,11 @@ fn harness(dir: &Path, dialogs: &ScriptedDialogs) -> Harness<'static, EditorApp>
         now: fixed_now,
         open: None,
     };
+    // A few more steps than the default: the machine's CJK font, when there is one, arrives from
+    // a background thread at any frame and asks for repaints while the fonts are rebuilt.
     Harness::builder()
         .with_size([1200.0, 800.0])
+        .with_max_steps(12)
         .build_eframe(move |cc| EditorApp::new(&cc.egui_ctx, config))
 }
 
@@ -228,4 +231,36 @@ fn ui_preview_of_a_long_return_paints_only_the_pages_in_view() {
     h.get_by_label(&format!("Page {n} of {n}"));
     let last = in_view(&h);
     assert_eq!(last, vec![format!("Printed page {n} of {n}")]);
+}
+
+#[test]
+fn ui_preview_zooms_by_step_to_actual_size_and_back_to_the_width() {
+    use monthly_return::ui::preview::Zoom;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), &ScriptedDialogs::default());
+    h.state_mut()
+        .set_document(example("kingsoft-cloud-2024-10.ron"), None);
+    h.run();
+    open_preview(&mut h);
+    assert_eq!(h.state().preview().zoom(), Zoom::FitWidth);
+    h.key_press(Key::PageDown);
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "100 %")
+        .click();
+    h.run();
+    assert_eq!(h.state().preview().zoom(), Zoom::Factor(1.0));
+    h.get_by_label("+").click();
+    h.run();
+    assert_eq!(h.state().preview().zoom(), Zoom::Factor(1.25));
+    h.get_by_label("125 %");
+    h.get_by_label("−").click();
+    h.get_by_label("−").click();
+    h.run();
+    assert_eq!(h.state().preview().zoom(), Zoom::Factor(0.8));
+    // Zooming keeps the page that was at the top there.
+    assert_eq!(h.state().preview().current_page(), 1);
+    h.get_by_label("Page 2 of 10");
+    h.get_by_label("Fit width").click();
+    h.run();
+    assert_eq!(h.state().preview().zoom(), Zoom::FitWidth);
 }

@@ -9,7 +9,7 @@
 use egui::{Color32, Painter, Pos2, Stroke, StrokeKind, pos2, vec2};
 
 use super::fonts;
-use crate::pdf::{Font, Item, Line, Page, Shape, Text, metrics};
+use crate::pdf::{Font, Item, Line, Page, Shape, Text};
 
 /// Where a page is drawn: its top-left corner on screen and UI points per PDF point.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -80,7 +80,7 @@ fn segments(text: &Text) -> Vec<(f32, &str)> {
     if text.word_spacing == 0.0 {
         return vec![(text.x, text.text.as_str())];
     }
-    let space = metrics::text_width(" ", text.font, text.size) + text.word_spacing;
+    let space = width(" ", text.font, text.size) + text.word_spacing;
     let mut x = text.x;
     let mut out = Vec::new();
     for (i, word) in text.text.split(' ').enumerate() {
@@ -90,7 +90,7 @@ fn segments(text: &Text) -> Vec<(f32, &str)> {
         if !word.is_empty() {
             out.push((x, word));
         }
-        x += metrics::text_width(word, text.font, text.size);
+        x += width(word, text.font, text.size);
     }
     out
 }
@@ -106,7 +106,7 @@ fn paint_text(painter: &Painter, text: &Text, at: Placement) {
         let left = at.origin.x + x * at.scale;
         let galley =
             painter.layout_no_wrap(piece.to_string(), fonts::font_id(text.font, size), colour);
-        let wanted = metrics::text_width(piece, text.font, text.size) * at.scale;
+        let wanted = width(piece, text.font, text.size) * at.scale;
         if (advance(&galley) - wanted).abs() <= WIDTH_TOLERANCE || piece.chars().count() < 2 {
             draw_on_baseline(painter, galley, left, baseline, colour);
             continue;
@@ -117,13 +117,20 @@ fn paint_text(painter: &Painter, text: &Text, at: Placement) {
             let glyph =
                 painter.layout_no_wrap(c.to_string(), fonts::font_id(text.font, size), colour);
             draw_on_baseline(painter, glyph, x, baseline, colour);
-            x += glyph_advance(c, text.font, text.size) * at.scale;
+            x += width(c.encode_utf8(&mut [0; 4]), text.font, text.size) * at.scale;
         }
     }
 }
 
-fn glyph_advance(c: char, font: Font, size: f32) -> f32 {
-    metrics::char_width_units(c, font) * size / 1000.0
+/// The layout's width of `text` (page points): the measure the layout aligned it with.
+fn width(text: &str, font: Font, size: f32) -> f32 {
+    Text {
+        font,
+        size,
+        text: text.to_string(),
+        ..Text::default()
+    }
+    .width()
 }
 
 /// egui's advance of a one-line galley (its last glyph's right end), in UI points.
@@ -169,7 +176,7 @@ mod tests {
         let segs = segments(t);
         assert_eq!(segs.len(), 3);
         let (x, last) = segs[2];
-        let right = x + metrics::text_width(last, Font::Regular, 9.0);
+        let right = x + width(last, Font::Regular, 9.0);
         assert!((right - 300.0).abs() < 1e-3, "{right}");
     }
 

@@ -159,8 +159,9 @@ impl PrintPreview {
         }
         let frame = egui::Frame::new().fill(DESK);
         let mut top_page = self.current;
+        let mut zoom_by = 1.0;
         frame.show(ui, |ui| {
-            area.show_viewport(ui, |ui, viewport| {
+            let shown = area.show_viewport(ui, |ui, viewport| {
                 // Room below the last page to bring it to the top of the view like any other.
                 let tail = (viewport.height() - page_h - MARGIN).max(MARGIN);
                 let content = vec2(
@@ -199,7 +200,14 @@ impl PrintPreview {
                     }
                 }
             });
+            // Ctrl + wheel (or a pinch) over the pages zooms.
+            if ui.rect_contains_pointer(shown.inner_rect) {
+                zoom_by = ui.input(|i| i.zoom_delta());
+            }
         });
+        if zoom_by != 1.0 {
+            self.set_zoom(Zoom::Factor(scale * zoom_by));
+        }
         // Scrolled by hand: the page at the top is the current one (not on the frame of a jump,
         // whose target may not be reachable yet).
         if jump.is_none() && top_page < n {
