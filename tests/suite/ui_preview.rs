@@ -183,8 +183,12 @@ fn ui_preview_exports_from_its_toolbar_and_closes_with_escape() {
     let bytes = std::fs::read(&pdf).expect("PDF written");
     let doc = h.state().document().unwrap();
     assert_eq!(bytes, common::export(&doc.ret).unwrap());
-    h.get_by_label("Close").click();
+    // Escape closes the message on top first, the preview only after.
+    assert!(h.state().prompt_text().is_some());
+    h.key_press(Key::Escape);
     h.run();
+    assert!(h.state().prompt_text().is_none(), "the message closes");
+    assert!(h.state().preview_open(), "the preview stays");
 
     h.key_press(Key::Escape);
     h.run();

@@ -209,6 +209,8 @@ impl EditorApp {
     }
 
     fn central_ui(&mut self, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+        // The preview's keys (Escape, Page Up/Down) give way to a prompt or the help window.
+        let keys = self.prompt.is_none() && self.help.is_none();
         let Self {
             doc,
             page,
@@ -232,7 +234,7 @@ impl EditorApp {
                 &analysis.derived,
                 &analysis.findings,
             );
-            preview.ui(ui, cmds);
+            preview.ui(ui, keys, cmds);
             return;
         }
         let index = FindingIndex::new(&analysis.findings);

@@ -14,8 +14,12 @@ const GAP: f32 = 16.0;
 
 impl PrintPreview {
     /// The toolbar and the pages. Commands (Export PDF…, closing the preview) go to `cmds`.
-    pub fn ui(&mut self, ui: &mut Ui, cmds: &mut Vec<Command>) {
-        self.keys(ui, cmds);
+    /// `keys`: whether the keyboard is the preview's (no prompt or help window on top, which
+    /// take Escape and the rest for themselves).
+    pub fn ui(&mut self, ui: &mut Ui, keys: bool, cmds: &mut Vec<Command>) {
+        if keys {
+            self.keys(ui, cmds);
+        }
         let width = ui.available_width();
         let page_w = self
             .pages()
