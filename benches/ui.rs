@@ -1,6 +1,7 @@
 //! Headless frame time of the whole editor (menu, page list, page, findings, status bar):
 //! `egui::Context::run_ui` + tessellation, no GPU, no window. Targets: ≤ 2 ms a frame on the
 //! Kingsoft example, ≤ 8 ms on the stress return (20 classes × 50 schemes, 200 (E) events).
+//! The print preview cases paint the pages in view; their edit frames lay the return out again.
 //!
 //! `cargo bench --bench ui`; figures in `docs/benchmarks-ui.md`.
 
@@ -20,7 +21,7 @@ use monthly_return::ui::app::{AppConfig, EditorApp};
 use monthly_return::ui::dialogs::ScriptedDialogs;
 use monthly_return::ui::prefs::AppPaths;
 
-/// An app with `ret` open on `page`, in a context that has drawn a few frames already (fonts
+/// An app with `ret` open on `page` (or its print preview), in a context that has drawn a few frames already (fonts
 /// and layout caches warm, as in a running editor).
 struct Headless {
     ctx: egui::Context,
@@ -29,7 +30,8 @@ struct Headless {
 }
 
 impl Headless {
-    fn new(ret: MonthlyReturn, page: Page) -> Self {
+    /// `preview`: the print preview instead of the page.
+    fn showing(ret: MonthlyReturn, page: Page, preview: bool) -> Self {
         let ctx = egui::Context::default();
         let config = AppConfig {
             paths: AppPaths::default(), // no persistence while measuring
@@ -42,6 +44,7 @@ impl Headless {
         let mut app = EditorApp::new(&ctx, config);
         app.set_document(ret, None);
         app.set_page(page);
+        app.set_preview_open(preview);
         let mut h = Headless {
             ctx,
             app,
@@ -85,15 +88,17 @@ fn kingsoft() -> MonthlyReturn {
 
 fn frames(c: &mut Criterion) {
     let cases = [
-        ("kingsoft/page I", kingsoft(), Page::I),
-        ("kingsoft/page II", kingsoft(), Page::II),
-        ("kingsoft/page III(A)", kingsoft(), Page::IIIA),
-        ("stress/page I", common::stress(), Page::I),
-        ("stress/page III(A)", common::stress(), Page::IIIA),
-        ("stress/page III(E)", common::stress(), Page::IIIE),
+        ("kingsoft/page I", kingsoft(), Page::I, false),
+        ("kingsoft/page II", kingsoft(), Page::II, false),
+        ("kingsoft/page III(A)", kingsoft(), Page::IIIA, false),
+        ("stress/page I", common::stress(), Page::I, false),
+        ("stress/page III(A)", common::stress(), Page::IIIA, false),
+        ("stress/page III(E)", common::stress(), Page::IIIE, false),
+        ("kingsoft/print preview", kingsoft(), Page::I, true),
+        ("stress/print preview", common::stress(), Page::I, true),
     ];
-    for (name, ret, page) in cases {
-        let mut h = Headless::new(ret, page);
+    for (name, ret, page, preview) in cases {
+        let mut h = Headless::showing(ret, page, preview);
         c.bench_function(&format!("idle frame {name}"), |b| {
             b.iter(|| black_box(h.frame()))
         });

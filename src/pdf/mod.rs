@@ -84,11 +84,21 @@ pub fn export(
     derived: &Derived,
     findings: &[Finding],
 ) -> Result<Vec<u8>, ExportError> {
+    let pages = export_pages(ret, derived, findings)?;
+    Ok(emit(&pages, &meta(ret))?)
+}
+
+/// The pages [`export`] writes, from the same figures and findings (the errors among them set
+/// the draft mark): the print preview paints exactly these.
+pub fn export_pages(
+    ret: &MonthlyReturn,
+    derived: &Derived,
+    findings: &[Finding],
+) -> Result<Vec<Page>, LayoutError> {
     let opts = LayoutOptions {
         error_count: rules::count(findings, Severity::Error),
     };
-    let pages = layout(ret, derived, &opts)?;
-    Ok(emit(&pages, &meta(ret))?)
+    layout(ret, derived, &opts)
 }
 
 /// Exports to `path` atomically: written to a temporary file in the same directory, then

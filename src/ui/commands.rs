@@ -40,6 +40,7 @@ pub const REDO_ALT: KeyboardShortcut = ctrl(Key::Y);
 pub const QUIT: KeyboardShortcut = ctrl(Key::Q);
 pub const NEXT_PAGE: KeyboardShortcut = ctrl(Key::PageDown);
 pub const PREVIOUS_PAGE: KeyboardShortcut = ctrl(Key::PageUp);
+pub const PRINT_PREVIEW: KeyboardShortcut = ctrl_shift(Key::P);
 
 /// What a chosen or typed path is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,6 +150,8 @@ pub enum Command {
     Quit,
     NextPage,
     PreviousPage,
+    /// Show or hide the print preview (the pages of the PDF, painted in the editor).
+    PrintPreview,
     SetTemplateVersion(TemplateVersion),
     ToggleTheme,
     /// Always use the in-app file dialog instead of the system's (a preference).
@@ -178,7 +181,7 @@ pub enum Command {
 
 /// The commands that have keyboard shortcuts (see [`Command::shortcuts`], the one place the
 /// shortcuts are stated); the keymap is derived from them.
-pub const KEYED_COMMANDS: [Command; 10] = [
+pub const KEYED_COMMANDS: [Command; 11] = [
     Command::New,
     Command::Open,
     Command::Save,
@@ -189,6 +192,7 @@ pub const KEYED_COMMANDS: [Command; 10] = [
     Command::Quit,
     Command::NextPage,
     Command::PreviousPage,
+    Command::PrintPreview,
 ];
 
 /// Shortcut → command, derived from [`Command::shortcuts`], most specific first:
@@ -225,6 +229,7 @@ impl Command {
             Command::Quit => "Quit".into(),
             Command::NextPage => "Next page".into(),
             Command::PreviousPage => "Previous page".into(),
+            Command::PrintPreview => "Print preview".into(),
             Command::SetTemplateVersion(v) => format!("Template {}", v.label()),
             Command::ToggleTheme => "Dark theme".into(),
             Command::ToggleBuiltInDialog => "Built-in file dialog".into(),
@@ -261,6 +266,7 @@ impl Command {
             Command::Quit => "Close the editor",
             Command::NextPage => "Go to the next page of the form",
             Command::PreviousPage => "Go to the previous page of the form",
+            Command::PrintPreview => "Show the pages of the PDF as they will print",
             Command::SetTemplateVersion(_) => "The HKEX template edition the return follows",
             Command::ToggleTheme => "Switch between the light and the dark theme",
             Command::ToggleBuiltInDialog => {
@@ -297,6 +303,7 @@ impl Command {
             Command::Quit => &[QUIT],
             Command::NextPage => &[NEXT_PAGE],
             Command::PreviousPage => &[PREVIOUS_PAGE],
+            Command::PrintPreview => &[PRINT_PREVIEW],
             _ => &[],
         }
     }
@@ -354,6 +361,7 @@ mod tests {
             Command::Quit,
             Command::NextPage,
             Command::PreviousPage,
+            Command::PrintPreview,
             Command::SetTemplateVersion(TemplateVersion::V1_2_0),
             Command::ToggleTheme,
             Command::ToggleBuiltInDialog,
@@ -386,6 +394,7 @@ mod tests {
                 | Command::Quit
                 | Command::NextPage
                 | Command::PreviousPage
+                | Command::PrintPreview
                 | Command::SetTemplateVersion(_)
                 | Command::ToggleTheme
                 | Command::ToggleBuiltInDialog

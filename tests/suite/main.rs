@@ -22,3 +22,4 @@ mod ui_app;
 mod ui_file_dialog;
 mod ui_layout;
 mod ui_pages;
+mod ui_preview;

@@ -45,8 +45,12 @@ impl EditorApp {
             Command::ExportPdfTo(path) => self.write_chosen(ctx, PathPurpose::ExportPdf, path),
             Command::Undo => self.undo(),
             Command::Redo => self.redo(),
+            // In the print preview, the printed pages.
+            Command::NextPage if self.preview_open => self.preview.next_page(),
+            Command::PreviousPage if self.preview_open => self.preview.previous_page(),
             Command::NextPage => self.go_to_page(self.page.next()),
             Command::PreviousPage => self.go_to_page(self.page.previous()),
+            Command::PrintPreview => self.preview_open = !self.preview_open && self.doc.is_some(),
             Command::GoToPage(p) => self.go_to_page(p),
             Command::GoToField(path) => {
                 self.go_to_page(page_for_path(&path));
@@ -277,6 +281,7 @@ impl EditorApp {
         self.pending_focus = None;
         self.doc = Some(doc);
         self.recovery_timer.clear();
+        self.preview.clear();
     }
 
     /// Replaces the return with next month's, untitled (the user saves it under a new name; the
@@ -334,7 +339,9 @@ impl EditorApp {
         }
     }
 
+    /// Shows `page` of the form for editing (leaving the print preview).
     pub(super) fn go_to_page(&mut self, page: Page) {
+        self.preview_open = false;
         self.page = page;
         self.prefs.last_page = page;
     }

@@ -17,8 +17,10 @@ pub(super) fn install_cjk_fallback_font(ctx: &egui::Context) {
             };
             let mut data = egui::FontData::from_owned(bytes);
             data.index = index;
+            // The print preview's faces too: a name that shows in the editor shows there.
             let families = [egui::FontFamily::Proportional, egui::FontFamily::Monospace]
                 .into_iter()
+                .chain(crate::ui::preview::fonts::families())
                 .map(|family| egui::epaint::text::InsertFontFamily {
                     family,
                     priority: egui::epaint::text::FontPriority::Lowest,

@@ -37,6 +37,7 @@ use super::commands::{self, Command};
 use super::dialogs::{Dialogs, RfdDialogs};
 use super::pages::Page;
 use super::prefs::{AppPaths, Prefs, ThemePref};
+use super::preview::PrintPreview;
 use super::recovery::{self, Orphan, RecoverySlot, RecoveryTimer};
 use super::status::StatusMessage;
 use super::undo::DocumentHistory;
@@ -181,6 +182,9 @@ pub struct EditorApp {
     help: Option<FieldPath>,
     /// The widget that had keyboard focus last frame (a new one is scrolled into view).
     last_focus: Option<egui::Id>,
+    /// Whether the central panel shows the print preview instead of the page being edited.
+    preview_open: bool,
+    preview: PrintPreview,
 }
 
 impl EditorApp {
@@ -194,6 +198,7 @@ impl EditorApp {
             open,
             system_fonts,
         } = config;
+        crate::ui::preview::fonts::install(ctx);
         if system_fonts {
             fonts::install_cjk_fallback_font(ctx);
         }
@@ -225,6 +230,8 @@ impl EditorApp {
             announced: None,
             help: None,
             last_focus: None,
+            preview_open: false,
+            preview: PrintPreview::default(),
         };
         if let Some(path) = open {
             app.open_path(&path);
@@ -257,6 +264,22 @@ impl EditorApp {
 
     pub fn page(&self) -> Page {
         self.page
+    }
+
+    /// Whether the print preview is shown.
+    pub fn preview_open(&self) -> bool {
+        self.preview_open
+    }
+
+    /// Shows or hides the print preview (tests, benches; the UI goes through
+    /// `Command::PrintPreview`). Only shown with a return open.
+    pub fn set_preview_open(&mut self, open: bool) {
+        self.preview_open = open && self.doc.is_some();
+    }
+
+    /// The print preview's state (pages laid out, page in view, zoom).
+    pub fn preview(&self) -> &PrintPreview {
+        &self.preview
     }
 
     /// Shows `page` (tests, benches; the UI goes through `Command::GoToPage`).

@@ -49,6 +49,7 @@ impl EditorApp {
             None => (None, None),
         };
         let version = self.doc.as_ref().map(|d| d.ret.template_version);
+        let preview_open = self.preview_open;
         let recent = self.prefs.recent.clone();
         egui::Panel::top("menu").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {
@@ -86,6 +87,8 @@ impl EditorApp {
                 ui.menu_button("View", |ui| {
                     command_button_ui(ui, Command::PreviousPage, has_doc, cmds);
                     command_button_ui(ui, Command::NextPage, has_doc, cmds);
+                    ui.separator();
+                    toggle_button_ui(ui, Command::PrintPreview, preview_open, has_doc, cmds);
                     ui.separator();
                     let mut dark = self.prefs.theme == ThemePref::Dark;
                     if ui
@@ -206,6 +209,8 @@ impl EditorApp {
     }
 
     fn central_ui(&mut self, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+        // The preview's keys (Escape, Page Up/Down) give way to a prompt or the help window.
+        let keys = self.prompt.is_none() && self.help.is_none();
         let Self {
             doc,
             page,
@@ -213,12 +218,25 @@ impl EditorApp {
             analysis,
             prefs,
             last_focus,
+            preview_open,
+            preview,
             ..
         } = self;
         let Some(doc) = doc else {
             start_screen_ui(ui, &prefs.recent, cmds);
             return;
         };
+        if *preview_open {
+            // Laid out again only when the analysis was (the return changed).
+            preview.refresh(
+                analysis.generation,
+                &doc.ret,
+                &analysis.derived,
+                &analysis.findings,
+            );
+            preview.ui(ui, keys, cmds);
+            return;
+        }
         let index = FindingIndex::new(&analysis.findings);
         let mut buffers = FieldBuffers::lend(&mut doc.ret);
         let mut ctx = PageContext {
@@ -263,6 +281,27 @@ fn scroll_to_new_focus(ui: &mut egui::Ui, last_focus: &mut Option<egui::Id>) {
 fn command_button_ui(ui: &mut egui::Ui, cmd: Command, enabled: bool, cmds: &mut Vec<Command>) {
     let label = cmd.label();
     labelled_button_ui(ui, cmd, label, enabled, cmds);
+}
+
+/// A menu item that shows or hides something (ticked while shown), with its shortcut.
+fn toggle_button_ui(
+    ui: &mut egui::Ui,
+    cmd: Command,
+    on: bool,
+    enabled: bool,
+    cmds: &mut Vec<Command>,
+) {
+    let mut button = egui::Button::selectable(on, cmd.label());
+    if let Some(sc) = cmd.shortcut() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(&sc));
+    }
+    if ui
+        .add_enabled(enabled, button)
+        .on_hover_text(cmd.tooltip())
+        .clicked()
+    {
+        cmds.push(cmd);
+    }
 }
 
 /// Undo or Redo, followed by the name of the step (disabled without one).

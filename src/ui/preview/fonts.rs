@@ -1,0 +1,49 @@
+//! The print preview's faces: Liberation Sans Regular and Bold, the fonts the PDF is set in,
+//! registered as two families of their own so the editor's normal UI font is left alone.
+
+use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
+use egui::{FontData, FontFamily, FontId};
+
+use crate::pdf::Font;
+
+const REGULAR: &[u8] = include_bytes!("../../../assets/fonts/LiberationSans-Regular.ttf");
+const BOLD: &[u8] = include_bytes!("../../../assets/fonts/LiberationSans-Bold.ttf");
+
+const REGULAR_FAMILY: &str = "preview-liberation-sans";
+const BOLD_FAMILY: &str = "preview-liberation-sans-bold";
+
+/// The egui family that draws `font` in the preview.
+pub fn family(font: Font) -> FontFamily {
+    match font {
+        Font::Regular => FontFamily::Name(REGULAR_FAMILY.into()),
+        Font::Bold => FontFamily::Name(BOLD_FAMILY.into()),
+    }
+}
+
+/// `font` at `size` UI points.
+pub fn font_id(font: Font, size: f32) -> FontId {
+    FontId::new(size, family(font))
+}
+
+/// Adds both faces (once per context; adding again is a no-op). Only the two preview families
+/// get them; the machine's CJK font, when there is one, is added behind them (`app/fonts.rs`).
+pub fn install(ctx: &egui::Context) {
+    for (name, bytes, family_name) in [
+        ("liberation-sans-regular", REGULAR, REGULAR_FAMILY),
+        ("liberation-sans-bold", BOLD, BOLD_FAMILY),
+    ] {
+        ctx.add_font(FontInsert {
+            name: name.into(),
+            data: FontData::from_static(bytes),
+            families: vec![InsertFontFamily {
+                family: FontFamily::Name(family_name.into()),
+                priority: FontPriority::Highest,
+            }],
+        });
+    }
+}
+
+/// The preview families, for adding a fallback face (the CJK font) to them too.
+pub fn families() -> [FontFamily; 2] {
+    [family(Font::Regular), family(Font::Bold)]
+}
