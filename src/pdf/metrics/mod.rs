@@ -1,73 +1,34 @@
-//! Text measurement for base-14 Helvetica / Helvetica-Bold, and the WinAnsi encoding they use.
+//! Text measurement with the widths of the embedded fonts themselves.
 //!
-//! The base-14 fonts are not embedded, so a viewer lays their text out with Adobe's standard
-//! metrics (PDF 32000-1 §9.6.2.2): measuring with exactly those widths makes right alignment exact
-//! in every viewer. The tables below are Adobe's Core 14 AFM files (`Helvetica.afm`,
-//! `Helvetica-Bold.afm`, as transcribed in pdfminer.six `pdfminer/fontmetrics.py`) re-indexed by
-//! WinAnsi byte. The font programs printpdf ships (`BuiltinFont::get_subset_font`) were checked
-//! and are NOT usable as the source: they are 2048-unit TrueType fonts with Arial metrics
-//! (advances off by up to 0.5/1000 after rounding; ± µ ÷ differ from Helvetica), have no glyph
-//! for the space, and give the euro 744 instead of 556;
-//! a test compares the tables with them so a transcription error would show.
-//! The HKEX reference is set in Liberation Sans, which is metric-compatible with Helvetica.
+//! Every character is measured with the advance of the glyph the PDF will print it with
+//! ([`fonts::resolve`]: Liberation Sans Regular/Bold, else a fallback face), read from the font
+//! with ttf-parser and written unrounded into the PDF's `W` arrays, so right alignment is exact
+//! in every viewer. Liberation Sans is metric-compatible with Helvetica: its advances are
+//! Helvetica's AFM widths to within 0.5/1000 em (it has 2048 units per em), and a test lays
+//! out the examples with both and finds every run where it was ([`afm`], test only).
 
+#[cfg(test)]
+pub(crate) mod afm;
+
+use super::fonts;
 use super::frame::Font;
 
-/// Helvetica's ascender, in em (AFM `Ascender 718`; same for Helvetica-Bold).
+/// Helvetica's ascender, in em (AFM `Ascender 718`; same for Helvetica-Bold). Layout tests use
+/// it for the ink box of a run; Liberation Sans's cap height is 0.716.
 pub const ASCENDER_EM: f32 = 0.718;
 /// Helvetica's descender, in em (AFM `Descender -207`; same for Helvetica-Bold).
 pub const DESCENDER_EM: f32 = -0.207;
 /// Helvetica's cap height, in em (AFM `CapHeight 718`; same for Helvetica-Bold).
 pub const CAP_HEIGHT_EM: f32 = 0.718;
 
-/// Helvetica advance widths (AFM `WX`; 0 = byte unassigned; NBSP = space, soft hyphen = hyphen,
-/// euro = 556 as in Adobe's later AFMs, which the 1997 files predate) in 1/1000 em
-/// for WinAnsi bytes 0x20..=0xFF (index = byte − 0x20).
-const HELVETICA_WIDTHS: [u16; 224] = [
-    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, // 0x20
-    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, // 0x30
-    1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, // 0x40
-    667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, // 0x50
-    333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, // 0x60
-    556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584, 0, // 0x70
-    556, 0, 222, 556, 333, 1000, 556, 556, 333, 1000, 667, 333, 1000, 0, 611, 0, // 0x80
-    0, 222, 222, 333, 333, 350, 556, 1000, 333, 1000, 500, 333, 944, 0, 500, 667, // 0x90
-    278, 333, 556, 556, 556, 556, 260, 556, 333, 737, 370, 556, 584, 333, 737, 333, // 0xA0
-    400, 584, 333, 333, 333, 556, 537, 278, 333, 333, 365, 556, 834, 834, 834, 611, // 0xB0
-    667, 667, 667, 667, 667, 667, 1000, 722, 667, 667, 667, 667, 278, 278, 278, 278, // 0xC0
-    722, 722, 778, 778, 778, 778, 778, 584, 778, 722, 722, 722, 722, 667, 667, 611, // 0xD0
-    556, 556, 556, 556, 556, 556, 889, 500, 556, 556, 556, 556, 278, 278, 278, 278, // 0xE0
-    556, 556, 556, 556, 556, 556, 556, 584, 611, 556, 556, 556, 556, 500, 556, 500, // 0xF0
-];
-/// Helvetica-Bold advance widths, same layout and conventions.
-const HELVETICA_BOLD_WIDTHS: [u16; 224] = [
-    278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 278, 278, // 0x20
-    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 333, 333, 584, 584, 584, 611, // 0x30
-    975, 722, 722, 722, 722, 667, 611, 778, 722, 278, 556, 722, 611, 833, 722, 778, // 0x40
-    667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 333, 278, 333, 584, 556, // 0x50
-    333, 556, 611, 556, 611, 556, 333, 611, 611, 278, 278, 556, 278, 889, 611, 611, // 0x60
-    611, 611, 389, 556, 333, 611, 556, 778, 556, 556, 500, 389, 280, 389, 584, 0, // 0x70
-    556, 0, 278, 556, 500, 1000, 556, 556, 333, 1000, 667, 333, 1000, 0, 611, 0, // 0x80
-    0, 278, 278, 500, 500, 350, 556, 1000, 333, 1000, 556, 333, 944, 0, 500, 667, // 0x90
-    278, 333, 556, 556, 556, 556, 280, 556, 333, 737, 370, 556, 584, 333, 737, 333, // 0xA0
-    400, 584, 333, 333, 333, 611, 556, 278, 333, 333, 365, 556, 834, 834, 834, 611, // 0xB0
-    722, 722, 722, 722, 722, 722, 1000, 722, 667, 667, 667, 667, 278, 278, 278, 278, // 0xC0
-    722, 722, 778, 778, 778, 778, 778, 584, 778, 722, 722, 722, 722, 667, 667, 611, // 0xD0
-    556, 556, 556, 556, 556, 556, 889, 556, 556, 556, 556, 556, 278, 278, 278, 278, // 0xE0
-    611, 611, 611, 611, 611, 611, 611, 584, 611, 611, 611, 611, 611, 556, 611, 556, // 0xF0
-];
-
-/// Width of one character in 1/1000 em. Characters WinAnsi cannot encode are measured as `?`,
-/// which is what printpdf would print for them (the export refuses them first).
+/// Width of one character in 1/1000 em, from the font that prints it. A character no font has
+/// measures 0 (the export refuses it first).
 pub fn char_width_units(c: char, font: Font) -> f32 {
-    let byte = win_ansi_byte(c).unwrap_or(b'?');
-    let table = match font {
-        Font::Regular => &HELVETICA_WIDTHS,
-        Font::Bold => &HELVETICA_BOLD_WIDTHS,
-    };
-    table
-        .get(usize::from(byte).wrapping_sub(0x20))
-        .map_or(0.0, |&w| f32::from(w))
+    #[cfg(test)]
+    if let Some(width) = afm::width_if_active(c, font) {
+        return width;
+    }
+    fonts::resolve(c, font).map_or(0.0, |g| g.advance)
 }
 
 /// Width of `text` set in `font` at `size` points, in points (no kerning: PDF `Tj` applies none).
@@ -140,73 +101,18 @@ fn wrap_paragraph(text: &str, font: Font, size: f32, max_width: f32, out: &mut V
     }
 }
 
-/// Whether every character of `text` can be shown by the base-14 fonts (WinAnsi encoding).
+/// Whether every character of `text` has a glyph in the PDF's fonts (Liberation Sans or a
+/// fallback, see [`fonts::resolve`]).
 pub fn is_encodable(text: &str) -> bool {
     first_unencodable(text).is_none()
 }
 
-/// The first character WinAnsi cannot encode, with its byte offset in `text`, so the export can
-/// name it instead of printing `?` in its place.
+/// The first character no font of the PDF can show, with its byte offset in `text`, so the
+/// export can name it instead of printing a blank box in its place.
 pub fn first_unencodable(text: &str) -> Option<(usize, char)> {
     text.char_indices()
-        .find(|&(_, c)| win_ansi_byte(c).is_none())
+        .find(|&(_, c)| fonts::resolve(c, Font::Regular).is_none())
 }
-
-/// The WinAnsi (PDF 32000-1 Annex D.2, ~Windows-1252) byte for a printable character.
-///
-/// Control characters (tab, newline...) have no glyph and are not encodable. This is the same
-/// table printpdf's writer uses (`serialize.rs`, `win_ansi_byte`), which is private there.
-pub fn win_ansi_byte(c: char) -> Option<u8> {
-    match u32::from(c) {
-        cp @ (0x20..=0x7E | 0xA0..=0xFF) => u8::try_from(cp).ok(),
-        _ => WIN_ANSI_HIGH
-            .iter()
-            .find(|&&(_, ch)| ch == c)
-            .map(|&(byte, _)| byte),
-    }
-}
-
-/// The character a WinAnsi byte stands for (`None` for control codes and unassigned bytes).
-pub fn win_ansi_char(byte: u8) -> Option<char> {
-    match byte {
-        0x20..=0x7E | 0xA0..=0xFF => Some(char::from(byte)),
-        _ => WIN_ANSI_HIGH
-            .iter()
-            .find(|&&(b, _)| b == byte)
-            .map(|&(_, c)| c),
-    }
-}
-
-/// WinAnsi's 0x80..=0x9F, where it differs from Latin-1 (0x81, 0x8D, 0x8F, 0x90, 0x9D unused).
-const WIN_ANSI_HIGH: [(u8, char); 27] = [
-    (0x80, '\u{20AC}'), // € euro
-    (0x82, '\u{201A}'), // ‚ single low-9 quote
-    (0x83, '\u{0192}'), // ƒ florin
-    (0x84, '\u{201E}'), // „ double low-9 quote
-    (0x85, '\u{2026}'), // … ellipsis
-    (0x86, '\u{2020}'), // † dagger
-    (0x87, '\u{2021}'), // ‡ double dagger
-    (0x88, '\u{02C6}'), // ˆ circumflex
-    (0x89, '\u{2030}'), // ‰ per mille
-    (0x8A, '\u{0160}'), // Š S caron
-    (0x8B, '\u{2039}'), // ‹ single left angle quote
-    (0x8C, '\u{0152}'), // Œ OE ligature
-    (0x8E, '\u{017D}'), // Ž Z caron
-    (0x91, '\u{2018}'), // ‘ left single quote
-    (0x92, '\u{2019}'), // ’ right single quote
-    (0x93, '\u{201C}'), // “ left double quote
-    (0x94, '\u{201D}'), // ” right double quote
-    (0x95, '\u{2022}'), // • bullet
-    (0x96, '\u{2013}'), // – en dash
-    (0x97, '\u{2014}'), // — em dash
-    (0x98, '\u{02DC}'), // ˜ small tilde
-    (0x99, '\u{2122}'), // ™ trademark
-    (0x9A, '\u{0161}'), // š s caron
-    (0x9B, '\u{203A}'), // › single right angle quote
-    (0x9C, '\u{0153}'), // œ oe ligature
-    (0x9E, '\u{017E}'), // ž z caron
-    (0x9F, '\u{0178}'), // Ÿ Y diaeresis
-];
 
 #[cfg(test)]
 mod tests {
@@ -217,88 +123,68 @@ mod tests {
     }
 
     #[test]
-    fn hello_in_helvetica_9pt_matches_the_afm() {
-        // Adobe Helvetica AFM: H=722 e=556 l=222 l=222 o=556 → 2278/1000 × 9 = 20.502 pt.
-        let expected = (722.0 + 556.0 + 222.0 + 222.0 + 556.0) / 1000.0 * 9.0;
-        assert!(close(expected, 20.502));
-        assert!(close(text_width("Hello", Font::Regular, 9.0), expected));
+    fn widths_come_from_liberation_sans() {
+        // Liberation Sans Regular: H 1479, e 1139, l 455, o 1139 of 2048 units.
+        let units = (1479.0 + 1139.0 + 455.0 + 455.0 + 1139.0) * 1000.0 / 2048.0;
+        assert!(close(
+            text_width("Hello", Font::Regular, 9.0),
+            units * 9.0 / 1000.0
+        ));
+        // Bold F 1251, 3 0 1 1139 each.
+        let units = (2.0 * 1251.0 + 3.0 * 1139.0) * 1000.0 / 2048.0;
+        assert!(close(
+            text_width("FF301", Font::Bold, 10.0),
+            units * 10.0 / 1000.0
+        ));
     }
 
-    #[test]
-    fn bold_widths_match_the_afm() {
-        // Helvetica-Bold AFM: F=611 F=611 3=556 0=556 1=556 → 2890; space=278, W=944, i=278.
-        assert!(close(text_width("FF301", Font::Bold, 10.0), 28.90));
-        assert!(close(char_width_units(' ', Font::Bold), 278.0));
-        assert!(close(char_width_units('W', Font::Bold), 944.0));
-        assert!(close(char_width_units('i', Font::Bold), 278.0));
-    }
+    /// Where Liberation Sans follows Arial rather than Helvetica (macron 552 vs 333, ± and ÷
+    /// 549 vs 584, µ 576 vs 556/611, middle dot 333 vs 278). No text of the form uses them;
+    /// they are measured as printed, with the embedded font's widths.
+    const ARIAL_NOT_HELVETICA: [char; 5] = ['¯', '±', 'µ', '·', '÷'];
 
+    /// Liberation Sans is metric-compatible with Helvetica: every WinAnsi character but five
+    /// measures Helvetica's AFM width to within half a thousandth of an em, in both faces.
     #[test]
-    fn regular_widths_match_the_afm_across_the_range() {
-        // Helvetica AFM: space 278, '-' 333, ',' 278, 'W' 944, 'm' 833, '€' 556, '•' 350,
-        // '—' 1000, 'é' 556, '©' 737, NBSP 278.
-        for (c, w) in [
-            (' ', 278.0),
-            ('-', 333.0),
-            (',', 278.0),
-            ('W', 944.0),
-            ('m', 833.0),
-            ('€', 556.0),
-            ('•', 350.0),
-            ('—', 1000.0),
-            ('é', 556.0),
-            ('©', 737.0),
-            ('\u{A0}', 278.0),
-        ] {
-            assert!(close(char_width_units(c, Font::Regular), w), "{c:?}");
-        }
-    }
-
-    #[test]
-    fn every_win_ansi_char_has_a_width() {
+    fn liberation_widths_are_helveticas_to_half_a_unit() {
         for font in [Font::Regular, Font::Bold] {
-            for byte in 0x20..=0xFFu8 {
-                let assigned = win_ansi_char(byte).is_some();
-                let width = win_ansi_char(byte).map_or(0.0, |c| char_width_units(c, font));
-                assert_eq!(assigned, width > 0.0, "{font:?} {byte:#x}");
-            }
-        }
-    }
-
-    /// Guards the transcribed tables: printpdf's own Helvetica programs (2048 units/em, Arial
-    /// metrics) agree with them to rounding, except where they lack a glyph (space, NBSP), get
-    /// the euro wrong, or where Arial differs from Helvetica (± µ ÷: AFM 584/556/584, Bold µ 611).
-    #[test]
-    fn afm_tables_agree_with_printpdf_font_programs() {
-        for (builtin, font) in [
-            (printpdf::BuiltinFont::Helvetica, Font::Regular),
-            (printpdf::BuiltinFont::HelveticaBold, Font::Bold),
-        ] {
-            let bytes = builtin.get_subset_font().bytes;
-            let face = ttf_parser::Face::parse(&bytes, 0).unwrap();
-            let per_em = 1000.0 / f32::from(face.units_per_em());
             let mut compared = 0;
-            for byte in 0x21..=0xFFu8 {
-                let Some(c) = win_ansi_char(byte) else {
+            for byte in 0x20..=0xFFu8 {
+                let Some(c) = afm::win_ansi_char(byte) else {
                     continue;
                 };
-                if matches!(c, '\u{A0}' | '€' | '±' | 'µ' | '÷') {
-                    continue;
-                }
-                let Some(advance) = face.glyph_index(c).and_then(|g| face.glyph_hor_advance(g))
-                else {
-                    continue;
+                let from_font = fonts::resolve(c, font).map(|g| g.advance);
+                let from_afm = afm::width(c, font);
+                let Some(from_font) = from_font else {
+                    panic!("{font:?} {c:?}: no glyph");
                 };
-                let from_font = f32::from(advance) * per_em;
-                let afm = char_width_units(c, font);
-                assert!(
-                    (from_font - afm).abs() <= 1.0,
-                    "{font:?} {c:?}: {from_font} vs {afm}"
+                let same = (from_font - from_afm).abs() <= 0.5;
+                assert_eq!(
+                    same,
+                    !ARIAL_NOT_HELVETICA.contains(&c),
+                    "{font:?} {c:?}: {from_font} vs AFM {from_afm}"
                 );
                 compared += 1;
             }
-            assert!(compared > 180, "{font:?}: only {compared} glyphs compared");
+            assert_eq!(compared, 218, "{font:?}");
         }
+    }
+
+    #[test]
+    fn characters_beyond_win_ansi_measure_with_their_fallback_font() {
+        // “ ” are Liberation's own (Helvetica's 333); ✔ is DejaVu Sans's; ． is Noto Sans CJK's
+        // (one em).
+        for c in ['“', '”'] {
+            assert!(
+                (char_width_units(c, Font::Regular) - 333.0).abs() <= 0.5,
+                "{c}"
+            );
+        }
+        let tick = fonts::symbols().glyph('✔').map_or(0.0, |g| g.1);
+        assert!(tick > 0.0 && close(char_width_units('✔', Font::Regular), tick));
+        assert!(close(char_width_units('．', Font::Bold), 1000.0));
+        assert!(close(text_width("．", Font::Regular, 9.0), 9.0));
+        assert_eq!(char_width_units('\t', Font::Regular), 0.0);
     }
 
     #[test]
@@ -325,7 +211,7 @@ mod tests {
     #[test]
     fn wrap_breaks_an_over_long_word() {
         let lines = wrap("AAAAAAAAAAAAAAAAAAAA", Font::Regular, 10.0, 30.0);
-        // 'A' is 667 units → 6.67 pt at 10 pt: 4 fit in 30 pt.
+        // 'A' is 1366/2048 em → 6.67 pt at 10 pt: 4 fit in 30 pt.
         assert_eq!(lines, vec!["AAAA"; 5]);
     }
 
@@ -342,21 +228,13 @@ mod tests {
     }
 
     #[test]
-    fn chinese_is_not_encodable() {
-        assert!(is_encodable("Moon Inc. – café €1,000 “quoted”"));
-        assert!(!is_encodable("金山雲"));
-        assert_eq!(first_unencodable("Kingsoft 雲"), Some((9, '雲')));
+    fn what_the_fonts_lack_is_not_encodable() {
+        assert!(is_encodable("Moon Inc. – café €1,000 “quoted” ✔ ．"));
+        assert!(!is_encodable("😀"));
         assert_eq!(first_unencodable("tab\there"), Some((3, '\t')));
         assert_eq!(first_unencodable("plain"), None);
-    }
-
-    #[test]
-    fn win_ansi_round_trips() {
-        for byte in 0x20..=0xFFu8 {
-            if let Some(c) = win_ansi_char(byte) {
-                assert_eq!(win_ansi_byte(c), Some(byte));
-            }
-        }
-        assert_eq!(win_ansi_char(0x81), None);
+        fonts::with_cjk_font(None, || {
+            assert_eq!(first_unencodable("Kingsoft 雲"), Some((9, '雲')));
+        });
     }
 }
