@@ -164,7 +164,7 @@ fn fallback_and_cjk_glyphs_print_and_read_back() {
             "LiberationSans",
             "LiberationSans-Bold",
             "NotoSansCJKhk-Regular",
-            "NotoSansCJKhk-Regular"
+            "NotoSansCJKsc-Regular"
         ]
     );
 }

@@ -95,13 +95,14 @@ pub fn symbols() -> &'static Face {
     )
 }
 
-/// Noto Sans CJK HK's full-width punctuation (、 。 「 」 ， ． ： …).
+/// Noto Sans CJK SC's full-width punctuation (、 。 「 」 ， ． ： …): the Simplified forms,
+/// which sit on the baseline like the reference's Adobe Heiti note bullets `．`.
 pub fn cjk_punctuation() -> &'static Face {
     static F: OnceLock<Face> = OnceLock::new();
     shipped(
         &F,
-        include_bytes!("../../../assets/fonts/NotoSansCJKhk-Punctuation.otf"),
-        "NotoSansCJKhk-Regular",
+        include_bytes!("../../../assets/fonts/NotoSansCJKsc-Punctuation.otf"),
+        "NotoSansCJKsc-Regular",
     )
 }
 
@@ -164,7 +165,7 @@ mod tests {
             (regular(), "LiberationSans", "Aa€“”•é"),
             (bold(), "LiberationSans-Bold", "Aa€“”•é"),
             (symbols(), "DejaVuSans", "✔✓☐☑"),
-            (cjk_punctuation(), "NotoSansCJKhk-Regular", "．，。："),
+            (cjk_punctuation(), "NotoSansCJKsc-Regular", "．，。："),
         ] {
             assert_eq!(face.post_script_name(), name);
             for c in chars.chars() {
