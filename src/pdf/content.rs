@@ -69,45 +69,49 @@ fn text(
     // a justified run puts the extra space after each space glyph in a `TJ` array instead.
     let spacing =
         (t.word_spacing != 0.0 && t.size != 0.0).then(|| -t.word_spacing * 1000.0 / t.size);
-    for (face, segment) in segments(&t.text, t.font, glyphs) {
-        if state.font != Some((face, t.size)) {
-            out.push(b'/');
-            out.extend_from_slice(glyphs.resource(face).as_bytes());
-            out.push(b' ');
-            number(out, t.size);
-            out.extend_from_slice(b" Tf\n");
-            state.font = Some((face, t.size));
-        }
-        if !positioned {
-            out.extend_from_slice(b"1 0 0 1 ");
-            numbers(out, &[t.x, page_height - t.baseline]);
-            out.extend_from_slice(b" Tm\n");
-            positioned = true;
-        }
-        match spacing {
-            None => {
-                hex(out, segment.iter().map(|&(id, _)| id));
-                out.extend_from_slice(b" Tj\n");
+    let close: &[u8] = if spacing.is_some() {
+        b">] TJ\n"
+    } else {
+        b"> Tj\n"
+    };
+    // The face of the string being written, if one is open.
+    let mut open: Option<FaceId> = None;
+    for c in t.text.chars() {
+        let Some((face, id)) = glyphs.glyph(c, t.font) else {
+            continue;
+        };
+        if open != Some(face) {
+            if open.is_some() {
+                out.extend_from_slice(close);
             }
-            Some(adjust) => {
-                out.push(b'[');
-                let mut rest = segment.as_slice();
-                while !rest.is_empty() {
-                    let end = rest
-                        .iter()
-                        .position(|&(_, c)| c == ' ')
-                        .map_or(rest.len(), |i| i + 1);
-                    hex(out, rest[..end].iter().map(|&(id, _)| id));
-                    if rest[end - 1].1 == ' ' {
-                        out.push(b' ');
-                        number(out, adjust);
-                        out.push(b' ');
-                    }
-                    rest = &rest[end..];
-                }
-                out.extend_from_slice(b"] TJ\n");
+            if state.font != Some((face, t.size)) {
+                out.push(b'/');
+                out.extend_from_slice(glyphs.resource(face).as_bytes());
+                out.push(b' ');
+                number(out, t.size);
+                out.extend_from_slice(b" Tf\n");
+                state.font = Some((face, t.size));
             }
+            if !positioned {
+                out.extend_from_slice(b"1 0 0 1 ");
+                numbers(out, &[t.x, page_height - t.baseline]);
+                out.extend_from_slice(b" Tm\n");
+                positioned = true;
+            }
+            out.extend_from_slice(if spacing.is_some() { b"[<" } else { b"<" });
+            open = Some(face);
         }
+        hex(out, id);
+        if let Some(adjust) = spacing
+            && c == ' '
+        {
+            out.extend_from_slice(b"> ");
+            number(out, adjust);
+            out.extend_from_slice(b" <");
+        }
+    }
+    if open.is_some() {
+        out.extend_from_slice(close);
     }
     out.extend_from_slice(b"ET\n");
     if t.grey.is_some() {
@@ -117,31 +121,12 @@ fn text(
     }
 }
 
-/// The run cut where the face changes: each piece's glyph ids with their characters.
-fn segments(text: &str, font: Font, glyphs: &impl GlyphSource) -> Vec<(FaceId, Vec<(u16, char)>)> {
-    let mut out: Vec<(FaceId, Vec<(u16, char)>)> = Vec::new();
-    for c in text.chars() {
-        let Some((face, id)) = glyphs.glyph(c, font) else {
-            continue;
-        };
-        match out.last_mut() {
-            Some((f, ids)) if *f == face => ids.push((id, c)),
-            _ => out.push((face, vec![(id, c)])),
-        }
-    }
-    out
-}
-
-/// A hex string of two-byte glyph ids: `<0024004B>`.
-fn hex(out: &mut Vec<u8>, ids: impl Iterator<Item = u16>) {
+/// A two-byte glyph id as four hex digits (inside a `<…>` string).
+fn hex(out: &mut Vec<u8>, id: u16) {
     const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
-    out.push(b'<');
-    for id in ids {
-        for shift in [12, 8, 4, 0] {
-            out.push(DIGITS[usize::from((id >> shift) & 0xF)]);
-        }
+    for shift in [12, 8, 4, 0] {
+        out.push(DIGITS[usize::from((id >> shift) & 0xF)]);
     }
-    out.push(b'>');
 }
 
 fn set_line_width(out: &mut Vec<u8>, width: f32, state: &mut State) {

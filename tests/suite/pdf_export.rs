@@ -246,6 +246,17 @@ fn same_return_gives_identical_bytes() {
     assert_eq!(s1, s2);
 }
 
+/// With Liberation Sans embedded (subsets of both faces), the Kingsoft export stays under
+/// 60 KB (the HKEX reference is 70 KB) and names no font it does not embed.
+#[test]
+fn kingsoft_export_embeds_its_fonts_in_under_60_kb() {
+    let bytes = export_ok(&common::kingsoft());
+    assert!(bytes.len() <= 60 * 1024, "{} bytes", bytes.len());
+    let text = String::from_utf8_lossy(&bytes);
+    assert_eq!(text.matches("/FontFile2").count(), 2, "Regular and Bold embedded");
+    assert!(!text.contains("Helvetica"));
+}
+
 #[test]
 fn moon_v120_exports_with_public_float_and_six_notes() {
     let bytes = export_ok(&common::moon());

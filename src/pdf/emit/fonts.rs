@@ -9,7 +9,6 @@
 //! copy-paste work. Subset tags (`ABCDEF+`) are derived from the glyphs kept: the same pages
 //! always give the same bytes.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use lopdf::{Dictionary, Object, Stream};
@@ -20,15 +19,29 @@ use crate::pdf::content::GlyphSource;
 use crate::pdf::fonts::{Face, FaceId, resolve};
 use crate::pdf::frame::{Font, Item, Page};
 
-/// The glyphs one face shows on the pages: old glyph id → (new id in the subset, character).
+/// The glyphs one face shows on the pages, indexed by the face's own glyph id: the first
+/// character seen with it (for ToUnicode) and its id in the subset (0 = unused). Plain vectors:
+/// this is looked up for every character of every run.
 struct FaceUse {
     face: &'static Face,
-    glyphs: BTreeMap<u16, (u16, char)>,
+    first_char: Vec<Option<char>>,
+    new_id: Vec<u16>,
+}
+
+impl FaceUse {
+    /// (old id, new id, character) of every glyph kept, in id order.
+    fn glyphs(&self) -> impl Iterator<Item = (u16, u16, char)> + '_ {
+        self.first_char.iter().enumerate().filter_map(|(old, c)| {
+            let c = (*c)?;
+            let old = u16::try_from(old).ok()?;
+            Some((old, self.new_id[usize::from(old)], c))
+        })
+    }
 }
 
 /// Every face the pages use, with the subset glyph ids the content streams write.
 pub(super) struct Embedded {
-    faces: BTreeMap<FaceId, FaceUse>,
+    faces: [Option<FaceUse>; FaceId::ALL.len()],
 }
 
 /// The resource name of a face in every page's font dictionary.
@@ -46,7 +59,7 @@ impl Embedded {
     /// Collects the glyphs of every text run. Text must have been checked: a character no face
     /// has is skipped here.
     pub(super) fn collect(pages: &[Page]) -> Self {
-        let mut faces: BTreeMap<FaceId, FaceUse> = BTreeMap::new();
+        let mut faces: [Option<FaceUse>; FaceId::ALL.len()] = Default::default();
         for page in pages {
             for item in &page.items {
                 let Item::Text(t) = item else { continue };
@@ -54,32 +67,49 @@ impl Embedded {
                     let Some(g) = resolve(c, t.font) else {
                         continue;
                     };
-                    let Some(face) = g.face.face() else { continue };
-                    faces
-                        .entry(g.face)
-                        .or_insert_with(|| FaceUse {
+                    let slot = &mut faces[g.face as usize];
+                    if slot.is_none() {
+                        let Some(face) = g.face.face() else { continue };
+                        let n = usize::from(face.glyph_count());
+                        *slot = Some(FaceUse {
                             face,
-                            glyphs: BTreeMap::new(),
-                        })
-                        .glyphs
-                        .entry(g.id)
-                        .or_insert((0, c));
+                            first_char: vec![None; n],
+                            new_id: vec![0; n],
+                        });
+                    }
+                    if let Some(used) = slot
+                        && let Some(first) = used.first_char.get_mut(usize::from(g.id))
+                        && first.is_none()
+                    {
+                        *first = Some(c);
+                    }
                 }
             }
         }
         // New ids in the order of the old ones, after .notdef (0).
-        for used in faces.values_mut() {
-            for (new, entry) in used.glyphs.values_mut().enumerate() {
-                entry.0 = u16::try_from(new + 1).unwrap_or(u16::MAX);
+        for used in faces.iter_mut().flatten() {
+            let mut next = 1u16;
+            for (old, c) in used.first_char.iter().enumerate() {
+                if c.is_some() {
+                    used.new_id[old] = next;
+                    next = next.saturating_add(1);
+                }
             }
         }
         Self { faces }
     }
 
+    fn used(&self) -> impl Iterator<Item = (FaceId, &FaceUse)> {
+        FaceId::ALL
+            .into_iter()
+            .zip(&self.faces)
+            .filter_map(|(id, used)| Some((id, used.as_ref()?)))
+    }
+
     /// Adds the font objects to `lo` and returns the font resource dictionary (`/F1 …`).
     pub(super) fn write(&self, lo: &mut lopdf::Document) -> Result<Dictionary, EmitError> {
         let mut resources = Dictionary::new();
-        for (&id, used) in &self.faces {
+        for (id, used) in self.used() {
             let font = write_face(lo, used)?;
             resources.set(resource_name(id), Object::Reference(font));
         }
@@ -90,8 +120,9 @@ impl Embedded {
 impl GlyphSource for Embedded {
     fn glyph(&self, c: char, font: Font) -> Option<(FaceId, u16)> {
         let g = resolve(c, font)?;
-        let (new, _) = self.faces.get(&g.face)?.glyphs.get(&g.id)?;
-        Some((g.face, *new))
+        let used = self.faces[g.face as usize].as_ref()?;
+        let new = *used.new_id.get(usize::from(g.id))?;
+        (new != 0).then_some((g.face, new))
     }
 
     fn resource(&self, face: FaceId) -> &'static str {
@@ -103,7 +134,7 @@ impl GlyphSource for Embedded {
 fn subset_tag(used: &FaceUse) -> String {
     let mut h = Fnv(0xcbf2_9ce4_8422_2325);
     h.str(used.face.post_script_name());
-    for old in used.glyphs.keys() {
+    for (old, _, _) in used.glyphs() {
         h.bytes(&old.to_le_bytes());
     }
     let mut v = h.0;
@@ -123,12 +154,11 @@ fn real(v: f32) -> Object {
 fn write_face(lo: &mut lopdf::Document, used: &FaceUse) -> Result<lopdf::ObjectId, EmitError> {
     let face = used.face;
     let (data, index) = face.data();
-    let old: Vec<u16> = used.glyphs.keys().copied().collect();
+    let old: Vec<u16> = used.glyphs().map(|(old, _, _)| old).collect();
     let remapper = subsetter::GlyphRemapper::new_from_glyphs_sorted(&old);
     if used
-        .glyphs
-        .iter()
-        .any(|(&old, &(new, _))| remapper.get(old) != Some(new))
+        .glyphs()
+        .any(|(old, new, _)| remapper.get(old) != Some(new))
     {
         return Err(EmitError::Write(format!(
             "the subset of {} numbers its glyphs unexpectedly",
@@ -175,9 +205,8 @@ fn write_face(lo: &mut lopdf::Document, used: &FaceUse) -> Result<lopdf::ObjectI
 
     // W: [first [w1 w2 …]] — the subset's ids are consecutive from 1.
     let widths: Vec<Object> = used
-        .glyphs
-        .keys()
-        .map(|&old| real(face.advance(old)))
+        .glyphs()
+        .map(|(old, _, _)| real(face.advance(old)))
         .collect();
     let mut cid = Dictionary::new();
     cid.set("Type", Object::Name(b"Font".to_vec()));
@@ -229,7 +258,7 @@ fn to_unicode_cmap(used: &FaceUse) -> Vec<u8> {
          /CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n\
          1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n",
     );
-    let entries: Vec<(u16, char)> = used.glyphs.values().copied().collect();
+    let entries: Vec<(u16, char)> = used.glyphs().map(|(_, new, c)| (new, c)).collect();
     for chunk in entries.chunks(100) {
         let _ = writeln!(s, "{} beginbfchar", chunk.len());
         for &(new, c) in chunk {

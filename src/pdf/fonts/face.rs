@@ -106,6 +106,13 @@ impl Face {
         Some((gid.0, self.advance(gid.0)))
     }
 
+    /// The number of glyphs in the face.
+    pub fn glyph_count(&self) -> u16 {
+        self.parsed
+            .as_ref()
+            .map_or(0, ttf_parser::Face::number_of_glyphs)
+    }
+
     /// The advance of glyph `gid` in thousandths of an em.
     pub fn advance(&self, gid: u16) -> f32 {
         self.parsed
