@@ -253,7 +253,11 @@ fn kingsoft_export_embeds_its_fonts_in_under_60_kb() {
     let bytes = export_ok(&common::kingsoft());
     assert!(bytes.len() <= 60 * 1024, "{} bytes", bytes.len());
     let text = String::from_utf8_lossy(&bytes);
-    assert_eq!(text.matches("/FontFile2").count(), 2, "Regular and Bold embedded");
+    assert_eq!(
+        text.matches("/FontFile2").count(),
+        2,
+        "Regular and Bold embedded"
+    );
     assert!(!text.contains("Helvetica"));
 }
 
