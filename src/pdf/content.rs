@@ -3,7 +3,8 @@
 //! printpdf's own path (one `Op` per operator, translated to lopdf operations, then encoded)
 //! allocated several objects per text run and was three quarters of the export time of a
 //! 200-page return. The stream is plain PDF syntax (ISO 32000-1 §8–9), so it is written here;
-//! the document around it (pages, fonts, metadata) is still printpdf's, in `emit`.
+//! the document around it is built in `emit` (pages and metadata by printpdf, the embedded
+//! fonts by `emit::fonts`).
 //!
 //! Text is positioned absolutely: every run gets its own `BT … Tm … Tj … ET`, because `Td` is
 //! relative and would accumulate. Text is shown as two-byte glyph ids of the embedded subsets
