@@ -3,34 +3,43 @@
 //! printpdf's own path (one `Op` per operator, translated to lopdf operations, then encoded)
 //! allocated several objects per text run and was three quarters of the export time of a
 //! 200-page return. The stream is plain PDF syntax (ISO 32000-1 §8–9), so it is written here;
-//! the document around it (pages, fonts, metadata) is still printpdf's, in `emit`.
+//! the document around it is built in `emit` (pages and metadata by printpdf, the embedded
+//! fonts by `emit::fonts`).
 //!
 //! Text is positioned absolutely: every run gets its own `BT … Tm … Tj … ET`, because `Td` is
-//! relative and would accumulate. Coordinates are written with at most three decimals
-//! (1/1000 pt), so the same frame always gives the same bytes.
+//! relative and would accumulate. Text is shown as two-byte glyph ids of the embedded subsets
+//! (`Identity-H`), and a run whose characters come from several faces (a tick, Chinese) changes
+//! font inside its `BT … ET`. Coordinates are written with at most three decimals (1/1000 pt),
+//! so the same frame always gives the same bytes.
 
+use super::fonts::FaceId;
 use super::frame::{Font, Item, Line, Page, Shape, Text};
-use super::metrics;
+
+/// Where the stream finds each character's glyph: the face that prints it and the glyph's id in
+/// that face's embedded subset, and the face's resource name (`F1`).
+pub trait GlyphSource {
+    fn glyph(&self, c: char, font: Font) -> Option<(FaceId, u16)>;
+    fn resource(&self, face: FaceId) -> &'static str;
+}
 
 /// Graphics state already set in the stream, so that repeated `Tf` and `w` operators are left
 /// out (a 200-page return has ~100 000 runs and cells). Text state persists across `BT`/`ET`;
 /// `q`/`Q` restore it.
 #[derive(Default)]
 struct State {
-    font: Option<(Font, f32)>,
+    font: Option<(FaceId, f32)>,
     line_width: Option<f32>,
 }
 
-/// The content stream of `page`, with `font_name` giving each font's resource name (`/F5`).
-/// Text must already be WinAnsi-encodable (checked by `emit`); a character that is not is
-/// written as `?` rather than panicking.
-pub fn page_stream(page: &Page, font_name: impl Fn(Font) -> &'static str) -> Vec<u8> {
+/// The content stream of `page`, its glyphs and font names from `glyphs`. Every character must
+/// have a glyph (checked by `emit`); one that has none is left out rather than panicking.
+pub fn page_stream(page: &Page, glyphs: &impl GlyphSource) -> Vec<u8> {
     let mut out = Vec::with_capacity(page.items.len() * 48);
     let mut state = State::default();
     let h = page.height_pt;
     for item in &page.items {
         match item {
-            Item::Text(t) => text(&mut out, t, h, &mut state, &font_name),
+            Item::Text(t) => text(&mut out, t, h, &mut state, glyphs),
             Item::Line(l) => line(&mut out, l, h, &mut state),
             Item::Rect(s) => rect(&mut out, s, h, &mut state),
         }
@@ -43,7 +52,7 @@ fn text(
     t: &Text,
     page_height: f32,
     state: &mut State,
-    font_name: &impl Fn(Font) -> &'static str,
+    glyphs: &impl GlyphSource,
 ) {
     if t.text.is_empty() {
         return;
@@ -56,33 +65,68 @@ fn text(
         out.extend_from_slice(b" g\n");
     }
     out.extend_from_slice(b"BT\n");
-    if state.font != Some((t.font, t.size)) {
-        out.push(b'/');
-        out.extend_from_slice(font_name(t.font).as_bytes());
-        out.push(b' ');
-        number(out, t.size);
-        out.extend_from_slice(b" Tf\n");
-        state.font = Some((t.font, t.size));
+    let mut positioned = false;
+    // Word spacing (`Tw`) applies to the one-byte code 32 only, never to two-byte glyph ids:
+    // a justified run puts the extra space after each space glyph in a `TJ` array instead.
+    let spacing =
+        (t.word_spacing != 0.0 && t.size != 0.0).then(|| -t.word_spacing * 1000.0 / t.size);
+    let close: &[u8] = if spacing.is_some() {
+        b">] TJ\n"
+    } else {
+        b"> Tj\n"
+    };
+    // The face of the string being written, if one is open.
+    let mut open: Option<FaceId> = None;
+    for c in t.text.chars() {
+        let Some((face, id)) = glyphs.glyph(c, t.font) else {
+            continue;
+        };
+        if open != Some(face) {
+            if open.is_some() {
+                out.extend_from_slice(close);
+            }
+            if state.font != Some((face, t.size)) {
+                out.push(b'/');
+                out.extend_from_slice(glyphs.resource(face).as_bytes());
+                out.push(b' ');
+                number(out, t.size);
+                out.extend_from_slice(b" Tf\n");
+                state.font = Some((face, t.size));
+            }
+            if !positioned {
+                out.extend_from_slice(b"1 0 0 1 ");
+                numbers(out, &[t.x, page_height - t.baseline]);
+                out.extend_from_slice(b" Tm\n");
+                positioned = true;
+            }
+            out.extend_from_slice(if spacing.is_some() { b"[<" } else { b"<" });
+            open = Some(face);
+        }
+        hex(out, id);
+        if let Some(adjust) = spacing
+            && c == ' '
+        {
+            out.extend_from_slice(b"> ");
+            number(out, adjust);
+            out.extend_from_slice(b" <");
+        }
     }
-    out.extend_from_slice(b"1 0 0 1 ");
-    numbers(out, &[t.x, page_height - t.baseline]);
-    out.extend_from_slice(b" Tm\n");
-    // Word spacing is text state and would persist: set it around this run only.
-    let justified = t.word_spacing != 0.0;
-    if justified {
-        number(out, t.word_spacing);
-        out.extend_from_slice(b" Tw\n");
-    }
-    literal(out, &t.text);
-    out.extend_from_slice(b" Tj\n");
-    if justified {
-        out.extend_from_slice(b"0 Tw\n");
+    if open.is_some() {
+        out.extend_from_slice(close);
     }
     out.extend_from_slice(b"ET\n");
     if t.grey.is_some() {
         out.extend_from_slice(b"Q\n");
         // `Q` brings back the font that was current before the `q`.
         state.font = before;
+    }
+}
+
+/// A two-byte glyph id as four hex digits (inside a `<…>` string).
+fn hex(out: &mut Vec<u8>, id: u16) {
+    const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
+    for shift in [12, 8, 4, 0] {
+        out.push(DIGITS[usize::from((id >> shift) & 0xF)]);
     }
 }
 
@@ -172,19 +216,6 @@ fn number(out: &mut Vec<u8>, value: f32) {
     }
 }
 
-/// A literal string in WinAnsi bytes, with `(`, `)` and `\` escaped.
-fn literal(out: &mut Vec<u8>, text: &str) {
-    out.push(b'(');
-    for c in text.chars() {
-        let byte = metrics::win_ansi_byte(c).unwrap_or(b'?');
-        if matches!(byte, b'(' | b')' | b'\\') {
-            out.push(b'\\');
-        }
-        out.push(byte);
-    }
-    out.push(b')');
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,19 +239,68 @@ mod tests {
         assert_eq!(written(f32::NAN), "0");
     }
 
-    #[test]
-    fn text_is_escaped_and_win_ansi_encoded() {
-        let mut out = Vec::new();
-        literal(&mut out, r"a(b)c\ é€");
-        assert_eq!(out, b"(a\\(b\\)c\\\\ \xE9\x80)".to_vec());
+    /// Glyph id = the character's code; ✔ comes from the symbols face.
+    struct Codes;
+
+    impl GlyphSource for Codes {
+        fn glyph(&self, c: char, font: Font) -> Option<(FaceId, u16)> {
+            let face = match (c, font) {
+                ('\t', _) => return None,
+                ('✔', _) => FaceId::Symbols,
+                (_, Font::Regular) => FaceId::Regular,
+                (_, Font::Bold) => FaceId::Bold,
+            };
+            Some((face, u16::try_from(u32::from(c)).unwrap_or(0)))
+        }
+
+        fn resource(&self, face: FaceId) -> &'static str {
+            match face {
+                FaceId::Regular => "F5",
+                FaceId::Bold => "F6",
+                _ => "F7",
+            }
+        }
     }
 
     fn stream(page: &Page) -> String {
-        let bytes = page_stream(page, |f| match f {
-            Font::Regular => "F5",
-            Font::Bold => "F6",
-        });
-        String::from_utf8_lossy(&bytes).into_owned()
+        String::from_utf8_lossy(&page_stream(page, &Codes)).into_owned()
+    }
+
+    #[test]
+    fn text_is_written_as_two_byte_glyph_ids() {
+        let mut page = Page::a4_landscape();
+        page.text(10.0, 100.0, Font::Regular, 9.0, "a(b)\t");
+        let s = stream(&page);
+        assert!(s.contains("<0061002800620029> Tj\n"), "{s}");
+    }
+
+    #[test]
+    fn a_run_changes_face_where_a_fallback_glyph_starts() {
+        let mut page = Page::a4_landscape();
+        page.text(10.0, 100.0, Font::Regular, 9.0, "a✔b");
+        let s = stream(&page);
+        assert!(
+            s.contains("/F5 9 Tf\n1 0 0 1 10 495.28 Tm\n<0061> Tj\n/F7 9 Tf\n<2714> Tj\n/F5 9 Tf\n<0062> Tj\nET"),
+            "{s}"
+        );
+        assert_eq!(s.matches("BT\n").count(), 1);
+    }
+
+    #[test]
+    fn justified_runs_space_words_with_tj_adjustments() {
+        let mut page = Page::a4_landscape();
+        page.text_justified(10.0, 200.0, 100.0, Font::Bold, 10.0, "a b c");
+        let s = stream(&page);
+        let t = page.texts().next().map_or(0.0, |t| t.word_spacing);
+        assert!(t > 0.0);
+        let adjust = written(-t * 100.0);
+        assert!(
+            s.contains(&format!(
+                "[<00610020> {adjust} <00620020> {adjust} <0063>] TJ\n"
+            )),
+            "{s}"
+        );
+        assert!(!s.contains("Tw"), "{s}");
     }
 
     #[test]
@@ -234,7 +314,10 @@ mod tests {
         assert_eq!(s.matches(" Tf").count(), 2, "{s}");
         assert!(s.contains("/F5 9 Tf"));
         assert!(s.contains("/F6 9 Tf"));
-        assert!(s.contains(&format!("1 0 0 1 10 {} Tm\n(one) Tj", written(h - 100.0))));
+        assert!(s.contains(&format!(
+            "1 0 0 1 10 {} Tm\n<006F006E0065> Tj",
+            written(h - 100.0)
+        )));
         assert_eq!(s.matches("BT\n").count(), 3);
         assert_eq!(s.matches("ET\n").count(), 3);
     }

@@ -13,7 +13,7 @@ pub const A4_LANDSCAPE_HEIGHT_PT: f32 = 595.28;
 /// The rule width used throughout the HKEX template.
 pub const RULE_WIDTH_PT: f32 = 0.5;
 
-/// The two faces the form uses; emitted as base-14 Helvetica / Helvetica-Bold.
+/// The two faces the form uses; embedded as Liberation Sans Regular / Bold (subsets).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Font {
     #[default]
@@ -95,7 +95,7 @@ pub struct Text {
 }
 
 impl Text {
-    /// The run's advance width from the real Helvetica metrics (plus any word spacing).
+    /// The run's advance width from the embedded fonts' metrics (plus any word spacing).
     pub fn width(&self) -> f32 {
         let spaces = self.text.chars().filter(|&c| c == ' ').count() as f32;
         metrics::text_width(&self.text, self.font, self.size) + spaces * self.word_spacing
@@ -310,8 +310,9 @@ mod tests {
         page.text_right(797.1, 317.7, Font::Regular, 9.0, "100,000,000");
         let t = page.texts().next().unwrap();
         assert!((t.right() - 797.1).abs() < 1e-3);
-        // "100,000,000" in Helvetica: 9 digits × 556 + 2 commas × 278 = 5560 units → 50.04 pt at 9 pt;
-        // the reference PDF measures 797.09 - 747.05 = 50.04 pt.
-        assert!((t.width() - 50.04).abs() < 1e-3);
+        // "100,000,000" in Liberation Sans: 9 digits × 1139 + 2 commas × 569 of 2048 units →
+        // 50.05 pt at 9 pt (Helvetica's AFM: 50.04); the reference PDF measures 797.09 − 747.05
+        // = 50.04 pt, to its two decimals.
+        assert!((t.width() - 50.04).abs() < 0.01, "{}", t.width());
     }
 }

@@ -1,9 +1,11 @@
-//! The PDF export: plain page frames, Helvetica metrics, the FF301 layout, the printpdf writer
-//! and a reader for tests. [`layout::layout`] turns a return into [`Page`]s, [`emit`] turns
+//! The PDF export: plain page frames, the fonts (embedded Liberation Sans, fallbacks, a CJK font
+//! of the machine) and their metrics, the FF301 layout, the printpdf writer and a reader for
+//! tests. [`layout::layout`] turns a return into [`Page`]s, [`emit`] turns
 //! pages into bytes, [`export`] does both with the rules' error count for the draft mark.
 
 mod content;
 pub mod emit;
+pub mod fonts;
 pub mod frame;
 pub mod layout;
 pub mod metrics;

@@ -9,11 +9,13 @@ pub(super) const PDF_001: Rule = Rule {
     id: "PDF-001",
     severity: Severity::Error,
     title: "Text contains a character the PDF cannot print",
-    explanation: "The PDF is written with the standard PDF fonts, which show Western European \
-        letters, digits and punctuation (Windows-1252) but not Chinese characters, emoji, \
-        ligatures such as `ﬁ` or invisible characters such as tabs. The export refuses a return \
-        with such a character rather than print `?` in its place. Retype the text in English \
-        (pasted text often brings tabs or ligatures with it).",
+    explanation: "The PDF embeds Liberation Sans (Latin, Greek and Cyrillic letters, digits and \
+        punctuation), a few symbols (✔ ☐) and full-width punctuation, and for Chinese a CJK font \
+        found on this computer. It cannot print emoji, characters no font has, or invisible \
+        characters such as tabs; Chinese needs a CJK font to be installed (on Debian/Ubuntu \
+        `fonts-noto-cjk`). The export refuses a return with such a character rather than print \
+        an empty box in its place. Retype the text (pasted text often brings tabs with it) or \
+        install the font the message names.",
     check: pdf_001,
 };
 

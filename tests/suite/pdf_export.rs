@@ -4,6 +4,7 @@
 use crate::common;
 
 use monthly_return::model::MonthlyReturn;
+use monthly_return::pdf::fonts::with_cjk_font;
 use monthly_return::pdf::{ExportError, LayoutError, export_to_file, page_texts};
 
 use common::export;
@@ -245,6 +246,21 @@ fn same_return_gives_identical_bytes() {
     assert_eq!(s1, s2);
 }
 
+/// With Liberation Sans embedded (subsets of both faces), the Kingsoft export stays under
+/// 60 KB (the HKEX reference is 70 KB) and names no font it does not embed.
+#[test]
+fn kingsoft_export_embeds_its_fonts_in_under_60_kb() {
+    let bytes = export_ok(&common::kingsoft());
+    assert!(bytes.len() <= 60 * 1024, "{} bytes", bytes.len());
+    let text = String::from_utf8_lossy(&bytes);
+    assert_eq!(
+        text.matches("/FontFile2").count(),
+        2,
+        "Regular and Bold embedded"
+    );
+    assert!(!text.contains("Helvetica"));
+}
+
 #[test]
 fn moon_v120_exports_with_public_float_and_six_notes() {
     let bytes = export_ok(&common::moon());
@@ -300,16 +316,18 @@ fn export_to_file_writes_atomically() {
     assert_eq!(entries, 1, "no temporary file left behind");
     // A return that cannot be exported leaves the old file untouched.
     let mut bad = common::kingsoft();
-    bad.header.issuer_name = "金山雲".into();
+    bad.header.issuer_name = "Kingsoft 😀".into();
     assert!(to_file(&bad).is_err());
     assert_eq!(std::fs::read(&path).unwrap_or_default(), written);
 }
 
+/// Without a CJK font, a Chinese name is refused naming the field, the character and the
+/// package that would print it.
 #[test]
 fn unencodable_issuer_name_is_refused_naming_the_field() {
     let mut ret = common::kingsoft();
     ret.header.issuer_name = "金山雲 Kingsoft Cloud".into();
-    match export(&ret) {
+    match with_cjk_font(None, || export(&ret)) {
         Err(ExportError::Layout(LayoutError::Unencodable {
             field,
             path,
@@ -319,10 +337,63 @@ fn unencodable_issuer_name_is_refused_naming_the_field() {
             assert_eq!(path.as_str(), "header/issuer_name");
             assert_eq!(
                 message,
-                "\"金\" (U+91D1) at position 1 cannot be printed in the PDF"
+                "\"金\" (U+91D1) at position 1 cannot be printed in the PDF: no Chinese font \
+                 was found (install fonts-noto-cjk)"
             );
         }
         other => panic!("expected an unencodable-text error, got {other:?}"),
+    }
+    // The rule says the same in `check` and the editor.
+    let findings = with_cjk_font(None, || {
+        monthly_return::rules::check(&ret, &monthly_return::calc::derive(&ret), None)
+    });
+    let pdf: Vec<_> = findings.iter().filter(|f| f.rule == "PDF-001").collect();
+    assert_eq!(pdf.len(), 1, "{findings:?}");
+    assert!(pdf[0].message.ends_with("(install fonts-noto-cjk)"));
+}
+
+/// With a CJK font (the test fixture, not the machine's), Chinese issuer and officer names
+/// export, are embedded as a subset of that font, and read back as typed.
+#[test]
+fn chinese_names_export_with_a_cjk_font() {
+    let mut ret = common::kingsoft();
+    ret.header.issuer_name = "金山云控股有限公司 Kingsoft Cloud Holdings Limited".into();
+    ret.part5.submitted_by = "陳大文".into();
+    let (bytes, findings) = with_cjk_font(Some(common::cjk_fixture()), || {
+        let derived = monthly_return::calc::derive(&ret);
+        let findings = monthly_return::rules::check(&ret, &derived, None);
+        (export(&ret), findings)
+    });
+    assert!(
+        !findings.iter().any(|f| f.rule == "PDF-001"),
+        "{findings:?}"
+    );
+    let bytes = bytes.unwrap_or_else(|e| panic!("{e}"));
+    let pages = page_texts(&bytes).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        pages[0]
+            .iter()
+            .any(|t| t == "金山云控股有限公司 Kingsoft Cloud Holdings Limited"),
+        "{:?}",
+        pages[0]
+    );
+    assert!(pages.iter().flatten().any(|t| t == "陳大文"));
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(
+        text.contains("+NotoSansCJKhk-Regular"),
+        "the CJK subset is embedded"
+    );
+    // A character the CJK font lacks is still refused, without the install hint.
+    ret.part5.submitted_by = "鄒濤".into();
+    match with_cjk_font(Some(common::cjk_fixture()), || export(&ret)) {
+        Err(ExportError::Layout(LayoutError::Unencodable { field, message, .. })) => {
+            assert_eq!(field, "Submitted by");
+            assert_eq!(
+                message,
+                "\"鄒\" (U+9112) at position 1 cannot be printed in the PDF"
+            );
+        }
+        other => panic!("{other:?}"),
     }
 }
 

@@ -456,6 +456,13 @@ fn not_applicable_parts_print_heading_and_not_applicable() {
 
 #[test]
 fn unencodable_text_names_the_field() {
+    monthly_return::pdf::fonts::with_cjk_font(
+        None,
+        unencodable_text_names_the_field_without_a_cjk_font,
+    );
+}
+
+fn unencodable_text_names_the_field_without_a_cjk_font() {
     let mut ret = common::kingsoft();
     ret.header.issuer_name = "金山云".into();
     let d = derive(&ret);
@@ -465,7 +472,9 @@ fn unencodable_text_names_the_field() {
         Err(LayoutError::Unencodable {
             field: "Name of Issuer".into(),
             path: monthly_return::model::path::header::issuer_name(),
-            message: "\"金\" (U+91D1) at position 1 cannot be printed in the PDF".into(),
+            message: "\"金\" (U+91D1) at position 1 cannot be printed in the PDF: no Chinese \
+                      font was found (install fonts-noto-cjk)"
+                .into(),
         })
     );
     let mut ret = common::kingsoft();

@@ -1,6 +1,6 @@
-//! Which typed texts the layout prints, and whether the base-14 fonts can print them. One walk,
+//! Which typed texts the layout prints, and whether the PDF's fonts can print them. One walk,
 //! [`printed_texts`], serves both the export (which refuses, naming the field in the form's own
-//! words, before anything is drawn: printpdf would otherwise print `?` silently) and the rule
+//! words, before anything is drawn: a viewer would otherwise show an empty box) and the rule
 //! `PDF-001` (which flags the field in the editor and in `monthly-return check`).
 
 use std::fmt;
@@ -9,7 +9,8 @@ use super::LayoutError;
 use crate::model::path::{self as paths, FieldPath, FormPart};
 use crate::model::subpart::{SubPart, Value};
 use crate::model::{Arrangement, Convertible, Event, Money, MonthlyReturn, OptionScheme, Warrant};
-use crate::pdf::metrics::win_ansi_byte;
+use crate::pdf::fonts::{self, system::CJK_FONT_PACKAGE};
+use crate::pdf::frame::Font;
 use crate::template::texts;
 
 /// A label without its trailing colon (`Name of Issuer:` → `Name of Issuer`).
@@ -23,10 +24,14 @@ pub struct Unprintable {
     pub ch: char,
     /// 1-based position of the character in the text, counted in characters.
     pub position: usize,
+    /// A Chinese (CJK) character while no CJK font was found on the machine: installing one
+    /// would let it print.
+    pub needs_cjk_font: bool,
 }
 
-/// The first character of `text` the PDF's fonts (WinAnsi) cannot show, if any. Line breaks
-/// in multi-line fields are layout, not glyphs, so they pass.
+/// The first character of `text` the PDF's fonts cannot show (none of Liberation Sans, the
+/// shipped fallbacks and the machine's CJK font has it), if any. Line breaks in multi-line
+/// fields are layout, not glyphs, so they pass.
 pub fn first_unprintable(text: &str) -> Option<Unprintable> {
     // Plain ASCII, by far the common case, is decided a byte at a time.
     if text
@@ -37,10 +42,11 @@ pub fn first_unprintable(text: &str) -> Option<Unprintable> {
     }
     text.chars()
         .enumerate()
-        .find(|&(_, c)| c != '\n' && c != '\r' && win_ansi_byte(c).is_none())
+        .find(|&(_, c)| c != '\n' && c != '\r' && fonts::resolve(c, Font::Regular).is_none())
         .map(|(i, ch)| Unprintable {
             ch,
             position: i + 1,
+            needs_cjk_font: fonts::is_cjk(ch) && fonts::cjk_font().is_none(),
         })
 }
 
@@ -68,7 +74,8 @@ fn invisible_name(c: char) -> Option<&'static str> {
 }
 
 /// `character U+0009 (tab) at position 12 cannot be printed in the PDF`, or for a visible
-/// character `"ﬁ" (U+FB01) at position 3 cannot be printed in the PDF`.
+/// character `"😀" (U+1F600) at position 3 cannot be printed in the PDF`; for Chinese without a
+/// CJK font, `…: no Chinese font was found (install fonts-noto-cjk)`.
 impl fmt::Display for Unprintable {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let code = u32::from(self.ch);
@@ -80,7 +87,14 @@ impl fmt::Display for Unprintable {
             f,
             " at position {} cannot be printed in the PDF",
             self.position
-        )
+        )?;
+        if self.needs_cjk_font {
+            write!(
+                f,
+                ": no Chinese font was found (install {CJK_FONT_PACKAGE})"
+            )?;
+        }
+        Ok(())
     }
 }
 

@@ -280,3 +280,19 @@ pub fn export(ret: &MonthlyReturn) -> Result<Vec<u8>, monthly_return::pdf::Expor
     let findings = monthly_return::rules::check(ret, &derived, None);
     monthly_return::pdf::export(ret, &derived, &findings)
 }
+
+/// The CJK test font (`tests/fixtures/fonts/`, a subset of Noto Sans CJK HK with
+/// 金山云控股有限公司雲陳大文中國香港), loaded once: tests export Chinese with it, never with a
+/// font of the machine.
+pub fn cjk_fixture() -> &'static monthly_return::pdf::fonts::Face {
+    static FONT: std::sync::OnceLock<&'static monthly_return::pdf::fonts::Face> =
+        std::sync::OnceLock::new();
+    FONT.get_or_init(|| {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/fonts/NotoSansCJKhk-Fixture.otf"
+        );
+        monthly_return::pdf::fonts::Face::from_file(std::path::Path::new(path), 0)
+            .unwrap_or_else(|e| panic!("{e}"))
+    })
+}

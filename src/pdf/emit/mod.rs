@@ -1,21 +1,20 @@
 //! Frames → PDF bytes. The only module in the crate that talks to printpdf's writer.
 //!
-//! printpdf builds the document (pages, the base-14 Helvetica fonts, not embedded and
-//! WinAnsi-encoded, metadata); each page's content stream is written by [`content`] (printpdf's
-//! operator list was most of the export time). Output is deterministic: metadata dates come
-//! from [`DocMeta`] and the trailer `/ID`, which printpdf fills from a process-wide counter, is
-//! replaced by a hash of the input.
+//! printpdf builds the document (pages, metadata); the embedded font subsets are written by
+//! [`fonts`] and each page's content stream by [`content`] (printpdf's operator list was most
+//! of the export time). Output is deterministic: metadata dates come from [`DocMeta`], subset
+//! tags from the glyphs used, and the trailer `/ID`, which printpdf fills from a process-wide
+//! counter, is replaced by a hash of the input.
+
+mod fonts;
 
 use std::fmt::Write as _;
 
 use chrono::{DateTime, Utc};
-use printpdf::{
-    BuiltinFont, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt, Rect as PdfRect,
-};
+use printpdf::{PdfDocument, PdfPage, PdfSaveOptions, Pt, Rect as PdfRect};
 
 use super::content;
 use super::frame::{Font, Item, Page};
-use super::metrics;
 
 /// Document metadata written to the PDF's Info dictionary.
 #[derive(Clone, Debug, PartialEq)]
@@ -47,7 +46,7 @@ impl Default for DocMeta {
 pub enum EmitError {
     #[error("nothing to export: no pages")]
     NoPages,
-    /// The base-14 fonts cannot show this character; printpdf would silently print `?`.
+    /// No font of the PDF (Liberation Sans, its fallbacks, the CJK font) has this character.
     #[error("page {page}: the PDF fonts cannot show {ch:?} (U+{:04X}) in {text:?}", code_point(.ch))]
     Unencodable { page: usize, text: String, ch: char },
     #[error("page {page}: a coordinate or size is not a finite number")]
@@ -81,17 +80,13 @@ pub fn emit(pages: &[Page], meta: &DocMeta) -> Result<Vec<u8>, EmitError> {
     info.producer = concat!(
         "monthly-return ",
         env!("CARGO_PKG_VERSION"),
-        " (printpdf 0.12)"
+        " (printpdf 0.12, subsetter 0.2)"
     )
     .to_string();
     info.creation_date = date;
     info.modification_date = date;
     info.metadata_date = date;
-    doc.pages = pages
-        .iter()
-        .enumerate()
-        .map(|(i, page)| page_shell(page, i == 0))
-        .collect();
+    doc.pages = pages.iter().map(page_shell).collect();
 
     let mut warnings = Vec::new();
     let opts = PdfSaveOptions {
@@ -99,7 +94,10 @@ pub fn emit(pages: &[Page], meta: &DocMeta) -> Result<Vec<u8>, EmitError> {
         ..PdfSaveOptions::default()
     };
     let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
-    fill_page_streams(&mut lo, pages)?;
+    let embedded = fonts::Embedded::collect(pages);
+    let font_resources = embedded.write(&mut lo)?;
+    set_font_resources(&mut lo, font_resources)?;
+    fill_page_streams(&mut lo, pages, &embedded)?;
     compress(&mut lo)?;
     // Overwrite both strings of the trailer's `/ID` (no-op if printpdf stops writing one).
     let id = content_id(pages, meta);
@@ -152,7 +150,11 @@ fn check_page(page: &Page, number: usize) -> Result<(), EmitError> {
     for item in &page.items {
         let ok = match item {
             Item::Text(t) => {
-                if let Some((_, ch)) = metrics::first_unencodable(&t.text) {
+                if let Some(ch) = t
+                    .text
+                    .chars()
+                    .find(|&c| super::fonts::resolve(c, t.font).is_none())
+                {
                     return Err(EmitError::Unencodable {
                         page: number,
                         text: t.text.clone(),
@@ -177,45 +179,49 @@ fn check_page(page: &Page, number: usize) -> Result<(), EmitError> {
 }
 
 /// The page as printpdf sees it: size only. Its content stream is written by
-/// [`content::page_stream`] and put in place after printpdf has built the document; the first
-/// page names both fonts once so that printpdf adds them to the document's font resources.
-fn page_shell(page: &Page, declare_fonts: bool) -> PdfPage {
-    let ops = if declare_fonts {
-        let mut ops = vec![Op::StartTextSection];
-        for font in [Font::Regular, Font::Bold] {
-            ops.push(Op::SetFont {
-                font: PdfFontHandle::Builtin(builtin(font)),
-                size: Pt(9.0),
-            });
-        }
-        ops.push(Op::EndTextSection);
-        ops
-    } else {
-        Vec::new()
-    };
+/// [`content::page_stream`] and put in place after printpdf has built the document.
+fn page_shell(page: &Page) -> PdfPage {
     let media = PdfRect::from_wh(Pt(page.width_pt), Pt(page.height_pt));
     PdfPage {
         media_box: media.clone(),
         trim_box: media.clone(),
         crop_box: media,
-        ops,
+        ops: Vec::new(),
     }
 }
 
-fn builtin(font: Font) -> BuiltinFont {
-    match font {
-        Font::Regular => BuiltinFont::Helvetica,
-        Font::Bold => BuiltinFont::HelveticaBold,
+/// Puts the embedded fonts in the font dictionary every page's resources share (printpdf
+/// writes one, empty when it has no fonts of its own).
+fn set_font_resources(lo: &mut lopdf::Document, fonts: lopdf::Dictionary) -> Result<(), EmitError> {
+    let missing = |what: &str| EmitError::Write(format!("no {what} in the document"));
+    let mut shared = None;
+    for id in lo.get_pages().into_values() {
+        let resources = lo
+            .get_dictionary(id)
+            .and_then(|page| page.get(b"Resources"))
+            .and_then(lopdf::Object::as_reference)
+            .map_err(|_| missing("page resources"))?;
+        let font_dict = lo
+            .get_dictionary(resources)
+            .and_then(|r| r.get(b"Font"))
+            .and_then(lopdf::Object::as_reference)
+            .map_err(|_| missing("font resources"))?;
+        if shared.is_some_and(|s| s != font_dict) {
+            return Err(missing("font dictionary shared by the pages"));
+        }
+        shared = Some(font_dict);
     }
-}
-
-/// The resource name printpdf gives a base-14 font in the document's font dictionary.
-fn font_resource(font: Font) -> &'static str {
-    builtin(font).get_pdf_id()
+    let shared = shared.ok_or_else(|| missing("page"))?;
+    lo.objects.insert(shared, lopdf::Object::Dictionary(fonts));
+    Ok(())
 }
 
 /// Replaces each page's (placeholder) content stream with the one written from its frame.
-fn fill_page_streams(lo: &mut lopdf::Document, pages: &[Page]) -> Result<(), EmitError> {
+fn fill_page_streams(
+    lo: &mut lopdf::Document,
+    pages: &[Page],
+    glyphs: &fonts::Embedded,
+) -> Result<(), EmitError> {
     let ids: Vec<lopdf::ObjectId> = lo.get_pages().into_values().collect();
     if ids.len() != pages.len() {
         return Err(EmitError::Write(format!(
@@ -235,7 +241,7 @@ fn fill_page_streams(lo: &mut lopdf::Document, pages: &[Page]) -> Result<(), Emi
             .get_object_mut(contents)
             .and_then(lopdf::Object::as_stream_mut)
             .map_err(|_| missing("content stream"))?;
-        stream.set_content(content::page_stream(page, font_resource));
+        stream.set_content(content::page_stream(page, glyphs));
     }
     Ok(())
 }
@@ -314,163 +320,4 @@ impl Fnv {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::pdf::frame::Rect;
-    use crate::pdf::read_back;
-
-    fn sample_pages() -> Vec<Page> {
-        let mut p1 = Page::a4_landscape();
-        p1.text(761.56, 27.27, Font::Regular, 9.0, "FF301");
-        p1.text(
-            22.11,
-            97.10,
-            Font::Bold,
-            11.0,
-            "Monthly Return for Equity Issuer",
-        );
-        p1.fill_rect(
-            Rect::from_edges(600.4, 153.5, 798.8, 171.8),
-            0.85,
-            Some(0.5),
-        );
-        p1.stroke_rect(Rect::from_edges(20.7, 251.6, 139.7, 269.7), 0.5);
-        p1.line(135.2, 143.6, 277.5, 143.6, 0.5);
-        p1.text_right(797.09, 317.70, Font::Regular, 9.0, "100,000,000");
-        p1.text(390.73, 547.76, Font::Regular, 9.0, "Page 1 of 2");
-        let mut p2 = Page::a4_landscape();
-        p2.text(
-            23.53,
-            57.60,
-            Font::Bold,
-            10.0,
-            "II. Movements in Issued Shares",
-        );
-        p2.text(22.11, 146.95, Font::Regular, 9.0, "Café – “quoted” €5");
-        p2.text(390.73, 547.76, Font::Regular, 9.0, "Page 2 of 2");
-        vec![p1, p2]
-    }
-
-    fn meta() -> DocMeta {
-        DocMeta {
-            title: "FF301 Moon Inc. January 2026".into(),
-            author: "Moon Inc.".into(),
-            ..DocMeta::default()
-        }
-    }
-
-    #[test]
-    fn emitted_text_reads_back_on_the_right_pages() {
-        let bytes = emit(&sample_pages(), &meta()).unwrap();
-        assert!(bytes.starts_with(b"%PDF-"));
-        let pages = read_back::page_texts(&bytes).unwrap();
-        assert_eq!(pages.len(), 2);
-        assert!(pages[0].iter().any(|t| t == "FF301"));
-        assert!(pages[0].iter().any(|t| t == "100,000,000"));
-        assert!(pages[0].iter().any(|t| t == "Page 1 of 2"));
-        assert!(!pages[0].iter().any(|t| t.contains("II. Movements")));
-        assert!(
-            pages[1]
-                .iter()
-                .any(|t| t == "II. Movements in Issued Shares")
-        );
-        assert!(
-            pages[1].iter().any(|t| t == "Café – “quoted” €5"),
-            "{:?}",
-            pages[1]
-        );
-        assert!(pages[1].iter().any(|t| t == "Page 2 of 2"));
-    }
-
-    #[test]
-    fn same_pages_give_identical_bytes() {
-        let a = emit(&sample_pages(), &meta()).unwrap();
-        let b = emit(&sample_pages(), &meta()).unwrap();
-        assert_eq!(a, b);
-        let mut other = sample_pages();
-        other[1].text(22.11, 200.0, Font::Regular, 9.0, "changed");
-        assert_ne!(emit(&other, &meta()).unwrap(), a);
-    }
-
-    #[test]
-    fn metadata_and_page_size_are_written() {
-        let bytes = emit(&sample_pages(), &meta()).unwrap();
-        let text = String::from_utf8_lossy(&bytes);
-        assert!(text.contains("/MediaBox[0 0 841.89 595.28]"), "media box");
-        assert!(text.contains("D:19700101000000"), "fixed epoch date");
-        assert!(text.contains("/BaseFont/Helvetica-Bold"));
-        let doc = printpdf::PdfDocument::parse(
-            &bytes,
-            &printpdf::PdfParseOptions::default(),
-            &mut Vec::new(),
-        )
-        .unwrap();
-        assert_eq!(
-            doc.metadata.info.document_title,
-            "FF301 Moon Inc. January 2026"
-        );
-        assert_eq!(doc.metadata.info.author, "Moon Inc.");
-    }
-
-    #[test]
-    fn unencodable_text_is_refused() {
-        let mut pages = sample_pages();
-        pages[1].text(22.0, 300.0, Font::Regular, 9.0, "金山雲 Kingsoft");
-        assert_eq!(
-            emit(&pages, &meta()),
-            Err(EmitError::Unencodable {
-                page: 2,
-                text: "金山雲 Kingsoft".into(),
-                ch: '金'
-            })
-        );
-    }
-
-    /// The content streams name fonts by the resource names printpdf gives them; if a printpdf
-    /// upgrade renamed them, viewers would substitute a font. Every font a page's stream sets
-    /// must be in that page's resources, as the Helvetica face it stands for.
-    #[test]
-    fn every_font_a_page_uses_is_in_its_resources() {
-        let bytes = emit(&sample_pages(), &meta()).unwrap();
-        let doc = lopdf::Document::load_mem(&bytes).unwrap();
-        for (number, id) in doc.get_pages() {
-            let fonts = doc.get_page_fonts(id).unwrap();
-            let content = doc.get_and_decode_page_content(id).unwrap();
-            let used: Vec<Vec<u8>> = content
-                .operations
-                .iter()
-                .filter(|op| op.operator == "Tf")
-                .filter_map(|op| op.operands.first()?.as_name().ok().map(<[u8]>::to_vec))
-                .collect();
-            assert!(!used.is_empty(), "page {number} sets a font");
-            for name in used {
-                let dict = fonts.get(name.as_slice()).unwrap_or_else(|| {
-                    panic!(
-                        "page {number}: /{} not in its resources",
-                        String::from_utf8_lossy(&name)
-                    )
-                });
-                let base = dict
-                    .get(b"BaseFont")
-                    .and_then(lopdf::Object::as_name)
-                    .unwrap();
-                let expected = [(Font::Regular, "Helvetica"), (Font::Bold, "Helvetica-Bold")]
-                    .into_iter()
-                    .find(|(f, _)| font_resource(*f).as_bytes() == name.as_slice())
-                    .map(|(_, base)| base.as_bytes());
-                assert_eq!(Some(base), expected, "page {number}");
-            }
-        }
-    }
-
-    #[test]
-    fn nothing_to_emit_and_nan_are_errors() {
-        assert_eq!(emit(&[], &meta()), Err(EmitError::NoPages));
-        let mut page = Page::a4_landscape();
-        page.line(0.0, f32::NAN, 1.0, 1.0, 0.5);
-        assert_eq!(
-            emit(&[page], &meta()),
-            Err(EmitError::NotFinite { page: 1 })
-        );
-    }
-}
+mod tests;
