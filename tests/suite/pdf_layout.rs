@@ -362,18 +362,25 @@ fn v120_prints_the_public_float_block_and_six_notes() {
             .any(|t| t == "Public float sufficiency confirmation (Note 4)")
     );
     assert!(p2.iter().any(|t| t == "Applicable public float threshold"));
-    // Two drawn 10 × 10 tick boxes, the first ticked (two strokes).
-    let boxes = rects(&pages[1])
+    // Two drawn 10 × 10 tick boxes, the first ticked with the reference's ✔ at 7 pt, its
+    // origin at x 28.40, 7.53 below the box's top (reference: box 248.80, baseline 256.33).
+    let boxes: Vec<_> = rects(&pages[1])
         .into_iter()
         .filter(|r| (r.width - 10.0).abs() < 0.01 && (r.height - 10.0).abs() < 0.01)
-        .count();
-    assert_eq!(boxes, 2);
-    let ticks = pages[1]
+        .collect();
+    assert_eq!(boxes.len(), 2);
+    let ticks: Vec<_> = pages[1]
         .items
         .iter()
-        .filter(|i| matches!(i, Item::Line(l) if (l.width - 0.8).abs() < 0.01))
-        .count();
-    assert_eq!(ticks, 2);
+        .filter_map(|i| match i {
+            Item::Text(t) if t.text == "\u{2714}" => Some(t),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(ticks.len(), 1);
+    let first_box = boxes.iter().map(|r| r.y).fold(f32::INFINITY, f32::min);
+    assert!((ticks[0].x - 28.40).abs() < 0.01 && (ticks[0].size - 7.0).abs() < 0.01);
+    assert!((ticks[0].baseline - first_box - 7.53).abs() < 0.01);
     let p9 = strings(&pages[8]);
     assert!(p9.iter().any(|t| t == "(Note 5)"));
     assert!(p9.iter().any(|t| t.contains("identical (Note 6);")));

@@ -72,8 +72,8 @@ pub struct LayoutOptions {
 /// Why a return cannot be laid out.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LayoutError {
-    /// The PDF's standard fonts (WinAnsi) cannot show a character of this field, e.g. a Chinese
-    /// character, an emoji or a tab. `field` names it in the form's words, `path` is the path of
+    /// No font the PDF can embed shows a character of this field: a Chinese character without
+    /// a CJK font on the machine, an emoji, a tab. `field` names it in the form's words, `path` is the path of
     /// the rule `PDF-001` finding on it and `message` that finding's message.
     #[error("{field}: {message}")]
     Unencodable {

@@ -19,8 +19,10 @@ const PARA_GAP: f32 = 14.1;
 /// next bullet (276.22 → 294.06, 304.86 → 322.70).
 const FIRST_BULLET_GAP: f32 = 19.45;
 const BULLET_GAP: f32 = 17.84;
-/// WinAnsi bullet in place of the reference's CJK full-width stop.
-const BULLET: &str = "\u{2022}";
+/// The reference's bullet: a full-width stop (Adobe Heiti there, the Noto Sans CJK SC fallback
+/// here), its baseline 1.2 above the text's (275.02 against 276.22; 321.51 against 322.70).
+const BULLET: &str = "\u{FF0E}";
+const BULLET_RAISE: f32 = 1.2;
 
 /// The reference's notes are rows of fixed height in HKEX's form: from a note's first baseline
 /// to the next note's, v1.2.0 notes 1–5 (68.06, 86.20, 138.84, 177.97, 214.25, 256.77). They
@@ -89,7 +91,7 @@ pub fn layout(cur: &mut Cursor, ret: &MonthlyReturn, t: &Texts) {
                 first_base = Some(y);
             }
             if *bullet {
-                page.text(TEXT_X, y, Font::Regular, BODY, BULLET);
+                page.text(TEXT_X, y - BULLET_RAISE, Font::Regular, BODY, BULLET);
             }
             left_lines(page, *x, y, Font::Regular, BODY, lines);
             y += h;

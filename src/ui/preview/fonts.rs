@@ -8,6 +8,10 @@ use crate::pdf::Font;
 
 const REGULAR: &[u8] = include_bytes!("../../../assets/fonts/LiberationSans-Regular.ttf");
 const BOLD: &[u8] = include_bytes!("../../../assets/fonts/LiberationSans-Bold.ttf");
+/// The PDF's per-character fallbacks (`pdf::fonts`), in the same order: ✔ and the full-width
+/// note bullet print, so they show here too.
+const SYMBOLS: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans-Symbols.ttf");
+const PUNCTUATION: &[u8] = include_bytes!("../../../assets/fonts/NotoSansCJKsc-Punctuation.otf");
 
 const REGULAR_FAMILY: &str = "preview-liberation-sans";
 const BOLD_FAMILY: &str = "preview-liberation-sans-bold";
@@ -39,6 +43,22 @@ pub fn install(ctx: &egui::Context) {
                 family: FontFamily::Name(family_name.into()),
                 priority: FontPriority::Highest,
             }],
+        });
+    }
+    for (name, bytes) in [
+        ("preview-dejavu-symbols", SYMBOLS),
+        ("preview-noto-punctuation", PUNCTUATION),
+    ] {
+        ctx.add_font(FontInsert {
+            name: name.into(),
+            data: FontData::from_static(bytes),
+            families: families()
+                .into_iter()
+                .map(|family| InsertFontFamily {
+                    family,
+                    priority: FontPriority::Lowest,
+                })
+                .collect(),
         });
     }
 }
