@@ -14,9 +14,7 @@ use monthly_return::ui::dialogs::ScriptedDialogs;
 use monthly_return::ui::prefs::AppPaths;
 
 /// A fixed clock: 1 Nov 2024, so the due-date line does not depend on the day the test runs.
-fn fixed_now() -> chrono::DateTime<chrono::Utc> {
-    chrono::DateTime::from_timestamp(1_730_419_200, 0).unwrap_or_default()
-}
+use crate::common::editor::{editor_harness, test_config};
 
 struct Setup {
     paths: AppPaths,
@@ -41,16 +39,11 @@ impl Setup {
 
     fn harness_sized(&self, width: f32, height: f32) -> Harness<'static, EditorApp> {
         let config = AppConfig {
-            paths: self.paths.clone(),
-            dialogs: Box::new(self.dialogs.clone()),
             recovery_interval: self.interval,
-            now: fixed_now,
             open: self.open.clone(),
-            system_fonts: false,
+            ..test_config(self.paths.clone(), &self.dialogs)
         };
-        Harness::builder()
-            .with_size([width, height])
-            .build_eframe(move |cc| EditorApp::new(&cc.egui_ctx, config))
+        editor_harness(config, [width, height])
     }
 }
 

@@ -4,22 +4,19 @@
 //! dialog is a `ScriptedDialogs` that answers "unavailable".
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use monthly_return::model::MonthlyReturn;
-use monthly_return::ui::app::{AppConfig, EditorApp};
+use monthly_return::ui::app::EditorApp;
 use monthly_return::ui::dialogs::ScriptedDialogs;
 use monthly_return::ui::prefs::AppPaths;
 
 const SUGGESTED: &str = "Kingsoft-Cloud-Holdings-Limited-2024-10";
 
-fn fixed_now() -> chrono::DateTime<chrono::Utc> {
-    chrono::DateTime::from_timestamp(1_730_419_200, 0).unwrap_or_default()
-}
+use crate::common::editor::{editor_harness, test_config};
 
 fn sample_return() -> MonthlyReturn {
     let mut ret = MonthlyReturn::blank();
@@ -56,17 +53,8 @@ impl World {
     }
 
     fn editor_with(&self, dialogs: &ScriptedDialogs) -> Harness<'static, EditorApp> {
-        let config = AppConfig {
-            paths: AppPaths::in_dir(&self.root.join("app")),
-            dialogs: Box::new(dialogs.clone()),
-            recovery_interval: Duration::from_secs(3600),
-            now: fixed_now,
-            open: None,
-            system_fonts: false,
-        };
-        Harness::builder()
-            .with_size([1200.0, 800.0])
-            .build_eframe(move |cc| EditorApp::new(&cc.egui_ctx, config))
+        let config = test_config(AppPaths::in_dir(&self.root.join("app")), dialogs);
+        editor_harness(config, [1200.0, 800.0])
     }
 }
 

@@ -16,7 +16,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use monthly_return::model::{MonthlyReturn, Part, TemplateVersion};
 use monthly_return::ui::Page;
-use monthly_return::ui::app::{AppConfig, EditorApp};
+use monthly_return::ui::app::EditorApp;
 use monthly_return::ui::dialogs::ScriptedDialogs;
 use monthly_return::ui::pages::MAX_PAGE_WIDTH;
 use monthly_return::ui::prefs::AppPaths;
@@ -78,18 +78,11 @@ fn trimmed_stress() -> MonthlyReturn {
     ret
 }
 
+use crate::common::editor::{editor_harness, test_config};
+
 fn editor(dir: &std::path::Path, width: f32) -> Harness<'static, EditorApp> {
-    let config = AppConfig {
-        paths: AppPaths::in_dir(dir),
-        dialogs: Box::new(ScriptedDialogs::default()),
-        recovery_interval: std::time::Duration::from_secs(3600),
-        now: || chrono::DateTime::from_timestamp(1_730_419_200, 0).unwrap_or_default(),
-        open: None,
-        system_fonts: false,
-    };
-    Harness::builder()
-        .with_size([width, TALL])
-        .build_eframe(move |cc| EditorApp::new(&cc.egui_ctx, config))
+    let config = test_config(AppPaths::in_dir(dir), &ScriptedDialogs::default());
+    editor_harness(config, [width, TALL])
 }
 
 /// The part of the window the page is drawn in: right of the page list, above the findings
@@ -320,17 +313,8 @@ fn painted_message(h: &Harness<'_, EditorApp>, start: &str) -> Painted {
 #[test]
 fn messages_are_body_text_wrapped_in_their_column_in_both_themes() {
     let dir = tempfile::tempdir().unwrap();
-    let config = AppConfig {
-        paths: AppPaths::in_dir(dir.path()),
-        dialogs: Box::new(ScriptedDialogs::default()),
-        recovery_interval: std::time::Duration::from_secs(3600),
-        now: || chrono::DateTime::from_timestamp(1_730_419_200, 0).unwrap_or_default(),
-        open: None,
-        system_fonts: false,
-    };
-    let mut h = Harness::builder()
-        .with_size([1024.0, 700.0])
-        .build_eframe(move |cc| EditorApp::new(&cc.egui_ctx, config));
+    let config = test_config(AppPaths::in_dir(dir.path()), &ScriptedDialogs::default());
+    let mut h = editor_harness(config, [1024.0, 700.0]);
     h.state_mut().set_document(crate::common::kingsoft(), None);
     h.state_mut().set_page(Page::II);
     h.run();

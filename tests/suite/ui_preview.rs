@@ -3,35 +3,22 @@
 //! edits of the return, and it exports from its toolbar.
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use monthly_return::model::MonthlyReturn;
 use monthly_return::pdf::page_texts;
-use monthly_return::ui::app::{AppConfig, EditorApp};
+use monthly_return::ui::app::EditorApp;
 use monthly_return::ui::dialogs::ScriptedDialogs;
 use monthly_return::ui::prefs::AppPaths;
 
 use crate::common;
 
-fn fixed_now() -> chrono::DateTime<chrono::Utc> {
-    chrono::DateTime::from_timestamp(1_730_419_200, 0).unwrap_or_default()
-}
+use crate::common::editor::{editor_harness, test_config};
 
 fn harness(dir: &Path, dialogs: &ScriptedDialogs) -> Harness<'static, EditorApp> {
-    let config = AppConfig {
-        paths: AppPaths::in_dir(dir),
-        dialogs: Box::new(dialogs.clone()),
-        recovery_interval: Duration::from_secs(3600),
-        now: fixed_now,
-        open: None,
-        system_fonts: false,
-    };
-    Harness::builder()
-        .with_size([1200.0, 800.0])
-        .build_eframe(move |cc| EditorApp::new(&cc.egui_ctx, config))
+    editor_harness(test_config(AppPaths::in_dir(dir), dialogs), [1200.0, 800.0])
 }
 
 fn example(name: &str) -> MonthlyReturn {

@@ -291,17 +291,8 @@ fn toggle_button_ui(
     enabled: bool,
     cmds: &mut Vec<Command>,
 ) {
-    let mut button = egui::Button::selectable(on, cmd.label());
-    if let Some(sc) = cmd.shortcut() {
-        button = button.shortcut_text(ui.ctx().format_shortcut(&sc));
-    }
-    if ui
-        .add_enabled(enabled, button)
-        .on_hover_text(cmd.tooltip())
-        .clicked()
-    {
-        cmds.push(cmd);
-    }
+    let button = egui::Button::selectable(on, cmd.label());
+    menu_item_ui(ui, cmd, button, enabled, cmds);
 }
 
 /// Undo or Redo, followed by the name of the step (disabled without one).
@@ -320,10 +311,21 @@ fn labelled_button_ui(
     enabled: bool,
     cmds: &mut Vec<Command>,
 ) {
-    let mut button = egui::Button::new(label);
-    if let Some(sc) = cmd.shortcut() {
-        button = button.shortcut_text(ui.ctx().format_shortcut(&sc));
-    }
+    menu_item_ui(ui, cmd, egui::Button::new(label), enabled, cmds);
+}
+
+/// `button` as the menu item of `cmd`: its shortcut shown, its tooltip, pushing it when clicked.
+fn menu_item_ui(
+    ui: &mut egui::Ui,
+    cmd: Command,
+    button: egui::Button<'_>,
+    enabled: bool,
+    cmds: &mut Vec<Command>,
+) {
+    let button = match cmd.shortcut() {
+        Some(sc) => button.shortcut_text(ui.ctx().format_shortcut(&sc)),
+        None => button,
+    };
     if ui
         .add_enabled(enabled, button)
         .on_hover_text(cmd.tooltip())

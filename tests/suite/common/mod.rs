@@ -2,6 +2,8 @@
 //! Moon-like v1.2.0 return and a stress return. Built in code until the examples land on `core`.
 #![allow(dead_code)]
 
+pub mod editor;
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
