@@ -52,8 +52,10 @@ pub(super) fn input_help(path: &FieldPath, resp: &Response) {
         resp.ctx
             .data_mut(|d| d.insert_temp(request_id(), path.clone()));
     }
-    if let Some(text) = crate::help::field_help(path) {
-        // Only built while hovered: a tooltip is drawn lazily by egui.
+    // Looked up only under the pointer: this runs for every input every frame.
+    if resp.hovered()
+        && let Some(text) = crate::help::field_help(path)
+    {
         let _ = resp.clone().on_hover_ui(|ui| {
             ui.set_max_width(ui.spacing().tooltip_width);
             ui.label(text);
