@@ -1117,21 +1117,27 @@ fn f1_explains_the_focused_field_and_a_computed_cell_shows_its_formula() {
     h.get_by_label("Balance at close = preceding + increase / decrease");
 }
 
-/// Tab walks a long page block by block in a small window: blocks below the visible area are
-/// drawn near it, so focus reaches each block's fields in order instead of skipping them.
-#[test]
-fn tab_reaches_every_block_of_a_long_page_in_order() {
+/// A 1024×700 editor on page II of a return with `classes` classes, each with its Part II block.
+fn part2_with_classes(dir: &Path, classes: u32) -> Harness<'static, EditorApp> {
     use monthly_return::model::{ClassId, IssuedBlock, ShareClass};
-    let dir = tempfile::tempdir().unwrap();
-    let mut h = Setup::new(dir.path()).harness_sized(1024.0, 700.0);
+    let mut h = Setup::new(dir).harness_sized(1024.0, 700.0);
     let mut ret = sample_return();
-    for n in 2..=12 {
+    for n in 2..=classes {
         ret.classes.push(ShareClass::new(ClassId(n)));
         ret.part2.part.blocks.push(IssuedBlock::new(ClassId(n)));
     }
     h.state_mut().set_document(ret, None);
     h.state_mut().set_page(Page::II);
     h.run();
+    h
+}
+
+/// Tab walks a long page block by block in a small window: blocks below the visible area are
+/// drawn near it, so focus reaches each block's fields in order instead of skipping them.
+#[test]
+fn tab_reaches_every_block_of_a_long_page_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = part2_with_classes(dir.path(), 12);
     let first = |k: usize| format!("Part II class {k} preceding issued shares excluding treasury");
     h.get_by_label(&first(1)).focus();
     h.run();
@@ -1259,17 +1265,8 @@ fn removing_a_share_class_with_blocks_asks_first() {
 #[test]
 fn tab_scrolls_every_widget_it_reaches_into_view() {
     use egui::accesskit::Role;
-    use monthly_return::model::{ClassId, IssuedBlock, ShareClass};
     let dir = tempfile::tempdir().unwrap();
-    let mut h = Setup::new(dir.path()).harness_sized(1024.0, 700.0);
-    let mut ret = sample_return();
-    for n in 2..=5 {
-        ret.classes.push(ShareClass::new(ClassId(n)));
-        ret.part2.part.blocks.push(IssuedBlock::new(ClassId(n)));
-    }
-    h.state_mut().set_document(ret, None);
-    h.state_mut().set_page(Page::II);
-    h.run();
+    let mut h = part2_with_classes(dir.path(), 5);
     h.get_by_label("Part II class 1 preceding issued shares excluding treasury")
         .focus();
     h.run();

@@ -6,12 +6,7 @@ use egui::{FontData, FontFamily, FontId};
 
 use crate::pdf::Font;
 
-const REGULAR: &[u8] = include_bytes!("../../../assets/fonts/LiberationSans-Regular.ttf");
-const BOLD: &[u8] = include_bytes!("../../../assets/fonts/LiberationSans-Bold.ttf");
-/// The PDF's per-character fallbacks (`pdf::fonts`), in the same order: ✔ and the full-width
-/// note bullet print, so they show here too.
-const SYMBOLS: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans-Symbols.ttf");
-const PUNCTUATION: &[u8] = include_bytes!("../../../assets/fonts/NotoSansCJKsc-Punctuation.otf");
+use crate::pdf::fonts as pdf_fonts;
 
 const REGULAR_FAMILY: &str = "preview-liberation-sans";
 const BOLD_FAMILY: &str = "preview-liberation-sans-bold";
@@ -32,10 +27,23 @@ pub fn font_id(font: Font, size: f32) -> FontId {
 /// Adds both faces (once per context; adding again is a no-op). Only the two preview families
 /// get them; the machine's CJK font, when there is one, is added behind them (`app/fonts.rs`).
 pub fn install(ctx: &egui::Context) {
+    // The very bytes the PDF embeds (`pdf::fonts`), not a second copy in the binary.
     for (name, bytes, family_name) in [
-        ("liberation-sans-regular", REGULAR, REGULAR_FAMILY),
-        ("liberation-sans-bold", BOLD, BOLD_FAMILY),
+        (
+            "liberation-sans-regular",
+            pdf_fonts::regular().data().0,
+            REGULAR_FAMILY,
+        ),
+        (
+            "liberation-sans-bold",
+            pdf_fonts::bold().data().0,
+            BOLD_FAMILY,
+        ),
     ] {
+        // A shipped font that failed to parse is an empty face: nothing to draw with.
+        if bytes.is_empty() {
+            continue;
+        }
         ctx.add_font(FontInsert {
             name: name.into(),
             data: FontData::from_static(bytes),
@@ -45,10 +53,19 @@ pub fn install(ctx: &egui::Context) {
             }],
         });
     }
+    // The PDF's per-character fallbacks, in the same order: ✔ and the full-width note bullet
+    // print, so they show here too.
     for (name, bytes) in [
-        ("preview-dejavu-symbols", SYMBOLS),
-        ("preview-noto-punctuation", PUNCTUATION),
+        ("preview-dejavu-symbols", pdf_fonts::symbols().data().0),
+        (
+            "preview-noto-punctuation",
+            pdf_fonts::cjk_punctuation().data().0,
+        ),
     ] {
+        // A shipped font that failed to parse is an empty face: nothing to draw with.
+        if bytes.is_empty() {
+            continue;
+        }
         ctx.add_font(FontInsert {
             name: name.into(),
             data: FontData::from_static(bytes),
