@@ -14,7 +14,8 @@ use crate::calc;
 use crate::calendar;
 use crate::format;
 use crate::io as draft;
-use crate::model::MonthlyReturn;
+use crate::last_month;
+use crate::model::{LinkKind, MonthlyReturn};
 use crate::model::path::FormPart;
 use crate::pdf;
 use crate::rollforward;
@@ -84,6 +85,15 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Compare this month's return with last month's: for every class, scheme, warrant,
+    /// instrument and HDR line, last month's close beside this month's balance brought
+    /// forward, movement and close. Exits 1 when a balance brought forward differs.
+    Diff {
+        /// Last month's return.
+        last: PathBuf,
+        /// This month's return.
+        this: PathBuf,
+    },
     /// Write a blank v1.1.0 return.
     New {
         /// Where to write the draft.
@@ -127,6 +137,7 @@ pub fn run(cli: Cli) -> Exit {
             output,
             force,
         }) => roll_forward(&draft, &output, force),
+        Some(Command::Diff { last, this }) => diff(&last, &this),
         Some(Command::New { output, force }) => new(&output, force),
         Some(Command::Rules { long }) => list_rules(long),
         Some(Command::Export {
@@ -202,13 +213,11 @@ fn check(path: &Path, previous: Option<&Path>) -> Exit {
         Err(e) => return e,
     };
     let derived = calc::derive(&ret);
-    let prev_derived = prev.as_ref().map(calc::derive);
-    let findings = rules::check_capped(
-        &ret,
-        &derived,
-        prev.as_ref().zip(prev_derived.as_ref()),
-        SHOWN_PER_RULE,
-    );
+    let linked = prev
+        .as_ref()
+        .zip(previous)
+        .map(|(p, path)| last_month::capture(p, &calc::derive(p), last_month::source(LinkKind::Draft, path)));
+    let findings = rules::check_capped(&ret, &derived, linked.as_ref(), SHOWN_PER_RULE);
 
     let mut text = String::new();
     let issuer = match ret.header.issuer_name.trim() {
@@ -227,6 +236,15 @@ fn check(path: &Path, previous: Option<&Path>) -> Exit {
     match &derived.due_date {
         Some(due) => text.push_str(&format!("Due: {due}\n")),
         None => text.push_str("Due: unknown until the month end is filled in\n"),
+    }
+    match linked.as_ref().or(ret.last_month.as_ref()) {
+        Some(last) => text.push_str(&format!(
+            "Brought-forward balances checked against: {}\n",
+            last_month::compare::describe(last)
+        )),
+        None => text.push_str(
+            "Brought-forward balances not checked: no last month linked (use --previous)\n",
+        ),
     }
     text.push_str(&findings_report(&findings));
     out(text);
@@ -351,6 +369,10 @@ fn roll_forward(input: &Path, output: &Path, force: bool) -> Exit {
             return Exit::Findings;
         }
     };
+    let mut next = next;
+    if let Some(link) = next.last_month.as_mut() {
+        link.source = last_month::source(LinkKind::RolledForward, input);
+    }
     if let Err(e) = save(output, &next) {
         return e;
     }
@@ -378,6 +400,29 @@ fn roll_forward(input: &Path, output: &Path, force: bool) -> Exit {
     }
     out(text);
     Exit::Ok
+}
+
+fn diff(last_path: &Path, this_path: &Path) -> Exit {
+    let last = match load(last_path) {
+        Ok(r) => r,
+        Err(e) => return e,
+    };
+    let this = match load(this_path) {
+        Ok(r) => r,
+        Err(e) => return e,
+    };
+    let snapshot = last_month::capture(
+        &last,
+        &calc::derive(&last),
+        last_month::source(LinkKind::Draft, last_path),
+    );
+    let comparison = last_month::compare(&snapshot, &this, &calc::derive(&this));
+    out(comparison.to_text());
+    if comparison.disagreements() > 0 {
+        Exit::Findings
+    } else {
+        Exit::Ok
+    }
 }
 
 fn export(input: &Path, output: &Path, force: bool) -> Exit {

@@ -10,6 +10,7 @@ pub mod examples;
 pub mod format;
 pub mod help;
 pub mod io;
+pub mod last_month;
 pub mod model;
 pub mod parse;
 pub mod pdf;

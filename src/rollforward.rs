@@ -20,6 +20,10 @@
 //!   and an (E) part left with no block becomes `Not applicable`.
 //! - A preceding balance whose inputs were all blank stays blank (printing keeps blank vs `0`).
 //!
+//! - **Linked**: the new return keeps a snapshot of this one's closing figures
+//!   ([`crate::model::LastMonth`]), which the `PREV-*` checks compare its brought-forward
+//!   balances with from then on.
+//!
 //! A carried figure whose arithmetic overflowed is an error naming its field: rolling forward
 //! never invents a number.
 
@@ -27,7 +31,8 @@ use chrono::{Datelike, Months, NaiveDate};
 
 use crate::calc::{self, Derived};
 use crate::model::path::{self as paths, FieldPath};
-use crate::model::{MonthlyReturn, OptionMovement, SubmissionStatus};
+use crate::last_month;
+use crate::model::{LinkSource, MonthlyReturn, OptionMovement, SubmissionStatus};
 
 /// Why a return could not be rolled forward.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -67,6 +72,9 @@ pub fn roll_forward_from(
     next.header.month_end = Some(next_end);
     next.header.date_submitted = None;
     next.header.status = SubmissionStatus::NewSubmission;
+    // The month it follows, so its brought-forward balances stay checked against this one's
+    // close whatever happens to this file (the caller names the file when there is one).
+    next.last_month = Some(last_month::capture(ret, d, LinkSource::default()));
 
     roll_part1(&mut next, d)?;
     roll_part2(&mut next, d)?;

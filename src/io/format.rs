@@ -10,6 +10,11 @@
 //! [`MonthlyReturn::ensure_row_ids`], which also repairs a hand-edited draft's missing or
 //! duplicated ids; none of it can fail. Saving always writes the newest format.
 //!
+//! Format 3 adds `last_month`, the snapshot of last month's closing figures the return is
+//! checked against ([`crate::model::LastMonth`]); it is optional, so formats 1 and 2 read into
+//! today's types with none ([`migrate_2_to_3`]). A program that reads only format 2 refuses a
+//! format-3 draft with "written by a newer monthly-return" rather than an unknown field.
+//!
 //! The next change that is not purely additive freezes today's types as `v2::*` and maps
 //! `2 => parse::<v2::Draft>(..).map(migrate_2_to_3)` (veloren-style).
 
@@ -20,7 +25,7 @@ use super::error::ParseError;
 use crate::model::MonthlyReturn;
 
 /// The draft format this build writes, and the newest one it reads.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The whole draft file: the format version and the return.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -124,7 +129,8 @@ pub fn from_str(text: &str) -> Result<MonthlyReturn, ParseError> {
 fn parse_version(version: u64, text: &str) -> Result<MonthlyReturn, ParseError> {
     let mut ret = match version {
         1 => parse::<Draft>(text).map(|d| migrate_1_to_2(d.ret))?,
-        2 => parse::<Draft>(text)?.ret,
+        2 => parse::<Draft>(text).map(|d| migrate_2_to_3(d.ret))?,
+        3 => parse::<Draft>(text)?.ret,
         v if v > u64::from(FORMAT_VERSION) => {
             return Err(ParseError::NewerFormat {
                 found: v,
@@ -141,6 +147,14 @@ fn parse_version(version: u64, text: &str) -> Result<MonthlyReturn, ParseError> 
 /// Format 1 had no row ids: every row reads with id 0 and is numbered here, in document order.
 fn migrate_1_to_2(mut ret: MonthlyReturn) -> MonthlyReturn {
     ret.ensure_row_ids();
+    ret
+}
+
+/// Format 2 had no link to last month (`last_month`): it reads as a return with none, and its
+/// brought-forward balances are not checked until one is linked or it is rolled forward from.
+/// Nothing else changed, so this cannot fail either.
+fn migrate_2_to_3(mut ret: MonthlyReturn) -> MonthlyReturn {
+    ret.last_month = None;
     ret
 }
 

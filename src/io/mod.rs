@@ -121,7 +121,7 @@ mod tests {
         let ret = MonthlyReturn::blank();
         let text = to_string(&ret).unwrap();
         assert!(text.starts_with("// FF301 monthly return draft"));
-        assert!(text.contains("format_version: 2"));
+        assert!(text.contains("format_version: 3"));
         assert_eq!(from_str(&text).unwrap(), ret);
     }
 
@@ -139,7 +139,7 @@ mod tests {
         assert_eq!(ids, vec![1, 2]);
         // Saved again, it is format 2 with the same ids.
         let text = to_string(&ret).unwrap();
-        assert!(text.contains("format_version: 2"));
+        assert!(text.contains("format_version: 3"));
         assert_eq!(from_str(&text).unwrap(), ret);
     }
 
@@ -149,6 +149,33 @@ mod tests {
         let ret = from_str(v2).unwrap();
         let ids: Vec<u32> = ret.part4.part.blocks.iter().map(|h| h.id.0).collect();
         assert_eq!(ids, vec![9, 10, 4]);
+    }
+
+    /// The link to last month (format 3) is saved with the return and read back whole; a
+    /// format-2 draft reads with no link.
+    #[test]
+    fn last_month_link_survives_save_and_reopen() {
+        use crate::model::{LinkKind, LinkSource};
+        let mut prev =
+            from_str(include_str!("../../templates/examples/kingsoft-cloud-2024-10.ron")).unwrap();
+        prev.header.issuer_name = "雲 Kingsoft".to_string();
+        let mut ret = crate::rollforward::roll_forward(&prev).unwrap();
+        let link = ret.last_month.as_mut().unwrap();
+        link.source = LinkSource {
+            kind: LinkKind::PublishedPdf,
+            file: "kingsoft 2024-10.pdf".to_string(),
+        };
+        let text = to_string(&ret).unwrap();
+        assert!(text.contains("format_version: 3"));
+        assert!(text.contains("PublishedPdf"), "{text}");
+        let back = from_str(&text).unwrap();
+        assert_eq!(back.last_month, ret.last_month);
+        assert_eq!(back, ret);
+
+        let v2 = text.replacen("format_version: 3", "format_version: 2", 1);
+        let v2 = v2.split("    last_month:").next().unwrap().to_string() + ")\n)\n";
+        let old = from_str(&v2).unwrap();
+        assert_eq!(old.last_month, None);
     }
 
     /// Text typed into a number field that is not a number is saved as typed and read back on

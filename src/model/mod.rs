@@ -10,6 +10,7 @@ mod confirmations;
 mod hdr;
 mod header;
 mod identity;
+mod last_month;
 mod part1;
 mod part2;
 mod part3;
@@ -22,6 +23,7 @@ pub use confirmations::*;
 pub use hdr::*;
 pub use header::*;
 pub use identity::{Anchor, FieldKey, RowIndex};
+pub use last_month::*;
 pub use part1::*;
 pub use part2::*;
 pub use part3::*;
@@ -126,6 +128,10 @@ pub struct MonthlyReturn {
     /// field itself counts as blank meanwhile.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub unparsed: BTreeMap<FieldKey, String>,
+    /// Last month's closing figures, which the brought-forward balances are checked against
+    /// (`PREV-*`); set by rolling forward or by linking last month's draft or published PDF.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_month: Option<LastMonth>,
 }
 
 impl MonthlyReturn {
@@ -159,6 +165,7 @@ impl MonthlyReturn {
             part4: Part4::default_not_applicable(),
             part5: Confirmations::default(),
             unparsed: BTreeMap::new(),
+            last_month: None,
         };
         ret.ensure_row_ids();
         ret

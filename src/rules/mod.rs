@@ -25,8 +25,9 @@ mod tests;
 mod typed;
 
 use crate::calc::Derived;
+use crate::last_month::ClassMatch;
 use crate::model::path::{FieldPath, FormPart};
-use crate::model::{ClassId, MonthlyReturn, ShareClass};
+use crate::model::{ClassId, LastMonth, MonthlyReturn, ShareClass};
 
 pub use part3e::{Sign, expected_signs};
 
@@ -70,9 +71,26 @@ impl Finding {
 pub struct Context<'a> {
     pub ret: &'a MonthlyReturn,
     pub derived: &'a Derived,
-    /// Last month's return and its derived figures, when checking a roll-forward: the `PREV`
-    /// rules compare with it and find nothing without it.
-    pub previous: Option<(&'a MonthlyReturn, &'a Derived)>,
+    /// Last month's closing figures and which of its classes each class of this return is:
+    /// the `PREV` rules compare with them and find nothing without them.
+    pub previous: Option<Previous<'a>>,
+}
+
+/// Last month's snapshot with this return's classes matched to its classes (done once per check).
+pub struct Previous<'a> {
+    pub last: &'a LastMonth,
+    pub classes: ClassMatch,
+}
+
+impl<'a> Previous<'a> {
+    /// `explicit` (e.g. `check --previous`), else the return's own link.
+    fn of(ret: &'a MonthlyReturn, explicit: Option<&'a LastMonth>) -> Option<Self> {
+        let last = explicit.or(ret.last_month.as_ref())?;
+        Some(Previous {
+            last,
+            classes: ClassMatch::new(last, ret),
+        })
+    }
 }
 
 impl Context<'_> {
@@ -227,19 +245,20 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
     CATALOGUE.iter().find(|r| r.id == id)
 }
 
-/// Runs every rule on `ret` and its figures (`calc::derive(ret)`). When `previous` (last
-/// month's return and `calc::derive` of it) is given, the roll-forward rules (`PREV-*`) also
-/// compare this return's brought-forward balances with it. Pure; findings come sorted by part,
+/// Runs every rule on `ret` and its figures (`calc::derive(ret)`). The roll-forward rules
+/// (`PREV-*`) also compare this return's brought-forward balances with last month's closing
+/// figures: `previous` when given (see [`crate::last_month::capture`]), else the snapshot the
+/// return is linked to (`ret.last_month`). Pure; findings come sorted by part,
 /// then severity (errors first), then id.
 pub fn check(
     ret: &MonthlyReturn,
     derived: &Derived,
-    previous: Option<(&MonthlyReturn, &Derived)>,
+    previous: Option<&LastMonth>,
 ) -> Vec<Finding> {
     let ctx = Context {
         ret,
         derived,
-        previous,
+        previous: Previous::of(ret, previous),
     };
     run(&ctx, Collector::default()).findings
 }
@@ -307,13 +326,13 @@ struct Cap {
 pub fn check_capped(
     ret: &MonthlyReturn,
     derived: &Derived,
-    previous: Option<(&MonthlyReturn, &Derived)>,
+    previous: Option<&LastMonth>,
     keep: usize,
 ) -> CappedFindings {
     let ctx = Context {
         ret,
         derived,
-        previous,
+        previous: Previous::of(ret, previous),
     };
     let out = Collector {
         findings: Vec::new(),

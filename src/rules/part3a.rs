@@ -181,10 +181,14 @@ fn moved(scheme: &OptionScheme) -> Vec<String> {
 }
 
 fn iiia_006(ctx: &Context<'_>, out: &mut Collector) {
-    let previous = ctx.previous.map(|(p, _)| p.part3a.active());
     for (b, block) in ctx.ret.part3a.active().iter().enumerate() {
         // Last month's block of the same class, rows matched by position (as PREV-004 does).
-        let before = previous.and_then(|p| p.iter().find(|x| x.class == block.class));
+        let before = ctx.previous.as_ref().and_then(|p| {
+            let blocks = &p.last.part3a;
+            p.classes
+                .block(block.class, blocks, |x| x.class)
+                .and_then(|j| blocks.get(j))
+        });
         let figures = ctx.derived.part3a.get(b);
         for (s, scheme) in block.schemes.iter().enumerate() {
             let Some(issuable) = scheme.shares_issuable_at_close else {
@@ -195,8 +199,8 @@ fn iiia_006(ctx: &Context<'_>, out: &mut Collector) {
                 continue;
             }
             let last_month = before
-                .and_then(|x| x.schemes.get(s))
-                .and_then(|x| x.shares_issuable_at_close);
+                .and_then(|x| x.rows.get(s))
+                .and_then(|x| x.issuable_at_close);
             let close = figures
                 .and_then(|f| f.closing_outstanding.get(s).copied())
                 .flatten();

@@ -1,18 +1,18 @@
 //! PREV: rolling forward. Every "balance at close of preceding month" must equal the same figure
 //! "at close of the month" in the previous return (spec §1). These rules compare with
-//! [`Context::previous`]; without a previous return they find nothing.
+//! [`Context::previous`], the snapshot of last month's closing figures the return is linked to
+//! (or the one `check --previous` gives); without one they find nothing. Classes are matched by
+//! [`ClassMatch`], Part III rows by position within their block, HDR lines by position.
 
 use chrono::Datelike;
 use rust_decimal::Decimal;
 
-use std::collections::HashMap;
-
 use super::{Collector, Context, Rule, Severity};
-use crate::calc::{Closing, Derived};
 use crate::format;
+use crate::last_month::{self, ClassMatch};
 use crate::model::path::{self as paths, FieldPath};
 use crate::model::subpart::{Role, SubPart, Value};
-use crate::model::{ClassId, Convertible, MonthlyReturn, OptionScheme, Warrant};
+use crate::model::{Convertible, LastMonth, MonthlyReturn, OptionScheme, Warrant};
 
 const ROLL_FORWARD: &str = "Each month starts from the last: this balance must equal the \
     figure at the close of the month in the previous return. Either the previous return was \
@@ -87,15 +87,15 @@ pub(super) const PREV_008: Rule = Rule {
 
 /// Runs `f` when there is a previous return to compare with.
 fn with_previous(ctx: &Context<'_>, f: impl FnOnce(&Cmp<'_>)) {
-    let Some((previous, prev)) = ctx.previous else {
+    let Some(previous) = &ctx.previous else {
         return;
     };
+    let last = previous.last;
     f(&Cmp {
-        previous,
-        prev,
+        last,
+        classes: &previous.classes,
         current: ctx.ret,
-        label: previous
-            .header
+        label: last
             .month_end
             .map(|d| format!("the previous return (month ended {})", format::date(d)))
             .unwrap_or_else(|| "the previous return".to_string()),
@@ -141,26 +141,10 @@ fn prev_008(ctx: &Context<'_>, out: &mut Collector) {
 }
 
 struct Cmp<'a> {
-    previous: &'a MonthlyReturn,
-    prev: &'a Derived,
+    last: &'a LastMonth,
+    classes: &'a ClassMatch,
     current: &'a MonthlyReturn,
     label: String,
-}
-
-/// For each active block of the current part, the index of the previous part's block of the
-/// same class (the first one, should a class appear twice), in one pass over each part.
-fn matches<'a, B>(
-    before: &[B],
-    now: &'a [B],
-    of: impl Fn(&B) -> ClassId,
-) -> impl Iterator<Item = (usize, &'a B, usize)> {
-    let mut index: HashMap<ClassId, usize> = HashMap::with_capacity(before.len());
-    for (j, b) in before.iter().enumerate() {
-        index.entry(of(b)).or_insert(j);
-    }
-    now.iter()
-        .enumerate()
-        .filter_map(move |(i, b)| index.get(&of(b)).map(|&j| (i, b, j)))
 }
 
 impl Cmp<'_> {
@@ -225,12 +209,8 @@ impl Cmp<'_> {
     }
 
     fn part1_shares(&self, out: &mut Collector) {
-        let (before, now) = (
-            self.previous.part1.part.active(),
-            self.current.part1.part.active(),
-        );
-        for (i, b, j) in matches(before, now, |x| x.class) {
-            let Some(f) = self.prev.part1.get(j) else {
+        for (i, b) in self.current.part1.part.active().iter().enumerate() {
+            let Some(j) = self.classes.block(b.class, &self.last.part1, |x| x.class) else {
                 continue;
             };
             self.count(
@@ -238,38 +218,33 @@ impl Cmp<'_> {
                 out,
                 "Number of authorised/registered shares",
                 b.preceding_shares,
-                f.close_shares,
+                self.last.part1[j].shares,
                 || paths::part1::preceding_shares(i),
             );
         }
     }
 
     fn part1_capital(&self, out: &mut Collector) {
-        let (before, now) = (
-            self.previous.part1.part.active(),
-            self.current.part1.part.active(),
-        );
-        for (i, b, j) in matches(before, now, |x| x.class) {
-            let Some(f) = self.prev.part1.get(j) else {
+        for (i, b) in self.current.part1.part.active().iter().enumerate() {
+            let Some(j) = self.classes.block(b.class, &self.last.part1, |x| x.class) else {
                 continue;
             };
-            if before[j].par_value.amount.is_some() || b.par_value.amount.is_some() {
-                self.amount(
-                    &PREV_002,
-                    out,
-                    "Par value",
-                    b.par_value.amount,
-                    f.close_par_value,
-                    || paths::part1::par_value(i),
-                );
-            }
+            let last = &self.last.part1[j];
+            self.amount(
+                &PREV_002,
+                out,
+                "Par value",
+                b.par_value.amount,
+                last.par_value,
+                || paths::part1::par_value(i),
+            );
             if b.manual_capital {
                 self.amount(
                     &PREV_002,
                     out,
                     "Authorised/registered share capital",
                     b.manual_preceding_capital,
-                    f.close_capital,
+                    last.capital,
                     || paths::part1::preceding_capital(i),
                 );
             }
@@ -277,20 +252,17 @@ impl Cmp<'_> {
     }
 
     fn part2(&self, out: &mut Collector) {
-        let (before, now) = (
-            self.previous.part2.part.active(),
-            self.current.part2.part.active(),
-        );
-        for (i, b, j) in matches(before, now, |x| x.class) {
-            let Some(f) = self.prev.part2.get(j) else {
+        for (i, b) in self.current.part2.part.active().iter().enumerate() {
+            let Some(j) = self.classes.block(b.class, &self.last.part2, |x| x.class) else {
                 continue;
             };
+            let last = &self.last.part2[j];
             self.count(
                 &PREV_003,
                 out,
                 "Number of issued shares (excluding treasury shares)",
                 b.preceding.excluding_treasury,
-                f.close_excluding_treasury,
+                last.excluding_treasury,
                 || paths::part2::preceding_excluding_treasury(i),
             );
             self.count(
@@ -298,7 +270,7 @@ impl Cmp<'_> {
                 out,
                 "Number of treasury shares",
                 b.preceding.treasury,
-                f.close_treasury,
+                last.treasury,
                 || paths::part2::preceding_treasury(i),
             );
         }
@@ -311,19 +283,20 @@ impl Cmp<'_> {
         let Some(column) = S::column_of(Role::BroughtForward) else {
             return;
         };
-        let (before, now) = (
-            S::part(self.previous).active(),
-            S::part(self.current).active(),
-        );
-        for (i, b, j) in matches(before, now, S::block_class) {
+        let blocks = last_month::part3_blocks(self.last, S::PART);
+        for (i, b) in S::part(self.current).active().iter().enumerate() {
+            let Some(j) = self.classes.block(S::block_class(b), blocks, |x| x.class) else {
+                continue;
+            };
             for (r, row) in S::rows(b).iter().enumerate() {
+                let Some(last) = blocks[j].rows.get(r) else {
+                    continue;
+                };
                 let path = || S::cell_path(i, r, column);
-                match (self.prev.closing(S::PART, j, r), &column.value) {
-                    (Some(Closing::Count(close)), Value::Count(get, _)) => {
-                        self.count(rule, out, what, *get(row), close, path);
-                    }
-                    (Some(Closing::Amount(close)), Value::Amount(get, _)) => {
-                        self.amount(rule, out, what, *get(row), close, path);
+                match &column.value {
+                    Value::Count(get, _) => self.count(rule, out, what, *get(row), last.count, path),
+                    Value::Amount(get, _) => {
+                        self.amount(rule, out, what, *get(row), last.amount, path);
                     }
                     _ => {}
                 }
@@ -332,15 +305,14 @@ impl Cmp<'_> {
     }
 
     fn part4(&self, out: &mut Collector) {
-        let n = self.previous.part4.part.active().len();
-        for (i, h) in self.current.part4.part.active().iter().enumerate().take(n) {
-            if let Some(f) = self.prev.part4.get(i) {
+        for (i, h) in self.current.part4.part.active().iter().enumerate() {
+            if let Some(last) = self.last.part4.get(i) {
                 self.count(
                     &PREV_007,
                     out,
                     "Number of HDRs",
                     h.preceding_hdrs,
-                    f.close_hdrs,
+                    last.hdrs,
                     || paths::part4::preceding_hdrs(i),
                 );
             }
@@ -348,10 +320,8 @@ impl Cmp<'_> {
     }
 
     fn months(&self, out: &mut Collector) {
-        let (Some(before), Some(now)) = (
-            self.previous.header.month_end,
-            self.current.header.month_end,
-        ) else {
+        let (Some(before), Some(now)) = (self.last.month_end, self.current.header.month_end)
+        else {
             return;
         };
         let next = if before.month() == 12 {

@@ -132,6 +132,12 @@ fn kingsoft_keeps_blank_cells_blank_and_rolls_into_november() {
     assert_eq!(feb.header.month_end, Some(date(2025, 2, 28)));
     let mut feb_as_nov = feb.clone();
     feb_as_nov.header.month_end = nov.header.month_end;
+    // Each month is linked to the one before it; otherwise they are the same.
+    assert_eq!(
+        feb_as_nov.last_month.as_ref().and_then(|l| l.month_end),
+        Some(date(2025, 1, 31))
+    );
+    feb_as_nov.last_month = nov.last_month.clone();
     assert_eq!(feb_as_nov, nov);
 }
 
@@ -254,8 +260,9 @@ fn prev_findings(
     next: &monthly_return::model::MonthlyReturn,
 ) -> Vec<monthly_return::rules::Finding> {
     use monthly_return::calc::derive;
-    let (d_prev, d_next) = (derive(prev), derive(next));
-    let mut findings = monthly_return::rules::check(next, &d_next, Some((prev, &d_prev)));
+    let d_next = derive(next);
+    let last = monthly_return::last_month::of(prev);
+    let mut findings = monthly_return::rules::check(next, &d_next, Some(&last));
     findings.retain(|f| f.rule.starts_with("PREV-"));
     findings
 }

@@ -395,6 +395,7 @@ fn monthly_return() -> impl Strategy<Value = MonthlyReturn> {
                     part4,
                     part5,
                     unparsed: Default::default(),
+                    last_month: None,
                 };
                 // Rows always have ids once loaded; a return as the program holds it has them.
                 ret.ensure_row_ids();

@@ -25,8 +25,8 @@ fn run(ret: &MonthlyReturn) -> Vec<Finding> {
 
 /// The roll-forward (`PREV-*`) findings of checking `current` against `previous`.
 fn check_against_previous(previous: &MonthlyReturn, current: &MonthlyReturn) -> Vec<Finding> {
-    let (p, c) = (derive(previous), derive(current));
-    let mut findings = check(current, &c, Some((previous, &p)));
+    let c = derive(current);
+    let mut findings = check(current, &c, Some(&crate::last_month::of(previous)));
     findings.retain(|f| f.rule.starts_with("PREV-"));
     findings
 }
@@ -243,6 +243,7 @@ fn clean() -> MonthlyReturn {
             ..Confirmations::default()
         },
         unparsed: Default::default(),
+        last_month: None,
     }
 }
 
