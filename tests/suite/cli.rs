@@ -116,6 +116,29 @@ fn check_against_the_previous_month() {
     let (code, out, _) = run(&[os("check"), p(&april), os("--previous"), p(&march)]);
     assert_eq!(code, Some(1), "{out}");
     assert!(out.contains("PREV-003"), "{out}");
+    assert!(
+        out.contains(
+            "Brought-forward balances checked against: month ended 31 March 2025, Lingnan \
+             Precision Instruments Co., Ltd. (linked from the draft h-and-a-shares-2025-03.ron)"
+        ),
+        "{out}"
+    );
+
+    // Without --previous, the link rolling forward recorded is checked: moving or deleting
+    // March's draft changes nothing.
+    let (code, out, _) = run(&[os("check"), p(&april)]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("PREV-003"), "{out}");
+    assert!(
+        out.contains("(rolled forward from h-and-a-shares-2025-03.ron)"),
+        "{out}"
+    );
+    // An example that was never linked says its balances were not checked.
+    let (_, out, _) = run(&[os("check"), p(&march)]);
+    assert!(
+        out.contains("Brought-forward balances not checked: no last month linked"),
+        "{out}"
+    );
 
     // An unreadable previous return is exit 2 too.
     let (code, _, err) = run(&[
@@ -367,4 +390,43 @@ fn check_sums_up_a_rule_that_fires_many_times() {
     );
     assert!(!out.contains("classes[21]"), "{out}");
     assert!(out.ends_with("Summary: 0 errors, 25 warnings\n"), "{out}");
+}
+
+#[test]
+fn diff_lists_each_balance_and_exits_1_when_one_was_not_brought_forward() {
+    let dir = tempfile::tempdir().unwrap();
+    let march = example("h-and-a-shares-2025-03.ron");
+    let april = dir.path().join("april.ron");
+    let (code, out, err) = run(&[os("roll-forward"), p(&march), os("-o"), p(&april)]);
+    assert_eq!(code, Some(0), "{out}{err}");
+
+    let (code, out, err) = run(&[os("diff"), p(&march), p(&april)]);
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(out.starts_with("Last month: month ended 31 March 2025"), "{out}");
+    assert!(out.contains("This month: month ended 30 April 2025"), "{out}");
+    assert!(
+        out.contains("Every balance brought forward agrees with last month's close."),
+        "{out}"
+    );
+
+    let mut ret = io::load(&april).unwrap();
+    ret.part2.part.blocks[0].preceding.treasury = Some(3_500_000);
+    io::save(&april, &ret).unwrap();
+    let (code, out, _) = run(&[os("diff"), p(&march), p(&april)]);
+    assert_eq!(code, Some(1), "{out}");
+    let flagged: Vec<&str> = out.lines().filter(|l| l.starts_with('!')).collect();
+    assert_eq!(flagged.len(), 1, "{out}");
+    assert!(
+        flagged[0].contains("treasury shares: last month closed at")
+            && flagged[0].contains("brought forward 3,500,000"),
+        "{out}"
+    );
+    assert!(out.contains("1 balance brought forward differs"), "{out}");
+    // The same report twice: a stable order.
+    assert_eq!(run(&[os("diff"), p(&march), p(&april)]).1, out);
+
+    // A missing file is exit 2, naming it.
+    let (code, _, err) = run(&[os("diff"), p(&dir.path().join("nope.ron")), p(&april)]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("nope.ron"), "{err}");
 }
