@@ -4,6 +4,7 @@
 //! ([`compare`]).
 
 pub mod compare;
+mod read;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -17,6 +18,7 @@ use crate::model::{
 };
 
 pub use compare::{Comparison, Figure, Line, Status, compare};
+pub use read::{ReadReturn, is_pdf, read_return};
 
 /// The snapshot of `ret`'s closing figures (`derived` = `calc::derive(ret)`), as next month's
 /// return keeps it.

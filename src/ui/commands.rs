@@ -41,6 +41,7 @@ pub const QUIT: KeyboardShortcut = ctrl(Key::Q);
 pub const NEXT_PAGE: KeyboardShortcut = ctrl(Key::PageDown);
 pub const PREVIOUS_PAGE: KeyboardShortcut = ctrl(Key::PageUp);
 pub const PRINT_PREVIEW: KeyboardShortcut = ctrl_shift(Key::P);
+pub const COMPARE: KeyboardShortcut = ctrl_shift(Key::M);
 
 /// What a chosen or typed path is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,6 +49,12 @@ pub enum PathPurpose {
     Open,
     SaveAs,
     ExportPdf,
+    /// Last month's return (a draft or a published PDF), to check the balances brought forward.
+    LinkLastMonth,
+    /// A published FF301 PDF, opened as a new draft.
+    Import,
+    /// A published FF301 PDF, rolled forward to next month's draft.
+    RollForwardFrom,
 }
 
 impl PathPurpose {
@@ -56,7 +63,15 @@ impl PathPurpose {
             PathPurpose::Open => "Open path…",
             PathPurpose::SaveAs => "Save to path…",
             PathPurpose::ExportPdf => "Export PDF to path…",
+            PathPurpose::LinkLastMonth => "Link last month from path…",
+            PathPurpose::Import => "Import from path…",
+            PathPurpose::RollForwardFrom => "Roll forward from path…",
         }
+    }
+
+    /// Whether the path is a file to read (it must exist), not one to write.
+    pub fn reads(self) -> bool {
+        !matches!(self, PathPurpose::SaveAs | PathPurpose::ExportPdf)
     }
 
     /// The button that confirms the typed path.
@@ -65,14 +80,26 @@ impl PathPurpose {
             PathPurpose::Open => "Open",
             PathPurpose::SaveAs => "Save",
             PathPurpose::ExportPdf => "Export",
+            PathPurpose::LinkLastMonth => "Link",
+            PathPurpose::Import => "Import",
+            PathPurpose::RollForwardFrom => "Roll forward",
         }
     }
 
-    /// The file name extension of the files it is about (`ron` drafts, `pdf`).
+    /// The file name extension of the files it is about (`ron` drafts, `pdf`): the one a
+    /// typed name without one gets.
     pub fn extension(self) -> &'static str {
+        self.extensions()[0]
+    }
+
+    /// Every extension the in-app file dialog lists for it.
+    pub fn extensions(self) -> &'static [&'static str] {
         match self {
-            PathPurpose::Open | PathPurpose::SaveAs => "ron",
-            PathPurpose::ExportPdf => "pdf",
+            PathPurpose::Open | PathPurpose::SaveAs => &["ron"],
+            PathPurpose::ExportPdf | PathPurpose::Import | PathPurpose::RollForwardFrom => {
+                &["pdf"]
+            }
+            PathPurpose::LinkLastMonth => &["ron", "pdf"],
         }
     }
 
@@ -82,6 +109,9 @@ impl PathPurpose {
             PathPurpose::Open => Command::OpenPath(path),
             PathPurpose::SaveAs => Command::SaveTo(path),
             PathPurpose::ExportPdf => Command::ExportPdfTo(path),
+            PathPurpose::LinkLastMonth => Command::LinkLastMonthFrom(path),
+            PathPurpose::Import => Command::ImportFrom(path),
+            PathPurpose::RollForwardFrom => Command::RollForwardFromPath(path),
         }
     }
 }
@@ -142,6 +172,22 @@ pub enum Command {
     /// Save to this path (typed by the user), which becomes the document's file.
     SaveTo(PathBuf),
     RollForward,
+    /// Check the balances brought forward against last month's return, chosen in a dialog.
+    LinkLastMonth,
+    /// Link last month's return at this path (a draft or a published PDF).
+    LinkLastMonthFrom(PathBuf),
+    /// Forget last month's figures (the balances brought forward are no longer checked).
+    UnlinkLastMonth,
+    /// Show or hide last month beside this month.
+    CompareWithLastMonth,
+    /// Open a published FF301 PDF as a new draft, chosen in a dialog.
+    Import,
+    ImportFrom(PathBuf),
+    /// Import a published FF301 PDF and roll it forward to next month, chosen in a dialog.
+    RollForwardFromPdf,
+    RollForwardFromPath(PathBuf),
+    /// Hide the note above the page that says the return was imported.
+    DismissImportNote,
     ExportPdf,
     /// Export the PDF to this path (typed by the user).
     ExportPdfTo(PathBuf),
@@ -181,7 +227,7 @@ pub enum Command {
 
 /// The commands that have keyboard shortcuts (see [`Command::shortcuts`], the one place the
 /// shortcuts are stated); the keymap is derived from them.
-pub const KEYED_COMMANDS: [Command; 11] = [
+pub const KEYED_COMMANDS: [Command; 12] = [
     Command::New,
     Command::Open,
     Command::Save,
@@ -193,6 +239,7 @@ pub const KEYED_COMMANDS: [Command; 11] = [
     Command::NextPage,
     Command::PreviousPage,
     Command::PrintPreview,
+    Command::CompareWithLastMonth,
 ];
 
 /// Shortcut → command, derived from [`Command::shortcuts`], most specific first:
@@ -223,6 +270,15 @@ impl Command {
             Command::Save => "Save".into(),
             Command::SaveAs => "Save as…".into(),
             Command::RollForward => "Roll forward to next month".into(),
+            Command::LinkLastMonth => "Link last month's return…".into(),
+            Command::LinkLastMonthFrom(p) => format!("Link {} as last month", p.display()),
+            Command::UnlinkLastMonth => "Unlink last month".into(),
+            Command::CompareWithLastMonth => "Compare with last month".into(),
+            Command::Import => "Import published return…".into(),
+            Command::ImportFrom(p) => format!("Import {}", p.display()),
+            Command::RollForwardFromPdf => "Roll forward from a published return…".into(),
+            Command::RollForwardFromPath(p) => format!("Roll forward from {}", p.display()),
+            Command::DismissImportNote => "Hide this note".into(),
             Command::ExportPdf => "Export PDF…".into(),
             Command::Undo => "Undo".into(),
             Command::Redo => "Redo".into(),
@@ -260,6 +316,23 @@ impl Command {
             Command::RollForward => {
                 "Start next month's return: closing balances become the opening ones"
             }
+            Command::LinkLastMonth | Command::LinkLastMonthFrom(_) => {
+                "Check the balances brought forward against last month's return (a draft or the \
+                 published PDF); its closing figures are kept in this draft"
+            }
+            Command::UnlinkLastMonth => {
+                "Forget last month's figures: the balances brought forward are no longer checked"
+            }
+            Command::CompareWithLastMonth => {
+                "Last month's closing balances beside this month's opening, movement and close"
+            }
+            Command::Import | Command::ImportFrom(_) => {
+                "Read a monthly return PDF published on HKEXnews (or exported here) into a new draft"
+            }
+            Command::RollForwardFromPdf | Command::RollForwardFromPath(_) => {
+                "Start next month's return from last month's published PDF"
+            }
+            Command::DismissImportNote => "Hide the note about the import",
             Command::ExportPdf => "Write the return as a PDF laid out like the HKEX form",
             Command::Undo => "Undo the last change to the return",
             Command::Redo => "Redo the change just undone",
@@ -304,6 +377,7 @@ impl Command {
             Command::NextPage => &[NEXT_PAGE],
             Command::PreviousPage => &[PREVIOUS_PAGE],
             Command::PrintPreview => &[PRINT_PREVIEW],
+            Command::CompareWithLastMonth => &[COMPARE],
             _ => &[],
         }
     }

@@ -35,6 +35,15 @@ impl From<Option<PathBuf>> for Picked {
     }
 }
 
+/// Which files a return to read may be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReturnFile {
+    /// A draft (`.ron`) or a published return (`.pdf`).
+    DraftOrPdf,
+    /// A published return (`.pdf`).
+    Pdf,
+}
+
 /// The questions the editor asks about files, and the surroundings they need.
 pub trait Dialogs {
     /// A draft to open.
@@ -43,6 +52,8 @@ pub trait Dialogs {
     fn pick_save(&mut self, start_dir: Option<&Path>, suggested: &str) -> Picked;
     /// Where to write the PDF; `suggested` is a file name.
     fn pick_pdf(&mut self, start_dir: Option<&Path>, suggested: &str) -> Picked;
+    /// A monthly return to read: last month's (a draft or a PDF) or a published PDF.
+    fn pick_return(&mut self, start_dir: Option<&Path>, what: ReturnFile) -> Picked;
     /// Opens a written file (the exported PDF) in the user's default viewer.
     fn open_externally(&mut self, path: &Path) -> Result<(), String>;
     /// The user's home folder: what a leading `~` means in a typed path, and where a file
@@ -132,6 +143,13 @@ impl Dialogs for ScriptedDialogs {
 
     fn pick_pdf(&mut self, _start_dir: Option<&Path>, suggested: &str) -> Picked {
         self.next(format!("pdf {suggested}"))
+    }
+
+    fn pick_return(&mut self, _start_dir: Option<&Path>, what: ReturnFile) -> Picked {
+        self.next(match what {
+            ReturnFile::DraftOrPdf => "return".to_string(),
+            ReturnFile::Pdf => "published".to_string(),
+        })
     }
 
     fn open_externally(&mut self, path: &Path) -> Result<(), String> {

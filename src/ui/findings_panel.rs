@@ -16,16 +16,46 @@ pub fn finding_row_text(f: &Finding) -> String {
     )
 }
 
-pub fn findings_panel_ui(ui: &mut egui::Ui, findings: &[Finding], commands: &mut Vec<Command>) {
+/// The findings, under a line saying what the balances brought forward are checked against:
+/// `last_month` describes the linked month (`None`: nothing is linked).
+pub fn findings_panel_ui(
+    ui: &mut egui::Ui,
+    findings: &[Finding],
+    last_month: Option<&str>,
+    commands: &mut Vec<Command>,
+) {
     let errors = crate::rules::count(findings, Severity::Error);
     let warnings = crate::rules::count(findings, Severity::Warning);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.strong("Findings");
         ui.label(format!(
             "{}, {}",
             crate::format::counted(errors, "error"),
             crate::format::counted(warnings, "warning")
         ));
+        ui.separator();
+        match last_month {
+            Some(last) => {
+                ui.label(format!("Balances brought forward checked against {last}"));
+                if ui
+                    .small_button(Command::CompareWithLastMonth.label())
+                    .on_hover_text(Command::CompareWithLastMonth.tooltip())
+                    .clicked()
+                {
+                    commands.push(Command::CompareWithLastMonth);
+                }
+            }
+            None => {
+                ui.weak("Balances brought forward not checked: no last month linked");
+                if ui
+                    .small_button(Command::LinkLastMonth.label())
+                    .on_hover_text(Command::LinkLastMonth.tooltip())
+                    .clicked()
+                {
+                    commands.push(Command::LinkLastMonth);
+                }
+            }
+        }
     });
     if findings.is_empty() {
         ui.weak("No findings: every check passes.");

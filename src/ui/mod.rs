@@ -11,6 +11,7 @@
 
 pub mod app;
 pub mod commands;
+pub mod compare_view;
 pub mod dialogs;
 pub mod findings_panel;
 pub mod pages;

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::prompts::Prompt;
 use super::{Document, EXAMPLE, EditorApp};
-use crate::model::MonthlyReturn;
+use crate::model::{LinkKind, MonthlyReturn};
 use crate::ui::commands::{ChangedChoice, Command, PathPurpose, RecoveryChoice, UnsavedChoice};
 use crate::ui::pages::{Page, page_for_path};
 use crate::ui::prefs::ThemePref;
@@ -20,6 +20,10 @@ pub(super) enum Pending {
     OpenPath(PathBuf),
     OpenExample,
     RollForward,
+    /// Ask for a published PDF, then open it as a new draft (or roll it forward).
+    Import {
+        roll: bool,
+    },
     Quit,
 }
 
@@ -33,6 +37,24 @@ impl EditorApp {
             Command::OpenPath(p) => self.guard(ctx, Pending::OpenPath(p)),
             Command::OpenExample => self.guard(ctx, Pending::OpenExample),
             Command::RollForward => self.guard(ctx, Pending::RollForward),
+            Command::Import => self.guard(ctx, Pending::Import { roll: false }),
+            Command::RollForwardFromPdf => self.guard(ctx, Pending::Import { roll: true }),
+            Command::ImportFrom(path) => self.import(&path, false),
+            Command::RollForwardFromPath(path) => self.import(&path, true),
+            Command::LinkLastMonth => {
+                if self.doc.is_some()
+                    && let Some(path) = self.ask_path(PathPurpose::LinkLastMonth)
+                {
+                    self.link_last_month(&path);
+                }
+            }
+            Command::LinkLastMonthFrom(path) => self.link_last_month(&path),
+            Command::UnlinkLastMonth => self.unlink_last_month(),
+            Command::CompareWithLastMonth => {
+                self.compare_open = !self.compare_open && self.doc.is_some();
+                self.preview_open = false;
+            }
+            Command::DismissImportNote => self.import_note = None,
             Command::Quit => self.guard(ctx, Pending::Quit),
             Command::Save => {
                 self.save(false);
@@ -50,7 +72,10 @@ impl EditorApp {
             Command::PreviousPage if self.preview_open => self.preview.previous_page(),
             Command::NextPage => self.go_to_page(self.page.next()),
             Command::PreviousPage => self.go_to_page(self.page.previous()),
-            Command::PrintPreview => self.preview_open = !self.preview_open && self.doc.is_some(),
+            Command::PrintPreview => {
+                self.preview_open = !self.preview_open && self.doc.is_some();
+                self.compare_open = false;
+            }
             Command::GoToPage(p) => self.go_to_page(p),
             Command::GoToField(path) => {
                 self.go_to_page(page_for_path(&path));
@@ -237,6 +262,16 @@ impl EditorApp {
                 }
             },
             Pending::RollForward => self.roll_forward(),
+            Pending::Import { roll } => {
+                let purpose = if roll {
+                    PathPurpose::RollForwardFrom
+                } else {
+                    PathPurpose::Import
+                };
+                if let Some(path) = self.ask_path(purpose) {
+                    self.import(&path, roll);
+                }
+            }
             Pending::Quit => {
                 self.close_allowed = true;
                 self.clean_exit();
@@ -278,6 +313,8 @@ impl EditorApp {
 
     pub(super) fn replace_document(&mut self, doc: Document) {
         self.history.reset(&doc.ret);
+        self.import_note = None;
+        self.compare_cache = None;
         self.pending_focus = None;
         self.doc = Some(doc);
         self.recovery_timer.clear();
@@ -289,7 +326,10 @@ impl EditorApp {
     fn roll_forward(&mut self) {
         let Some(doc) = &self.doc else { return };
         match crate::rollforward::roll_forward(&doc.ret) {
-            Ok(next) => {
+            Ok(mut next) => {
+                if let (Some(link), Some(path)) = (next.last_month.as_mut(), &doc.path) {
+                    link.source = crate::last_month::source(LinkKind::RolledForward, path);
+                }
                 let month = next
                     .header
                     .month_end
@@ -342,6 +382,7 @@ impl EditorApp {
     /// Shows `page` of the form for editing (leaving the print preview).
     pub(super) fn go_to_page(&mut self, page: Page) {
         self.preview_open = false;
+        self.compare_open = false;
         self.page = page;
         self.prefs.last_page = page;
     }

@@ -78,7 +78,7 @@ impl FileDialogPrompt {
         // The file name box takes the keyboard when the dialog opens, so typing a name and
         // Enter saves (`egui_file` focuses nothing).
         if let Some(id) = file_name_box
-            && self.purpose != PathPurpose::Open
+            && !self.purpose.reads()
             && ctx.memory(|m| m.focused().is_none())
         {
             ctx.memory_mut(|m| m.request_focus(id));
@@ -102,11 +102,10 @@ impl FileDialogPrompt {
                     self.dialog = open_dialog(self.purpose, &chosen, &self.name);
                     return;
                 }
-                let chosen = match self.purpose {
-                    PathPurpose::Open => chosen,
-                    PathPurpose::SaveAs | PathPurpose::ExportPdf => {
-                        with_extension(chosen, self.purpose.extension())
-                    }
+                let chosen = if self.purpose.reads() {
+                    chosen
+                } else {
+                    with_extension(chosen, self.purpose.extension())
                 };
                 // Closed first: the command may open a prompt of its own.
                 cmds.push(Command::DismissPrompt);
@@ -129,23 +128,27 @@ impl FileDialogPrompt {
 
 /// `egui_file`'s dialog for `purpose`, open in `dir`.
 fn open_dialog(purpose: PathPurpose, dir: &Path, name: &str) -> FileDialog {
-    let ext = purpose.extension();
-    let dialog = match purpose {
-        PathPurpose::Open => FileDialog::open_file(),
-        PathPurpose::SaveAs | PathPurpose::ExportPdf => {
-            FileDialog::save_file().default_filename(name)
-        }
+    let extensions = purpose.extensions();
+    let dialog = if purpose.reads() {
+        FileDialog::open_file()
+    } else {
+        FileDialog::save_file().default_filename(name)
     };
     let title = match purpose {
         PathPurpose::Open => "Open a monthly return draft",
         PathPurpose::SaveAs => "Save the monthly return draft",
         PathPurpose::ExportPdf => "Export the monthly return as PDF",
+        PathPurpose::LinkLastMonth => "Last month's return (draft or published PDF)",
+        PathPurpose::Import => "Import a published monthly return (PDF)",
+        PathPurpose::RollForwardFrom => "Roll forward from a published monthly return (PDF)",
     };
     let mut dialog = dialog
         .id(Id::unique(DIALOG_ID))
         .title(title)
         .initial_path(dir)
-        .show_files_filter(Box::new(move |p: &Path| has_extension(p, ext)))
+        .show_files_filter(Box::new(move |p: &Path| {
+            extensions.iter().any(|ext| has_extension(p, ext))
+        }))
         .show_rename(false)
         // Its New Folder takes the file name box's text as the folder's name; a folder typed
         // before the name (`2025/…`) is offered to be created instead.

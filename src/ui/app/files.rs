@@ -17,7 +17,7 @@ use super::file_dialog::FileDialogPrompt;
 use super::prompts::{Prompt, WriteQuestion};
 use crate::model::MonthlyReturn;
 use crate::ui::commands::{PathPurpose, WriteChoice};
-use crate::ui::dialogs::Picked;
+use crate::ui::dialogs::{Picked, ReturnFile};
 use crate::ui::status::StatusMessage;
 
 impl EditorApp {
@@ -49,6 +49,12 @@ impl EditorApp {
                 PathPurpose::Open => self.dialogs.pick_open(start.as_deref()),
                 PathPurpose::SaveAs => self.dialogs.pick_save(start.as_deref(), &name),
                 PathPurpose::ExportPdf => self.dialogs.pick_pdf(start.as_deref(), &name),
+                PathPurpose::LinkLastMonth => {
+                    self.dialogs.pick_return(start.as_deref(), ReturnFile::DraftOrPdf)
+                }
+                PathPurpose::Import | PathPurpose::RollForwardFrom => {
+                    self.dialogs.pick_return(start.as_deref(), ReturnFile::Pdf)
+                }
             };
             match picked {
                 Picked::Path(path) => return Some(path),
@@ -118,7 +124,7 @@ impl EditorApp {
         };
         let not_written = match purpose {
             PathPurpose::ExportPdf => "PDF not written",
-            PathPurpose::Open | PathPurpose::SaveAs => "Not saved",
+            _ => "Not saved",
         };
         match (choice, question) {
             (WriteChoice::Write, WriteQuestion::CreateFolder(folder)) => {
@@ -144,7 +150,7 @@ impl EditorApp {
                 // under its own name already.
                 let what = match purpose {
                     PathPurpose::ExportPdf => "Export cancelled",
-                    PathPurpose::Open | PathPurpose::SaveAs => "Save as cancelled",
+                    _ => "Save as cancelled",
                 };
                 self.status = Some(StatusMessage::info(format!(
                     "{what}: {} was not replaced",
@@ -166,6 +172,9 @@ impl EditorApp {
             }
             PathPurpose::ExportPdf => self.export_pdf_to(&path),
             PathPurpose::Open => self.open_path(&path),
+            PathPurpose::LinkLastMonth => self.link_last_month(&path),
+            PathPurpose::Import => self.import(&path, false),
+            PathPurpose::RollForwardFrom => self.import(&path, true),
         }
     }
 

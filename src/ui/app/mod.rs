@@ -21,6 +21,7 @@ mod file_dialog;
 mod files;
 mod fonts;
 mod help_window;
+mod last_month;
 mod prompts;
 mod ui;
 mod upkeep;
@@ -32,6 +33,7 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Utc};
 
 use self::actions::Pending;
+pub use self::last_month::ImportNote;
 use self::prompts::Prompt;
 use super::commands::{self, Command};
 use super::dialogs::{Dialogs, RfdDialogs};
@@ -185,6 +187,12 @@ pub struct EditorApp {
     /// Whether the central panel shows the print preview instead of the page being edited.
     preview_open: bool,
     preview: PrintPreview,
+    /// Whether the central panel shows last month beside this month.
+    compare_open: bool,
+    /// The comparison with last month and the analysis generation it was made for.
+    compare_cache: Option<(u64, crate::last_month::Comparison)>,
+    /// Shown above the page after a return was imported from a PDF, until dismissed.
+    import_note: Option<ImportNote>,
 }
 
 impl EditorApp {
@@ -232,6 +240,9 @@ impl EditorApp {
             last_focus: None,
             preview_open: false,
             preview: PrintPreview::default(),
+            compare_open: false,
+            compare_cache: None,
+            import_note: None,
         };
         if let Some(path) = open {
             app.open_path(&path);
@@ -275,6 +286,16 @@ impl EditorApp {
     /// `Command::PrintPreview`). Only shown with a return open.
     pub fn set_preview_open(&mut self, open: bool) {
         self.preview_open = open && self.doc.is_some();
+    }
+
+    /// Whether last month is shown beside this month.
+    pub fn compare_open(&self) -> bool {
+        self.compare_open
+    }
+
+    /// The note shown after an import (what it was, what to review).
+    pub fn import_note(&self) -> Option<&ImportNote> {
+        self.import_note.as_ref()
     }
 
     /// The print preview's state (pages laid out, page in view, zoom).

@@ -360,7 +360,7 @@ fn confirm_write_ui(
                 path.display(),
                 match purpose {
                     PathPurpose::ExportPdf => "PDF",
-                    PathPurpose::Open | PathPurpose::SaveAs => "return",
+                    _ => "return",
                 }
             ),
             "Replace",

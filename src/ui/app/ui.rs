@@ -5,6 +5,7 @@
 use super::EditorApp;
 use crate::model::TemplateVersion;
 use crate::ui::commands::{Command, PathPurpose};
+use crate::ui::compare_view::{compare_view_ui, import_note_ui};
 use crate::ui::findings_panel::findings_panel_ui;
 use crate::ui::pages::{Page, PageContext, page_counts, page_ui};
 use crate::ui::prefs::ThemePref;
@@ -27,7 +28,12 @@ impl EditorApp {
                 .default_size(120.0_f32.min(most))
                 .size_range(60.0..=most)
                 .show(ui, |ui| {
-                    findings_panel_ui(ui, &self.analysis.findings, cmds)
+                    let last = self
+                        .doc
+                        .as_ref()
+                        .and_then(|d| d.ret.last_month.as_ref())
+                        .map(crate::last_month::compare::describe);
+                    findings_panel_ui(ui, &self.analysis.findings, last.as_deref(), cmds)
                 });
             // At most 320 px wide, so a 1024-px window keeps room for the page's tables.
             egui::Panel::left("pages")
@@ -50,6 +56,11 @@ impl EditorApp {
         };
         let version = self.doc.as_ref().map(|d| d.ret.template_version);
         let preview_open = self.preview_open;
+        let compare_open = self.compare_open;
+        let linked = self
+            .doc
+            .as_ref()
+            .is_some_and(|d| d.ret.last_month.is_some());
         let recent = self.prefs.recent.clone();
         egui::Panel::top("menu").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {
@@ -74,6 +85,12 @@ impl EditorApp {
                     command_button_ui(ui, Command::TypePath(PathPurpose::SaveAs), has_doc, cmds);
                     ui.separator();
                     command_button_ui(ui, Command::RollForward, has_doc, cmds);
+                    command_button_ui(ui, Command::RollForwardFromPdf, true, cmds);
+                    command_button_ui(ui, Command::Import, true, cmds);
+                    ui.separator();
+                    command_button_ui(ui, Command::LinkLastMonth, has_doc, cmds);
+                    command_button_ui(ui, Command::UnlinkLastMonth, linked, cmds);
+                    ui.separator();
                     command_button_ui(ui, Command::ExportPdf, has_doc, cmds);
                     command_button_ui(ui, Command::TypePath(PathPurpose::ExportPdf), has_doc, cmds);
                     ui.separator();
@@ -89,6 +106,13 @@ impl EditorApp {
                     command_button_ui(ui, Command::NextPage, has_doc, cmds);
                     ui.separator();
                     toggle_button_ui(ui, Command::PrintPreview, preview_open, has_doc, cmds);
+                    toggle_button_ui(
+                        ui,
+                        Command::CompareWithLastMonth,
+                        compare_open,
+                        has_doc,
+                        cmds,
+                    );
                     ui.separator();
                     let mut dark = self.prefs.theme == ThemePref::Dark;
                     if ui
@@ -209,6 +233,16 @@ impl EditorApp {
     }
 
     fn central_ui(&mut self, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+        if self.doc.is_some()
+            && let Some(note) = &self.import_note
+        {
+            import_note_ui(ui, note, cmds);
+        }
+        if self.compare_open && self.doc.is_some() {
+            let comparison = self.comparison().cloned();
+            compare_view_ui(ui, comparison.as_ref(), cmds);
+            return;
+        }
         // The preview's keys (Escape, Page Up/Down) give way to a prompt or the help window.
         let keys = self.prompt.is_none() && self.help.is_none();
         let Self {

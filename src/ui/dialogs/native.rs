@@ -18,7 +18,7 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use super::{Dialogs, Picked};
+use super::{Dialogs, Picked, ReturnFile};
 
 /// A native dialog that answers "nothing chosen" sooner than this was never shown.
 pub const NOT_SHOWN_WITHIN: Duration = Duration::from_millis(250);
@@ -81,6 +81,23 @@ impl Dialogs for RfdDialogs {
                 .set_file_name(suggested)
                 .add_filter("PDF", &["pdf"])
                 .save_file()
+        })
+    }
+
+    fn pick_return(&mut self, start_dir: Option<&Path>, what: ReturnFile) -> Picked {
+        self.ask(|| {
+            let dialog = Self::dialog(start_dir);
+            match what {
+                ReturnFile::DraftOrPdf => dialog
+                    .set_title("Last month's monthly return")
+                    .add_filter("Monthly return (draft or PDF)", &["ron", "pdf"])
+                    .add_filter("All files", &["*"]),
+                ReturnFile::Pdf => dialog
+                    .set_title("A published monthly return")
+                    .add_filter("PDF", &["pdf"])
+                    .add_filter("All files", &["*"]),
+            }
+            .pick_file()
         })
     }
 

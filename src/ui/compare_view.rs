@@ -1,0 +1,211 @@
+//! "Compare with last month": last month's close beside this month's opening, movement and
+//! close, per class and per scheme / warrant / instrument / HDR line, with what differs, what
+//! moved and what is new or gone marked; and the note shown above the page after an import.
+//! Reads a [`Comparison`]; edits nothing (Go to shows the field).
+
+use super::app::ImportNote;
+use super::commands::Command;
+use super::theme::{error_colour, warning_colour};
+use crate::last_month::{Comparison, Figure, Line, Status};
+
+/// The widest the comparison gets, like a page of the form.
+const MAX_WIDTH: f32 = 1180.0;
+
+pub fn compare_view_ui(ui: &mut egui::Ui, comparison: Option<&Comparison>, cmds: &mut Vec<Command>) {
+    egui::ScrollArea::vertical()
+        .id_salt("compare")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let width = ui.available_width().min(MAX_WIDTH);
+            let margin = ((ui.available_width() - width) / 2.0).max(0.0);
+            ui.horizontal(|ui| {
+                ui.add_space(margin);
+                ui.vertical(|ui| {
+                    ui.set_max_width(width);
+                    body_ui(ui, comparison, cmds);
+                });
+            });
+        });
+}
+
+fn body_ui(ui: &mut egui::Ui, comparison: Option<&Comparison>, cmds: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        ui.heading("Compare with last month");
+        if ui
+            .button("Back to the form")
+            .on_hover_text("Hide the comparison")
+            .clicked()
+        {
+            cmds.push(Command::CompareWithLastMonth);
+        }
+    });
+    let Some(c) = comparison else {
+        ui.label(
+            "No last month is linked to this return. Link last month's draft or its published \
+             PDF: its closing balances are kept in this draft, and every balance brought \
+             forward is checked against them as you type.",
+        );
+        if ui
+            .button(Command::LinkLastMonth.label())
+            .on_hover_text(Command::LinkLastMonth.tooltip())
+            .clicked()
+        {
+            cmds.push(Command::LinkLastMonth);
+        }
+        return;
+    };
+    ui.label(format!("Last month: {}", c.last_month));
+    ui.label(format!("This month: {}", c.this_month));
+    let n = c.disagreements();
+    let summary = if n == 0 {
+        egui::RichText::new("Every balance brought forward agrees with last month's close.")
+    } else {
+        egui::RichText::new(format!(
+            "{} brought forward {} from last month's close.",
+            crate::format::counted(n, "balance"),
+            if n == 1 { "differs" } else { "differ" }
+        ))
+        .color(error_colour(ui.visuals()))
+        .strong()
+    };
+    ui.label(summary);
+    ui.weak(
+        "Classes are matched by class, type, stock code and description; rows by their \
+         position in the class's block. Bold: moved this month.",
+    );
+    ui.add_space(6.0);
+
+    let mut start = 0;
+    while start < c.lines.len() {
+        let part = c.lines[start].part;
+        let end = c.lines[start..]
+            .iter()
+            .position(|l| l.part != part)
+            .map_or(c.lines.len(), |n| start + n);
+        ui.add_space(8.0);
+        ui.strong(part.title());
+        part_grid_ui(ui, part.short_name(), &c.lines[start..end], cmds);
+        start = end;
+    }
+    if c.lines.is_empty() {
+        ui.weak("Neither month has a balance to compare.");
+    }
+}
+
+fn part_grid_ui(ui: &mut egui::Ui, id: &str, lines: &[Line], cmds: &mut Vec<Command>) {
+    let name_width = (ui.available_width() * 0.28).clamp(140.0, 300.0);
+    egui::Grid::new(("compare", id))
+        .striped(true)
+        .num_columns(7)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            for heading in [
+                "Class / row",
+                "Figure",
+                "Last month's close",
+                "Brought forward",
+                "Movement",
+                "Close",
+                "",
+            ] {
+                ui.small(heading);
+            }
+            ui.end_row();
+            for line in lines {
+                line_ui(ui, line, name_width, cmds);
+                ui.end_row();
+            }
+        });
+}
+
+fn line_ui(ui: &mut egui::Ui, line: &Line, name_width: f32, cmds: &mut Vec<Command>) {
+    let visuals = ui.visuals().clone();
+    let mut name = line.class.clone();
+    if !line.row.is_empty() {
+        name.push_str(" › ");
+        name.push_str(&line.row);
+    }
+    ui.scope(|ui| {
+        ui.set_max_width(name_width);
+        ui.add(egui::Label::new(name).wrap());
+    });
+    ui.label(line.figure);
+    ui.label(figure(line.last_close));
+    let opening = egui::RichText::new(figure(line.opening));
+    ui.label(match line.status {
+        Status::Disagrees => opening.color(error_colour(&visuals)).strong(),
+        _ => opening,
+    });
+    ui.label(match line.status {
+        Status::Vanished => String::new(),
+        _ => line.movement().unwrap_or_default(),
+    });
+    let close = egui::RichText::new(figure(line.close));
+    ui.label(if line.moved() { close.strong() } else { close });
+    ui.horizontal(|ui| {
+        let status = match line.status {
+            Status::Agrees => egui::RichText::new("✔ agrees").weak(),
+            Status::Disagrees => egui::RichText::new(format!(
+                "differs by {}",
+                line.difference().unwrap_or_default()
+            ))
+            .color(error_colour(&visuals))
+            .strong(),
+            Status::New => egui::RichText::new(line.status.label()).color(warning_colour(&visuals)),
+            Status::Vanished => {
+                egui::RichText::new(line.status.label()).color(warning_colour(&visuals))
+            }
+        };
+        ui.label(status);
+        if let Some(path) = &line.path
+            && ui
+                .small_button("Go to")
+                .on_hover_text(format!("Show {}", path.describe()))
+                .clicked()
+        {
+            cmds.push(Command::GoToField(path.clone()));
+        }
+    });
+}
+
+fn figure(f: Option<Figure>) -> String {
+    f.map_or_else(|| "—".to_string(), Figure::text)
+}
+
+/// The note above the page after an import: where it came from, and each item to review.
+pub fn import_note_ui(ui: &mut egui::Ui, note: &ImportNote, cmds: &mut Vec<Command>) {
+    egui::Frame::group(ui.style())
+        .fill(ui.visuals().faint_bg_color)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_wrapped(|ui| {
+                ui.label(egui::RichText::new(&note.title).strong());
+                if ui
+                    .small_button(Command::DismissImportNote.label())
+                    .on_hover_text(Command::DismissImportNote.tooltip())
+                    .clicked()
+                {
+                    cmds.push(Command::DismissImportNote);
+                }
+            });
+            if note.review.is_empty() {
+                ui.label("Every figure, date and text on the PDF was read.");
+            } else {
+                ui.label(
+                    egui::RichText::new(format!(
+                        "Review {} the PDF did not give for certain:",
+                        crate::format::counted(note.review.len(), "item")
+                    ))
+                    .color(warning_colour(ui.visuals())),
+                );
+                egui::ScrollArea::vertical()
+                    .id_salt("import-review")
+                    .max_height(120.0)
+                    .show(ui, |ui| {
+                        for item in &note.review {
+                            ui.label(format!("• {item}"));
+                        }
+                    });
+            }
+        });
+}
