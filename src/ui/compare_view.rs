@@ -46,7 +46,7 @@ fn body_ui(ui: &mut egui::Ui, comparison: Option<&Comparison>, cmds: &mut Vec<Co
              forward is checked against them as you type.",
         );
         if ui
-            .button(Command::LinkLastMonth.label())
+            .button("Link last month's draft or PDF…")
             .on_hover_text(Command::LinkLastMonth.tooltip())
             .clicked()
         {

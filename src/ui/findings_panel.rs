@@ -48,7 +48,7 @@ pub fn findings_panel_ui(
             None => {
                 ui.weak("Balances brought forward not checked: no last month linked");
                 if ui
-                    .small_button(Command::LinkLastMonth.label())
+                    .small_button("Link last month…")
                     .on_hover_text(Command::LinkLastMonth.tooltip())
                     .clicked()
                 {

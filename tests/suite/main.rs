@@ -20,6 +20,7 @@ mod roundtrip;
 mod rules;
 mod ui_app;
 mod ui_file_dialog;
+mod ui_last_month;
 mod ui_layout;
 mod ui_pages;
 mod ui_preview;
