@@ -11,6 +11,7 @@ use crate::last_month::{Comparison, Figure, Line, Status};
 /// The widest the comparison gets, like a page of the form.
 const MAX_WIDTH: f32 = 1180.0;
 
+
 pub fn compare_view_ui(ui: &mut egui::Ui, comparison: Option<&Comparison>, cmds: &mut Vec<Command>) {
     egui::ScrollArea::vertical()
         .id_salt("compare")
@@ -92,79 +93,146 @@ fn body_ui(ui: &mut egui::Ui, comparison: Option<&Comparison>, cmds: &mut Vec<Co
     }
 }
 
-fn part_grid_ui(ui: &mut egui::Ui, id: &str, lines: &[Line], cmds: &mut Vec<Command>) {
-    let name_width = (ui.available_width() * 0.28).clamp(140.0, 300.0);
-    egui::Grid::new(("compare", id))
-        .striped(true)
-        .num_columns(7)
-        .spacing([12.0, 4.0])
-        .show(ui, |ui| {
-            for heading in [
-                "Class / row",
-                "Figure",
-                "Last month's close",
-                "Brought forward",
-                "Movement",
-                "Close",
-                "",
-            ] {
-                ui.small(heading);
-            }
-            ui.end_row();
-            for line in lines {
-                line_ui(ui, line, name_width, cmds);
-                ui.end_row();
-            }
-        });
+/// Column widths of a table `total` wide: figure name, four figures, status; the class / row
+/// name takes the rest, or a line of its own above the figures when that leaves it too little
+/// (`None`).
+struct Columns {
+    name: Option<f32>,
+    figure: f32,
+    number: f32,
+    status: f32,
 }
 
-fn line_ui(ui: &mut egui::Ui, line: &Line, name_width: f32, cmds: &mut Vec<Command>) {
+const GAP: f32 = 10.0;
+
+impl Columns {
+    fn new(total: f32) -> Self {
+        let number = 104.0;
+        let figure = (total * 0.18).clamp(120.0, 200.0);
+        let status = (total * 0.18).clamp(150.0, 230.0);
+        let rest = total - figure - 4.0 * number - status - 6.0 * GAP;
+        Columns {
+            name: (rest >= 160.0).then_some(rest),
+            figure,
+            number,
+            status,
+        }
+    }
+}
+
+/// A cell `width` wide, its content wrapped within it (right-aligned for figures).
+fn cell(ui: &mut egui::Ui, width: f32, right: bool, add: impl FnOnce(&mut egui::Ui)) {
+    let align = if right {
+        egui::Align::Max
+    } else {
+        egui::Align::Min
+    };
+    ui.allocate_ui_with_layout(
+        egui::vec2(width, 0.0),
+        egui::Layout::top_down(align),
+        |ui| {
+            ui.set_width(width);
+            add(ui);
+        },
+    );
+}
+
+fn part_grid_ui(ui: &mut egui::Ui, _id: &str, lines: &[Line], cmds: &mut Vec<Command>) {
+    let cols = Columns::new(ui.available_width());
+    ui.horizontal_top(|ui| {
+        ui.spacing_mut().item_spacing.x = GAP;
+        if let Some(w) = cols.name {
+            cell(ui, w, false, |ui| {
+                ui.small("Class / row");
+            });
+        }
+        cell(ui, cols.figure, false, |ui| {
+            ui.small("Figure");
+        });
+        for heading in ["Last month's close", "Brought forward", "Movement", "Close"] {
+            cell(ui, cols.number, true, |ui| {
+                ui.small(heading);
+            });
+        }
+    });
+    for (i, line) in lines.iter().enumerate() {
+        let frame = if i % 2 == 0 {
+            egui::Frame::NONE.fill(ui.visuals().faint_bg_color)
+        } else {
+            egui::Frame::NONE
+        };
+        frame.show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            line_ui(ui, line, &cols, cmds);
+        });
+    }
+}
+
+fn line_ui(ui: &mut egui::Ui, line: &Line, cols: &Columns, cmds: &mut Vec<Command>) {
     let visuals = ui.visuals().clone();
     let mut name = line.class.clone();
     if !line.row.is_empty() {
         name.push_str(" › ");
         name.push_str(&line.row);
     }
-    ui.scope(|ui| {
-        ui.set_max_width(name_width);
-        ui.add(egui::Label::new(name).wrap());
-    });
-    ui.label(line.figure);
-    ui.label(figure(line.last_close));
-    let opening = egui::RichText::new(figure(line.opening));
-    ui.label(match line.status {
-        Status::Disagrees => opening.color(error_colour(&visuals)).strong(),
-        _ => opening,
-    });
-    ui.label(match line.status {
-        Status::Vanished => String::new(),
-        _ => line.movement().unwrap_or_default(),
-    });
-    let close = egui::RichText::new(figure(line.close));
-    ui.label(if line.moved() { close.strong() } else { close });
-    ui.horizontal(|ui| {
-        let status = match line.status {
-            Status::Agrees => egui::RichText::new("✔ agrees").weak(),
-            Status::Disagrees => egui::RichText::new(format!(
-                "differs by {}",
-                line.difference().unwrap_or_default()
-            ))
-            .color(error_colour(&visuals))
-            .strong(),
-            Status::New => egui::RichText::new(line.status.label()).color(warning_colour(&visuals)),
-            Status::Vanished => {
-                egui::RichText::new(line.status.label()).color(warning_colour(&visuals))
-            }
-        };
-        ui.label(status);
-        if let Some(path) = &line.path
-            && ui
-                .small_button("Go to")
-                .on_hover_text(format!("Show {}", path.describe()))
-                .clicked()
-        {
-            cmds.push(Command::GoToField(path.clone()));
+    if cols.name.is_none() {
+        ui.add(egui::Label::new(egui::RichText::new(&name).strong()).wrap());
+    }
+    ui.horizontal_top(|ui| {
+        ui.spacing_mut().item_spacing.x = GAP;
+        if let Some(w) = cols.name {
+            cell(ui, w, false, |ui| {
+                ui.add(egui::Label::new(name).wrap());
+            });
         }
+        cell(ui, cols.figure, false, |ui| {
+            ui.add(egui::Label::new(line.figure).wrap());
+        });
+        cell(ui, cols.number, true, |ui| {
+            ui.label(figure(line.last_close));
+        });
+        let opening = egui::RichText::new(figure(line.opening));
+        cell(ui, cols.number, true, |ui| {
+            ui.label(match line.status {
+                Status::Disagrees => opening.color(error_colour(&visuals)).strong(),
+                _ => opening,
+            });
+        });
+        cell(ui, cols.number, true, |ui| {
+            ui.label(match line.status {
+                Status::Vanished => String::new(),
+                _ => line.movement().unwrap_or_default(),
+            });
+        });
+        let close = egui::RichText::new(figure(line.close));
+        cell(ui, cols.number, true, |ui| {
+            ui.label(if line.moved() { close.strong() } else { close });
+        });
+        cell(ui, cols.status, false, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                let status = match line.status {
+                    Status::Agrees => egui::RichText::new("✔ agrees").weak(),
+                    Status::Disagrees => egui::RichText::new(format!(
+                        "differs by {}",
+                        line.difference().unwrap_or_default()
+                    ))
+                    .color(error_colour(&visuals))
+                    .strong(),
+                    Status::New | Status::Vanished => {
+                        egui::RichText::new(line.status.label()).color(warning_colour(&visuals))
+                    }
+                };
+                ui.label(status);
+                if let Some(path) = &line.path
+                    && ui
+                        .small_button("Go to")
+                        .on_hover_text(format!("Show {}", path.describe()))
+                        .clicked()
+                {
+                    cmds.push(Command::GoToField(path.clone()));
+                }
+            });
+        });
     });
 }
 

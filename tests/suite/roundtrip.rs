@@ -416,6 +416,24 @@ proptest! {
         prop_assert_eq!(back, ret);
     }
 
+    /// A return linked to last month (format 3): the snapshot of any other return's closing
+    /// figures — blank, huge, any text — is saved and read back whole.
+    #[test]
+    fn a_linked_return_round_trips_with_its_snapshot(
+        mut ret in monthly_return(),
+        last in monthly_return(),
+        pdf in any::<bool>(),
+    ) {
+        let mut snapshot = monthly_return::last_month::of(&last);
+        if pdf {
+            snapshot.source.kind = monthly_return::model::LinkKind::PublishedPdf;
+            snapshot.source.file = "月報 2024-10.pdf".to_string();
+        }
+        ret.last_month = Some(snapshot);
+        let back = io::from_str(&io::to_string(&ret).unwrap()).unwrap();
+        prop_assert_eq!(back, ret);
+    }
+
     #[test]
     fn text_round_trip_is_stable(ret in monthly_return()) {
         let text = io::to_string(&ret).unwrap();
