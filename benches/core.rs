@@ -37,6 +37,28 @@ fn derive_and_check(c: &mut Criterion) {
             })
         },
     );
+    // Linked to last month, as a rolled-forward return is: the PREV-* rules run on every change
+    // too (class matching included), and the compare view's comparison.
+    let linked_kingsoft = monthly_return::rollforward::roll_forward(&kingsoft).unwrap();
+    let mut linked_stress = stress.clone();
+    linked_stress.last_month = Some(monthly_return::last_month::of(&stress));
+    c.bench_function("derive+check/kingsoft linked to last month", |b| {
+        b.iter(|| {
+            let d = calc::derive(black_box(&linked_kingsoft));
+            rules::check(&linked_kingsoft, &d, None)
+        })
+    });
+    c.bench_function("derive+check/stress linked to last month", |b| {
+        b.iter(|| {
+            let d = calc::derive(black_box(&linked_stress));
+            rules::check(&linked_stress, &d, None)
+        })
+    });
+    let d_stress = calc::derive(&linked_stress);
+    let last = linked_stress.last_month.clone().unwrap();
+    c.bench_function("compare/stress with last month", |b| {
+        b.iter(|| monthly_return::last_month::compare(&last, black_box(&linked_stress), &d_stress))
+    });
     // Look-ups by class id and the structure rules must stay linear in the number of classes.
     let many = monthly_return::examples::many_classes(30_000);
     let mut group = c.benchmark_group("many classes");
