@@ -15,8 +15,8 @@ use crate::calendar;
 use crate::format;
 use crate::io as draft;
 use crate::last_month;
-use crate::model::{LinkKind, MonthlyReturn};
 use crate::model::path::FormPart;
+use crate::model::{LinkKind, MonthlyReturn};
 use crate::pdf;
 use crate::rollforward;
 use crate::rules::{self, CappedFindings, Severity};
@@ -213,10 +213,13 @@ fn check(path: &Path, previous: Option<&Path>) -> Exit {
         Err(e) => return e,
     };
     let derived = calc::derive(&ret);
-    let linked = prev
-        .as_ref()
-        .zip(previous)
-        .map(|(p, path)| last_month::capture(p, &calc::derive(p), last_month::source(LinkKind::Draft, path)));
+    let linked = prev.as_ref().zip(previous).map(|(p, path)| {
+        last_month::capture(
+            p,
+            &calc::derive(p),
+            last_month::source(LinkKind::Draft, path),
+        )
+    });
     let findings = rules::check_capped(&ret, &derived, linked.as_ref(), SHOWN_PER_RULE);
 
     let mut text = String::new();

@@ -49,11 +49,7 @@ impl Figure {
             }
             (Figure::Amount(a), Figure::Amount(b)) => {
                 let d = a.checked_sub(b)?;
-                Some(signed(
-                    d.is_sign_negative(),
-                    d.is_zero(),
-                    format::amount(d),
-                ))
+                Some(signed(d.is_sign_negative(), d.is_zero(), format::amount(d)))
             }
             _ => None,
         }
@@ -227,7 +223,11 @@ impl Comparison {
             text.push('\n');
         }
         let n = self.disagreements();
-        let new = self.lines.iter().filter(|l| l.status == Status::New).count();
+        let new = self
+            .lines
+            .iter()
+            .filter(|l| l.status == Status::New)
+            .count();
         let gone = self
             .lines
             .iter()
@@ -254,18 +254,20 @@ impl Comparison {
 
 /// How a snapshot is named: its month, issuer and origin.
 pub fn describe(last: &LastMonth) -> String {
-    let month = last
-        .month_end
-        .map_or("month end unknown".to_string(), |d| {
-            format!("month ended {}", format::date(d))
-        });
+    let month = last.month_end.map_or("month end unknown".to_string(), |d| {
+        format!("month ended {}", format::date(d))
+    });
     let mut s = month;
     if !last.issuer_name.is_empty() {
         s.push_str(", ");
         s.push_str(&last.issuer_name);
     }
     if !last.source.file.is_empty() {
-        s.push_str(&format!(" ({} {})", last.source.kind.verb(), last.source.file));
+        s.push_str(&format!(
+            " ({} {})",
+            last.source.kind.verb(),
+            last.source.file
+        ));
     }
     s
 }
@@ -330,8 +332,14 @@ fn amount(v: Option<Decimal>) -> Option<Figure> {
     v.map(Figure::Amount)
 }
 
+/// This month's side of a line: the balance brought forward, the close and the field.
+struct ThisMonth {
+    opening: Option<Figure>,
+    close: Option<Figure>,
+    path: FieldPath,
+}
+
 impl Collect<'_> {
-    #[allow(clippy::too_many_arguments)]
     fn matched(
         &mut self,
         part: FormPart,
@@ -339,9 +347,7 @@ impl Collect<'_> {
         row: String,
         figure: &'static str,
         last_close: Option<Figure>,
-        opening: Option<Figure>,
-        close: Option<Figure>,
-        path: FieldPath,
+        this: ThisMonth,
     ) {
         self.lines.push(Line {
             part,
@@ -349,10 +355,10 @@ impl Collect<'_> {
             row,
             figure,
             last_close,
-            opening,
-            close,
-            status: status(last_close, opening),
-            path: Some(path),
+            opening: this.opening,
+            close: this.close,
+            status: status(last_close, this.opening),
+            path: Some(this.path),
         });
     }
 
@@ -362,9 +368,7 @@ impl Collect<'_> {
         class: String,
         row: String,
         figure: &'static str,
-        opening: Option<Figure>,
-        close: Option<Figure>,
-        path: FieldPath,
+        this: ThisMonth,
     ) {
         self.lines.push(Line {
             part,
@@ -372,10 +376,10 @@ impl Collect<'_> {
             row,
             figure,
             last_close: None,
-            opening,
-            close,
+            opening: this.opening,
+            close: this.close,
             status: Status::New,
-            path: Some(path),
+            path: Some(this.path),
         });
     }
 
@@ -418,9 +422,11 @@ impl Collect<'_> {
                         String::new(),
                         "authorised/registered shares",
                         count(last.shares),
-                        count(b.preceding_shares),
-                        close_shares,
-                        paths::part1::preceding_shares(i),
+                        ThisMonth {
+                            opening: count(b.preceding_shares),
+                            close: close_shares,
+                            path: paths::part1::preceding_shares(i),
+                        },
                     );
                     self.matched(
                         part,
@@ -428,9 +434,11 @@ impl Collect<'_> {
                         String::new(),
                         "par value",
                         amount(last.par_value),
-                        amount(b.par_value.amount),
-                        close_par,
-                        paths::part1::par_value(i),
+                        ThisMonth {
+                            opening: amount(b.par_value.amount),
+                            close: close_par,
+                            path: paths::part1::par_value(i),
+                        },
                     );
                     // Typed capital is brought forward too (PREV-002); computed capital
                     // follows from shares × par.
@@ -441,9 +449,11 @@ impl Collect<'_> {
                             String::new(),
                             "share capital",
                             amount(last.capital),
-                            amount(b.manual_preceding_capital),
-                            amount(f.and_then(|f| f.close_capital)),
-                            paths::part1::preceding_capital(i),
+                            ThisMonth {
+                                opening: amount(b.manual_preceding_capital),
+                                close: amount(f.and_then(|f| f.close_capital)),
+                                path: paths::part1::preceding_capital(i),
+                            },
                         );
                     }
                 }
@@ -453,18 +463,22 @@ impl Collect<'_> {
                         name.clone(),
                         String::new(),
                         "authorised/registered shares",
-                        count(b.preceding_shares),
-                        close_shares,
-                        paths::part1::preceding_shares(i),
+                        ThisMonth {
+                            opening: count(b.preceding_shares),
+                            close: close_shares,
+                            path: paths::part1::preceding_shares(i),
+                        },
                     );
                     self.new_line(
                         part,
                         name,
                         String::new(),
                         "par value",
-                        amount(b.par_value.amount),
-                        close_par,
-                        paths::part1::par_value(i),
+                        ThisMonth {
+                            opening: amount(b.par_value.amount),
+                            close: close_par,
+                            path: paths::part1::par_value(i),
+                        },
                     );
                 }
             }
@@ -510,9 +524,11 @@ impl Collect<'_> {
                         String::new(),
                         EXCL,
                         count(last.excluding_treasury),
-                        count(b.preceding.excluding_treasury),
-                        close_excl,
-                        paths::part2::preceding_excluding_treasury(i),
+                        ThisMonth {
+                            opening: count(b.preceding.excluding_treasury),
+                            close: close_excl,
+                            path: paths::part2::preceding_excluding_treasury(i),
+                        },
                     );
                     self.matched(
                         part,
@@ -520,9 +536,11 @@ impl Collect<'_> {
                         String::new(),
                         TREASURY,
                         count(last.treasury),
-                        count(b.preceding.treasury),
-                        close_treasury,
-                        paths::part2::preceding_treasury(i),
+                        ThisMonth {
+                            opening: count(b.preceding.treasury),
+                            close: close_treasury,
+                            path: paths::part2::preceding_treasury(i),
+                        },
                     );
                 }
                 None => {
@@ -531,18 +549,22 @@ impl Collect<'_> {
                         name.clone(),
                         String::new(),
                         EXCL,
-                        count(b.preceding.excluding_treasury),
-                        close_excl,
-                        paths::part2::preceding_excluding_treasury(i),
+                        ThisMonth {
+                            opening: count(b.preceding.excluding_treasury),
+                            close: close_excl,
+                            path: paths::part2::preceding_excluding_treasury(i),
+                        },
                     );
                     self.new_line(
                         part,
                         name,
                         String::new(),
                         TREASURY,
-                        count(b.preceding.treasury),
-                        close_treasury,
-                        paths::part2::preceding_treasury(i),
+                        ThisMonth {
+                            opening: count(b.preceding.treasury),
+                            close: close_treasury,
+                            path: paths::part2::preceding_treasury(i),
+                        },
                     );
                 }
             }
@@ -590,8 +612,7 @@ impl Collect<'_> {
             let name = self.derived.class_name(self.ret, class);
             let j = self.classes.block(class, last_blocks, |x| x.class);
             for (r, row) in S::rows(b).iter().enumerate() {
-                let (opening, close) = match (&column.value, self.derived.closing(S::PART, i, r))
-                {
+                let (opening, close) = match (&column.value, self.derived.closing(S::PART, i, r)) {
                     (Value::Count(get, _), Some(Closing::Count(c))) => (count(*get(row)), count(c)),
                     (Value::Amount(get, _), Some(Closing::Amount(a))) => {
                         (amount(*get(row)), amount(a))
@@ -614,9 +635,11 @@ impl Collect<'_> {
                             row_name(row, r),
                             figure,
                             last_close,
-                            opening,
-                            close,
-                            path,
+                            ThisMonth {
+                                opening,
+                                close,
+                                path,
+                            },
                         );
                     }
                     None => self.new_line(
@@ -624,9 +647,11 @@ impl Collect<'_> {
                         name.clone(),
                         row_name(row, r),
                         figure,
-                        opening,
-                        close,
-                        path,
+                        ThisMonth {
+                            opening,
+                            close,
+                            path,
+                        },
                     ),
                 }
             }
@@ -675,11 +700,23 @@ impl Collect<'_> {
                     name,
                     "HDRs",
                     count(last.hdrs),
-                    opening,
-                    close,
-                    path,
+                    ThisMonth {
+                        opening,
+                        close,
+                        path,
+                    },
                 ),
-                None => self.new_line(part, "HDRs".to_string(), name, "HDRs", opening, close, path),
+                None => self.new_line(
+                    part,
+                    "HDRs".to_string(),
+                    name,
+                    "HDRs",
+                    ThisMonth {
+                        opening,
+                        close,
+                        path,
+                    },
+                ),
             }
         }
         for (i, last) in self.last.part4.iter().enumerate().skip(lines.len()) {

@@ -77,7 +77,11 @@ pub fn capture(ret: &MonthlyReturn, derived: &Derived, source: LinkSource) -> La
         })
         .collect();
     let part3a = blocks::<OptionScheme>(ret, derived, &mut class_of, |s| {
-        (s.particulars.clone(), String::new(), s.shares_issuable_at_close)
+        (
+            s.particulars.clone(),
+            String::new(),
+            s.shares_issuable_at_close,
+        )
     });
     let part3b = blocks::<Warrant>(ret, derived, &mut class_of, |w| {
         (
@@ -185,6 +189,9 @@ fn blocks<S: SubPart>(
         .collect()
 }
 
+/// One pass of [`ClassMatch`]: whether this month's class may be last month's.
+type Fits<'a> = &'a dyn Fn(&ShareClass, &LastClass) -> bool;
+
 /// Which of last month's classes each of this month's classes is.
 ///
 /// A class is the same one when its class, type, stock code and description are all the same;
@@ -201,7 +208,7 @@ impl ClassMatch {
         let mut to_last = HashMap::new();
         let mut taken = vec![false; last.classes.len()];
         let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
-        let passes: [&dyn Fn(&ShareClass, &LastClass) -> bool; 3] = [
+        let passes: [Fits; 3] = [
             &|c, l| {
                 c.class_of_shares == l.class_of_shares
                     && c.type_of_shares == l.type_of_shares
@@ -226,7 +233,11 @@ impl ClassMatch {
                         .classes
                         .iter()
                         .filter(|c| !to_last.contains_key(&c.id))
-                        .filter(|c| candidates.first().is_some_and(|&i| fits(c, &last.classes[i])))
+                        .filter(|c| {
+                            candidates
+                                .first()
+                                .is_some_and(|&i| fits(c, &last.classes[i]))
+                        })
                         .count()
                         == 1;
                 if let Some(&i) = candidates.first()
@@ -248,7 +259,12 @@ impl ClassMatch {
 
     /// The first of last month's blocks of the class this month's `class` is, in `blocks`
     /// whose classes `class_of` gives.
-    pub fn block<T>(&self, class: ClassId, blocks: &[T], class_of: impl Fn(&T) -> usize) -> Option<usize> {
+    pub fn block<T>(
+        &self,
+        class: ClassId,
+        blocks: &[T],
+        class_of: impl Fn(&T) -> usize,
+    ) -> Option<usize> {
         let last = self.last(class)?;
         blocks.iter().position(|b| class_of(b) == last)
     }

@@ -96,9 +96,7 @@ impl PathPurpose {
     pub fn extensions(self) -> &'static [&'static str] {
         match self {
             PathPurpose::Open | PathPurpose::SaveAs => &["ron"],
-            PathPurpose::ExportPdf | PathPurpose::Import | PathPurpose::RollForwardFrom => {
-                &["pdf"]
-            }
+            PathPurpose::ExportPdf | PathPurpose::Import | PathPurpose::RollForwardFrom => &["pdf"],
             PathPurpose::LinkLastMonth => &["ron", "pdf"],
         }
     }
@@ -428,6 +426,15 @@ mod tests {
             Command::SaveAs,
             Command::SaveTo(PathBuf::from("/tmp/b.ron")),
             Command::RollForward,
+            Command::LinkLastMonth,
+            Command::LinkLastMonthFrom(PathBuf::from("/tmp/last.ron")),
+            Command::UnlinkLastMonth,
+            Command::CompareWithLastMonth,
+            Command::Import,
+            Command::ImportFrom(PathBuf::from("/tmp/r.pdf")),
+            Command::RollForwardFromPdf,
+            Command::RollForwardFromPath(PathBuf::from("/tmp/r.pdf")),
+            Command::DismissImportNote,
             Command::ExportPdf,
             Command::ExportPdfTo(PathBuf::from("/tmp/c.pdf")),
             Command::Undo,
@@ -461,6 +468,15 @@ mod tests {
                 | Command::SaveAs
                 | Command::SaveTo(_)
                 | Command::RollForward
+                | Command::LinkLastMonth
+                | Command::LinkLastMonthFrom(_)
+                | Command::UnlinkLastMonth
+                | Command::CompareWithLastMonth
+                | Command::Import
+                | Command::ImportFrom(_)
+                | Command::RollForwardFromPdf
+                | Command::RollForwardFromPath(_)
+                | Command::DismissImportNote
                 | Command::ExportPdf
                 | Command::ExportPdfTo(_)
                 | Command::Undo

@@ -224,10 +224,10 @@ fn numbers_too_large_for_their_field() {
 #[test]
 fn newer_format_version_is_refused_before_anything_else() {
     let dir = tempfile::tempdir().unwrap();
-    // A format-3 draft would also carry fields this version does not know: the version message
+    // A format-4 draft would also carry fields this version does not know: the version message
     // must win over "unknown field".
     let text = kingsoft_text()
-        .replace("format_version: 1,", "format_version: 3,")
+        .replace("format_version: 1,", "format_version: 4,")
         .replace(
             "status: NewSubmission,",
             "status: NewSubmission, lodged_via: \"e-Submission\",",
@@ -238,15 +238,15 @@ fn newer_format_version_is_refused_before_anything_else() {
         &err,
         LoadError::Parse {
             error: ParseError::NewerFormat {
-                found: 3,
-                supported: 2
+                found: 4,
+                supported: 3
             },
             ..
         }
     ));
     assert!(
         stderr.contains(
-            "this draft was written in format 3 by a newer monthly-return; this version reads up to format 2"
+            "this draft was written in format 4 by a newer monthly-return; this version reads up to format 3"
         ),
         "{stderr}"
     );
