@@ -10,8 +10,16 @@ pub fn start_screen_ui(ui: &mut egui::Ui, recent: &[PathBuf], commands: &mut Vec
         ui.heading("FF301 Monthly Return");
         ui.label("Prepare, check and export the HKEX Monthly Return for Equity Issuers.");
         ui.add_space(16.0);
-        let width = 260.0;
-        for cmd in [Command::New, Command::Open, Command::OpenExample] {
+        let width = 300.0;
+        // A secretary whose last return went through HKEX's e-form has only its PDF: it is
+        // the way in, as much as a draft is.
+        for cmd in [
+            Command::New,
+            Command::Open,
+            Command::RollForwardFromPdf,
+            Command::Import,
+            Command::OpenExample,
+        ] {
             let button = egui::Button::new(cmd.label()).min_size(egui::vec2(width, 28.0));
             if ui.add(button).on_hover_text(cmd.tooltip()).clicked() {
                 commands.push(cmd);
