@@ -109,17 +109,19 @@ struct Columns {
 const GAP: f32 = 10.0;
 
 impl Columns {
-    fn new(total: f32) -> Self {
+    /// `None` when even the figures do not fit side by side: each line is then written out
+    /// (`Last month's close 1,000 · Brought forward …`), wrapped to the window.
+    fn new(total: f32) -> Option<Self> {
         let number = 104.0;
         let figure = (total * 0.18).clamp(120.0, 200.0);
         let status = (total * 0.18).clamp(150.0, 230.0);
         let rest = total - figure - 4.0 * number - status - 6.0 * GAP;
-        Columns {
+        (rest >= 0.0).then_some(Columns {
             name: (rest >= 160.0).then_some(rest),
             figure,
             number,
             status,
-        }
+        })
     }
 }
 
@@ -141,7 +143,13 @@ fn cell(ui: &mut egui::Ui, width: f32, right: bool, add: impl FnOnce(&mut egui::
 }
 
 fn part_grid_ui(ui: &mut egui::Ui, _id: &str, lines: &[Line], cmds: &mut Vec<Command>) {
-    let cols = Columns::new(ui.available_width());
+    let Some(cols) = Columns::new(ui.available_width()) else {
+        for line in lines {
+            ui.separator();
+            narrow_line_ui(ui, line, cmds);
+        }
+        return;
+    };
     ui.horizontal_top(|ui| {
         ui.spacing_mut().item_spacing.x = GAP;
         if let Some(w) = cols.name {
@@ -212,31 +220,61 @@ fn line_ui(ui: &mut egui::Ui, line: &Line, cols: &Columns, cmds: &mut Vec<Comman
             ui.label(if line.moved() { close.strong() } else { close });
         });
         cell(ui, cols.status, false, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                let status = match line.status {
-                    Status::Agrees => egui::RichText::new("✔ agrees").weak(),
-                    Status::Disagrees => egui::RichText::new(format!(
-                        "differs by {}",
-                        line.difference().unwrap_or_default()
-                    ))
-                    .color(error_colour(&visuals))
-                    .strong(),
-                    Status::New | Status::Vanished => {
-                        egui::RichText::new(line.status.label()).color(warning_colour(&visuals))
-                    }
-                };
-                ui.label(status);
-                if let Some(path) = &line.path
-                    && ui
-                        .small_button("Go to")
-                        .on_hover_text(format!("Show {}", path.describe()))
-                        .clicked()
-                {
-                    cmds.push(Command::GoToField(path.clone()));
-                }
-            });
+            ui.horizontal_wrapped(|ui| status_ui(ui, line, &visuals, cmds));
         });
     });
+}
+
+/// One line written out and wrapped, for a window too narrow for the columns.
+fn narrow_line_ui(ui: &mut egui::Ui, line: &Line, cmds: &mut Vec<Command>) {
+    let visuals = ui.visuals().clone();
+    let mut name = line.class.clone();
+    if !line.row.is_empty() {
+        name.push_str(" › ");
+        name.push_str(&line.row);
+    }
+    name.push_str(" › ");
+    name.push_str(line.figure);
+    ui.add(egui::Label::new(egui::RichText::new(name).strong()).wrap());
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!("Last month's close {}", figure(line.last_close)));
+        let opening = egui::RichText::new(format!("Brought forward {}", figure(line.opening)));
+        ui.label(match line.status {
+            Status::Disagrees => opening.color(error_colour(&visuals)).strong(),
+            _ => opening,
+        });
+        if line.status != Status::Vanished {
+            ui.label(format!("Movement {}", line.movement().unwrap_or_default()));
+            let close = egui::RichText::new(format!("Close {}", figure(line.close)));
+            ui.label(if line.moved() { close.strong() } else { close });
+        }
+    });
+    ui.horizontal_wrapped(|ui| status_ui(ui, line, &visuals, cmds));
+}
+
+/// "✔ agrees", "differs by +9", "new this month" … and Go to.
+fn status_ui(ui: &mut egui::Ui, line: &Line, visuals: &egui::Visuals, cmds: &mut Vec<Command>) {
+    let status = match line.status {
+        Status::Agrees => egui::RichText::new("✔ agrees").weak(),
+        Status::Disagrees => egui::RichText::new(format!(
+            "differs by {}",
+            line.difference().unwrap_or_default()
+        ))
+        .color(error_colour(visuals))
+        .strong(),
+        Status::New | Status::Vanished => {
+            egui::RichText::new(line.status.label()).color(warning_colour(visuals))
+        }
+    };
+    ui.label(status);
+    if let Some(path) = &line.path
+        && ui
+            .small_button("Go to")
+            .on_hover_text(format!("Show {}", path.describe()))
+            .clicked()
+    {
+        cmds.push(Command::GoToField(path.clone()));
+    }
 }
 
 fn figure(f: Option<Figure>) -> String {

@@ -225,3 +225,44 @@ fn the_compare_view_without_a_link_offers_to_link_one() {
 fn io_load(path: &Path) -> monthly_return::model::MonthlyReturn {
     monthly_return::io::load(path).unwrap()
 }
+
+/// The compare view fits every window width users have: no text or button runs past the
+/// window's right edge (the class goes on its own line when the columns leave it too little).
+#[test]
+fn the_compare_view_fits_windows_from_720_to_2560_px() {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::NodeT as _;
+    for width in [720.0, 1024.0, 1920.0, 2560.0] {
+        let dir = tempfile::tempdir().unwrap();
+        let dialogs = ScriptedDialogs::default();
+        let march = io_load(&example("h-and-a-shares-2025-03.ron"));
+        let mut april = monthly_return::rollforward::roll_forward(&march).unwrap();
+        april.part2.part.blocks[0].preceding.treasury = Some(123_456_789_012);
+        let path = dir.path().join("april.ron");
+        monthly_return::io::save(&path, &april).unwrap();
+        let config = AppConfig {
+            open: Some(path),
+            ..test_config(AppPaths::in_dir(&dir.path().join("app")), &dialogs)
+        };
+        let mut h = editor_harness(config, [width, 4000.0]);
+        h.run();
+        h.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, Key::M);
+        h.run();
+        assert!(h.state().compare_open());
+        let mut checked = 0;
+        for role in [Role::Label, Role::Button] {
+            for node in h.query_all_by_role(role) {
+                let label = node.accesskit_node().label().unwrap_or_default();
+                let rect = node.rect();
+                assert!(
+                    rect.right() <= width + 0.5,
+                    "{width} px: {label:?} ends at {}",
+                    rect.right()
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 40, "{checked} nodes");
+        h.get_by_label("differs by +123,454,389,012");
+    }
+}
