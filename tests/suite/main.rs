@@ -11,6 +11,7 @@ mod big_drafts;
 mod cli;
 mod examples;
 mod explain;
+mod import;
 mod pdf_export;
 mod pdf_labels;
 mod pdf_layout;
