@@ -161,7 +161,7 @@ pub fn join_lines(lines: &[(f32, String)], width: &dyn Fn(usize) -> f32, size: f
     for (i, (y, line)) in lines.iter().enumerate() {
         if i > 0 {
             let (prev_y, prev) = &lines[i - 1];
-            let room = width(i - 1) + 0.01;
+            let room = width(i - 1);
             let blank = (((y - prev_y) / leading).round() as i64 - 1).clamp(0, 50) as usize;
             let first_word = line.split(' ').next().unwrap_or("");
             let first_char: String = line.chars().take(1).collect();

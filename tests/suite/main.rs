@@ -12,6 +12,7 @@ mod cli;
 mod examples;
 mod explain;
 mod import;
+mod import_gen;
 mod pdf_export;
 mod pdf_labels;
 mod pdf_layout;
