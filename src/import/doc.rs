@@ -162,7 +162,12 @@ pub fn join_lines(lines: &[(f32, String)], width: &dyn Fn(usize) -> f32, size: f
         if i > 0 {
             let (prev_y, prev) = &lines[i - 1];
             let room = width(i - 1);
-            let blank = (((y - prev_y) / leading).round() as i64 - 1).clamp(0, 50) as usize;
+            let steps = ((y - prev_y) / leading).round();
+            let blank = if steps.is_finite() {
+                (steps.clamp(1.0, 51.0) as usize).saturating_sub(1)
+            } else {
+                0
+            };
             let first_word = line.split(' ').next().unwrap_or("");
             let first_char: String = line.chars().take(1).collect();
             if blank > 0 {

@@ -231,10 +231,13 @@ fn sub<S: SubPart + Default>(
                 .or(l1.map(|l| &doc.items[l]))
                 .filter(|n| n.page == it.page)
                 .map_or(f32::MAX, |n| n.y - 11.32 - 0.5);
-            let region: Vec<&Item> = (after..rows_end)
-                .map(|k| &doc.items[k])
-                .filter(|i| i.page == it.page && i.y >= top && i.y < next_top)
-                .collect();
+            // Items are in (page, baseline) order: the row's region is one contiguous run.
+            let block_items = doc.items.get(after..rows_end).unwrap_or(&[]);
+            let before =
+                |limit: f32| move |i: &Item| i.page < it.page || (i.page == it.page && i.y < limit);
+            let lo = block_items.partition_point(before(top));
+            let hi = block_items.partition_point(before(next_top)).max(lo);
+            let region: Vec<&Item> = block_items[lo..hi].iter().collect();
             rows.push(read_row::<S>(ctx, b, r, it.page, &region, &edges));
         }
         *S::rows_mut(&mut block) = rows;

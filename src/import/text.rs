@@ -20,6 +20,8 @@ pub const MAX_PAGES: usize = 2_000;
 const MAX_PAGE_CONTENT: usize = 16 * 1024 * 1024;
 /// Most operators interpreted over the whole document.
 const MAX_OPERATIONS: usize = 20_000_000;
+/// Most strings drawn over the whole document (the 195-page stress return draws ~60 000).
+const MAX_RUNS: usize = 2_000_000;
 
 /// One string drawn on a page.
 #[derive(Debug, Clone, PartialEq)]
@@ -103,8 +105,16 @@ pub fn pages(doc: &Document) -> Result<Vec<PageText>, ImportError> {
     let mut cmaps: BTreeMap<ObjectId, Decoder> = BTreeMap::new();
     let mut budget = MAX_OPERATIONS;
     let mut out = Vec::with_capacity(page_ids.len());
+    let mut runs = 0;
     for (_, page) in page_ids {
-        out.push(page_runs(doc, page, &mut cmaps, &mut budget)?);
+        let p = page_runs(doc, page, &mut cmaps, &mut budget)?;
+        runs += p.runs.len();
+        if runs > MAX_RUNS {
+            return Err(ImportError::Damaged(format!(
+                "more than {MAX_RUNS} pieces of text, far more than an FF301 return draws"
+            )));
+        }
+        out.push(p);
     }
     Ok(out)
 }

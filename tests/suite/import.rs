@@ -3,7 +3,7 @@
 //! is refused with a clear error and never panics, and the CLI's `import` and
 //! `roll-forward RETURN.pdf`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use monthly_return::import::{self, ImportError, Producer};
 use monthly_return::model::*;
@@ -274,4 +274,310 @@ proptest::proptest! {
         let want = canonical(&ret);
         proptest::prop_assert!(back.ret == want, "{}", first_difference(&back.ret, &want));
     }
+}
+
+// ---- Bad input: each error with its message; nothing panics. ----
+
+use monthly_return::pdf::{self, DocMeta, Font, Item, Page, Rect};
+
+fn err(bytes: &[u8]) -> ImportError {
+    match import::import_pdf(bytes) {
+        Ok(i) => panic!("imported {} pages from bad input", i.pages),
+        Err(e) => e,
+    }
+}
+
+#[test]
+fn a_file_that_is_not_a_pdf_is_refused() {
+    let e = err(b"(\n    format_version: 2,\n)");
+    assert!(matches!(e, ImportError::NotPdf { .. }), "{e:?}");
+    let msg = e.to_string();
+    assert!(msg.contains("%PDF-") && msg.contains("format_ver"), "{msg}");
+    assert!(matches!(err(b""), ImportError::NotPdf { .. }));
+}
+
+#[test]
+fn a_damaged_pdf_is_refused_with_the_parser_message() {
+    let e =
+        err(b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << >>\n%%EOF");
+    assert!(matches!(e, ImportError::Damaged(_)), "{e:?}");
+    assert!(
+        e.to_string()
+            .starts_with("the PDF is damaged and cannot be read: "),
+        "{e}"
+    );
+}
+
+#[test]
+fn an_encrypted_pdf_is_refused() {
+    let pdf = b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n\
+2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n\
+3 0 obj << /Filter /Standard /V 2 /R 3 /Length 128 /P -4 /O <00> /U <00> >> endobj\n\
+trailer << /Root 1 0 R /Encrypt 3 0 R /ID [<01> <01>] >>\n%%EOF";
+    let e = err(pdf);
+    assert!(matches!(e, ImportError::Encrypted), "{e:?}");
+    assert!(e.to_string().contains("password"), "{e}");
+}
+
+fn one_page(draw: impl FnOnce(&mut Page)) -> Vec<u8> {
+    let mut page = Page::a4_landscape();
+    draw(&mut page);
+    pdf::emit(&[page], &DocMeta::default()).unwrap()
+}
+
+#[test]
+fn a_pdf_without_text_is_taken_for_a_scan() {
+    let bytes = one_page(|p| p.stroke_rect(Rect::from_edges(20.0, 20.0, 400.0, 300.0), 0.5));
+    let e = err(&bytes);
+    assert!(matches!(e, ImportError::NoText), "{e:?}");
+    assert!(e.to_string().contains("scanned"), "{e}");
+}
+
+#[test]
+fn a_pdf_that_is_not_an_ff301_return_is_refused_with_what_it_says() {
+    let bytes = one_page(|p| p.text(72.0, 100.0, Font::Regular, 12.0, "Annual Report 2025"));
+    let e = err(&bytes);
+    match &e {
+        ImportError::NotFf301 { found } => assert_eq!(found, "Annual Report 2025"),
+        other => panic!("{other:?}"),
+    }
+    assert!(
+        e.to_string().contains("Monthly Return for Equity Issuer"),
+        "{e}"
+    );
+}
+
+#[test]
+fn an_unknown_template_version_is_refused() {
+    let ret = io::load(&example_path("kingsoft-cloud-2024-10.ron")).unwrap();
+    let d = calc::derive(&ret);
+    let mut pages = pdf::export_pages(&ret, &d, &rules::check(&ret, &d, None)).unwrap();
+    for page in &mut pages {
+        for item in &mut page.items {
+            if let Item::Text(t) = item
+                && t.text == "v 1.1.0"
+            {
+                t.text = "v 1.3.0".into();
+            }
+        }
+    }
+    let bytes = pdf::emit(&pages, &DocMeta::default()).unwrap();
+    let e = err(&bytes);
+    match &e {
+        ImportError::UnknownTemplate { found } => assert_eq!(found, "v 1.3.0"),
+        other => panic!("{other:?}"),
+    }
+    assert!(e.to_string().contains("\"v 1.1.0\" or \"v 1.2.0\""), "{e}");
+}
+
+#[test]
+fn files_over_50_mb_are_refused_before_reading() {
+    let big = vec![b' '; import::MAX_PDF_BYTES as usize + 1];
+    assert!(matches!(err(&big), ImportError::TooLarge { .. }));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.pdf");
+    let f = std::fs::File::create(&path).unwrap();
+    // Sparse: 60 MB that are never written, so reading them would show.
+    f.set_len(60 * 1024 * 1024).unwrap();
+    let e = import::import_file(&path).unwrap_err();
+    match &e {
+        ImportError::TooLarge { size, max } => {
+            assert_eq!((*size, *max), (60 * 1024 * 1024, 50 * 1024 * 1024))
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(e.to_string().contains("62914560 bytes"), "{e}");
+    let e = import::import_file(&dir.path().join("missing.pdf")).unwrap_err();
+    assert!(matches!(e, ImportError::Io { .. }), "{e:?}");
+    assert!(e.to_string().contains("missing.pdf"), "{e}");
+}
+
+/// Deterministic pseudo-random numbers (a 64-bit LCG): the same cases every run.
+fn lcg(seed: &mut u64) -> u64 {
+    *seed = seed
+        .wrapping_mul(6_364_136_223_846_793_005)
+        .wrapping_add(1_442_695_040_888_963_407);
+    *seed >> 33
+}
+
+/// Truncations at every 1 % and 150 copies with 1–8 bytes flipped never panic; whatever
+/// imports is still a return the rules and the arithmetic can take.
+fn survives_damage(bytes: &[u8]) {
+    let check = |b: &[u8]| {
+        if let Ok(i) = import::import_pdf(b) {
+            let d = calc::derive(&i.ret);
+            let _ = rules::check(&i.ret, &d, None);
+        }
+    };
+    for pct in 0..100 {
+        check(&bytes[..bytes.len() * pct / 100]);
+    }
+    let mut seed = 0x5eed;
+    for _ in 0..150 {
+        let mut b = bytes.to_vec();
+        for _ in 0..=(lcg(&mut seed) % 8) {
+            let at = (lcg(&mut seed) as usize) % b.len();
+            b[at] ^= 1 << (lcg(&mut seed) % 8);
+        }
+        check(&b);
+    }
+}
+
+#[test]
+fn damaged_copies_of_the_reference_never_panic() {
+    survives_damage(&reference());
+}
+
+#[test]
+fn damaged_copies_of_an_export_never_panic() {
+    let ret = io::load(&example_path("h-and-a-shares-2025-03.ron")).unwrap();
+    survives_damage(&common::export(&ret).unwrap());
+}
+
+// ---- The command line. ----
+
+fn bin(args: &[&std::ffi::OsStr]) -> (Option<i32>, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_monthly-return"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn os(s: &str) -> &std::ffi::OsStr {
+    s.as_ref()
+}
+
+#[test]
+fn cli_import_writes_the_draft_of_the_reference() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("moon.pdf");
+    std::fs::write(&pdf, reference()).unwrap();
+    let draft = dir.path().join("moon.ron");
+    let (code, out, err) = bin(&[os("import"), pdf.as_os_str(), os("-o"), draft.as_os_str()]);
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(
+        out.contains("v1.2.0 return of 10 pages (HKEX PDF)"),
+        "{out}"
+    );
+    assert_eq!(err, "");
+    let example = io::load(&example_path("moon-inc-2026-01.ron")).unwrap();
+    assert_eq!(io::load(&draft).unwrap(), canonical(&example));
+    // Not replaced without --force; replaced with it; never the input.
+    let (code, _, err) = bin(&[os("import"), pdf.as_os_str(), os("-o"), draft.as_os_str()]);
+    assert_eq!(code, Some(3), "{err}");
+    assert!(err.contains("already exists"), "{err}");
+    let (code, _, _) = bin(&[
+        os("import"),
+        pdf.as_os_str(),
+        os("-o"),
+        draft.as_os_str(),
+        os("--force"),
+    ]);
+    assert_eq!(code, Some(0));
+    let (code, _, err) = bin(&[
+        os("import"),
+        pdf.as_os_str(),
+        os("-o"),
+        pdf.as_os_str(),
+        os("--force"),
+    ]);
+    assert_eq!(code, Some(3), "{err}");
+    assert_eq!(std::fs::read(&pdf).unwrap(), reference());
+}
+
+#[test]
+fn cli_import_lists_issues_by_page_and_field_and_still_writes() {
+    // Kingsoft's export with part II's totals misprinted (one share too many).
+    let ret = io::load(&example_path("kingsoft-cloud-2024-10.ron")).unwrap();
+    let d = calc::derive(&ret);
+    let mut pages = pdf::export_pages(&ret, &d, &rules::check(&ret, &d, None)).unwrap();
+    let mut changed = 0;
+    for page in &mut pages {
+        for item in &mut page.items {
+            if let Item::Text(t) = item
+                && t.text == "3,805,284,801"
+                && t.x > 700.0
+            {
+                t.text = "3,805,284,802".into();
+                changed += 1;
+            }
+        }
+    }
+    assert_eq!(changed, 2, "the preceding and closing totals");
+    let dir = tempfile::tempdir().unwrap();
+    let pdf_path = dir.path().join("k.pdf");
+    std::fs::write(&pdf_path, pdf::emit(&pages, &DocMeta::default()).unwrap()).unwrap();
+    let draft = dir.path().join("k.ron");
+    let (code, out, err) = bin(&[
+        os("import"),
+        pdf_path.as_os_str(),
+        os("-o"),
+        draft.as_os_str(),
+    ]);
+    assert_eq!(code, Some(1), "{out}{err}");
+    assert!(out.contains("2 issues to review"), "{out}");
+    for line in [
+        "page 2: Part II › class block 1 › balance at close of preceding month › total: printed 3,805,284,802, computed 3,805,284,801",
+        "page 2: Part II › class block 1 › balance at close of the month › total: printed 3,805,284,802, computed 3,805,284,801",
+    ] {
+        assert!(err.contains(line), "{line}\n---\n{err}");
+    }
+    assert_eq!(io::load(&draft).unwrap(), canonical(&ret));
+}
+
+#[test]
+fn cli_import_of_bad_input_exits_2_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("out.ron");
+    let (code, _, err) = bin(&[
+        os("import"),
+        example_path("moon-inc-2026-01.ron").as_os_str(),
+        os("-o"),
+        draft.as_os_str(),
+    ]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("not a PDF"), "{err}");
+    assert!(!draft.exists());
+}
+
+#[test]
+fn cli_roll_forward_takes_a_published_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("moon.pdf");
+    std::fs::write(&pdf, reference()).unwrap();
+    let next = dir.path().join("feb.ron");
+    let (code, out, err) = bin(&[
+        os("roll-forward"),
+        pdf.as_os_str(),
+        os("-o"),
+        next.as_os_str(),
+    ]);
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(out.contains("month ended 28 February 2026"), "{out}");
+    let feb = io::load(&next).unwrap();
+    assert_eq!(feb.header.month_end, common::day(2026, 2, 28));
+    assert_eq!(feb.header.issuer_name, "Moon Inc.");
+    assert_eq!(
+        feb.part1.part.blocks[0].preceding_shares,
+        Some(10_000_000_000)
+    );
+    assert_eq!(
+        feb.part2.part.blocks[0].preceding.excluding_treasury,
+        Some(478_272_000)
+    );
+    // Same output as rolling the hand-made draft forward.
+    let from_draft = dir.path().join("feb2.ron");
+    let (code, _, err) = bin(&[
+        os("roll-forward"),
+        example_path("moon-inc-2026-01.ron").as_os_str(),
+        os("-o"),
+        from_draft.as_os_str(),
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(feb, canonical(&io::load(&from_draft).unwrap()));
 }

@@ -27,10 +27,6 @@ fn words(max: usize) -> impl Strategy<Value = String> {
     prop::collection::vec(word(), 0..=max).prop_map(|w| w.join(" "))
 }
 
-fn text() -> impl Strategy<Value = String> {
-    words(6)
-}
-
 fn count() -> impl Strategy<Value = Option<i64>> {
     prop::option::of(-1_000_000_000_000i64..1_000_000_000_000)
 }
@@ -368,15 +364,11 @@ fn rows<T: std::fmt::Debug>(
 }
 
 /// A part whose blocks, one per class in `ids` (when applicable), come from `block`.
-fn part<B: std::fmt::Debug + Clone, S: Strategy<Value = B>>(
+fn part<B: std::fmt::Debug + Clone + 'static, S: Strategy<Value = B> + 'static>(
     na: bool,
     ids: Vec<ClassId>,
     block: impl Fn(ClassId) -> S,
-) -> BoxedStrategy<Part<B>>
-where
-    S: 'static,
-    B: 'static,
-{
+) -> BoxedStrategy<Part<B>> {
     if na || ids.is_empty() {
         return Just(Part::not_applicable()).boxed();
     }
