@@ -224,6 +224,17 @@ fn sub<S: SubPart + Default>(
         let mut rows = Vec::with_capacity(numbers.len());
         for (r, &num) in numbers.iter().enumerate() {
             let it = &doc.items[num];
+            if row_number(&it.text) != Some(r + 1) {
+                ctx.issue(
+                    it.page,
+                    &S::row_path(b, r),
+                    format!(
+                        "expected row {}). here, found {}; a row may be missing or unreadable",
+                        r + 1,
+                        it.text
+                    ),
+                );
+            }
             let top = it.y - 11.32 - 0.5;
             let next_top = numbers
                 .get(r + 1)

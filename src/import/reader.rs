@@ -254,18 +254,12 @@ fn check_ff301(doc: &Doc, t: &Texts) -> Result<(), ImportError> {
     if has_title && has_code {
         return Ok(());
     }
-    let mut found: String = first_page
+    // What page 1 says instead: its top line, then its text, in reading order.
+    let tops = doc.tops.first().map(Vec::as_slice).unwrap_or(&[]);
+    let mut found = tops
         .iter()
-        .chain(
-            doc.tops
-                .first()
-                .into_iter()
-                .flatten()
-                .map(String::as_str)
-                .collect::<Vec<_>>()
-                .iter(),
-        )
-        .copied()
+        .map(String::as_str)
+        .chain(first_page)
         .collect::<Vec<_>>()
         .join(" ");
     if found.chars().count() > 80 {
