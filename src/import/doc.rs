@@ -3,6 +3,8 @@
 //! look-ups the part parsers share: a label, the runs on its baseline, the lines of a wrapped
 //! cell, and the wrapped text put back together.
 
+use std::cell::Cell;
+
 use super::text::{PageText, Run};
 use crate::pdf::Font;
 use crate::pdf::metrics::text_width;
@@ -17,9 +19,16 @@ pub struct Item {
     pub size: f32,
     pub bold: bool,
     pub text: String,
+    /// Set once a parser has read the item (as a field, a label or a value).
+    pub used: Cell<bool>,
 }
 
 impl Item {
+    /// Notes that a parser has read this item.
+    pub fn mark(&self) {
+        self.used.set(true);
+    }
+
     /// Same page and baseline (within `tol` points).
     pub fn level(&self, other: &Item, tol: f32) -> bool {
         self.page == other.page && (self.y - other.y).abs() <= tol
@@ -65,6 +74,7 @@ impl Doc {
                         size: r.size,
                         bold: r.bold,
                         text: r.text,
+                        used: Cell::new(false),
                     });
                 }
             }
@@ -103,6 +113,8 @@ impl Doc {
             .filter(|&k| self.items[k].level(anchor, tol))
             .collect();
         v.sort_by(|&a, &b| self.items[a].x.total_cmp(&self.items[b].x));
+        // A line looked up is a line read: its labels and values are accounted for.
+        self.mark(&v);
         v
     }
 
@@ -140,7 +152,17 @@ impl Doc {
                 break;
             }
         }
+        self.mark(&lines);
         lines
+    }
+
+    /// Notes that the parser has read items `ks`.
+    pub fn mark(&self, ks: &[usize]) {
+        for &k in ks {
+            if let Some(i) = self.items.get(k) {
+                i.mark();
+            }
+        }
     }
 
     pub fn text(&self, k: usize) -> &str {

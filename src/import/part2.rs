@@ -120,6 +120,7 @@ fn public_float(ctx: &mut Ctx<'_>, b: usize, from: usize, to: usize) -> PublicFl
         })
         .collect();
     for k in ticks {
+        doc.mark(&[k]);
         let y = doc.items[k].y;
         let near = |l: Option<usize>| l.map(|l| (doc.items[l].y - y).abs() < 4.0).unwrap_or(false);
         if near(complied) {
@@ -141,6 +142,7 @@ fn public_float(ctx: &mut Ctx<'_>, b: usize, from: usize, to: usize) -> PublicFl
             .filter(|i| {
                 i.page == doc.items[l].page && i.x > SPLIT && i.x < SPLIT + 6.0 && i.y > y - 1.0
             })
+            .inspect(|i| i.mark())
             .map(|i| (i.y, i.text.clone()))
             .collect();
         join_lines(&lines, &|_| width, 9.0)

@@ -248,7 +248,7 @@ fn sub<S: SubPart + Default>(
                 |limit: f32| move |i: &Item| i.page < it.page || (i.page == it.page && i.y < limit);
             let lo = block_items.partition_point(before(top));
             let hi = block_items.partition_point(before(next_top)).max(lo);
-            let region: Vec<&Item> = block_items[lo..hi].iter().collect();
+            let region: Vec<&Item> = block_items[lo..hi].iter().inspect(|i| i.mark()).collect();
             rows.push(read_row::<S>(ctx, b, r, it.page, &region, &edges));
         }
         *S::rows_mut(&mut block) = rows;

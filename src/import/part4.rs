@@ -56,6 +56,7 @@ pub fn parse(ctx: &mut Ctx<'_>, (from, to): (usize, usize), ret: &mut MonthlyRet
             };
             i.y > top + head_h
         })
+        .inspect(|i| i.mark())
         .collect();
     let mut rows: Vec<Vec<&Item>> = Vec::new();
     for i in data {

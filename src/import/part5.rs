@@ -46,6 +46,7 @@ pub fn parse(ctx: &mut Ctx<'_>, (from, to): (usize, usize), ret: &mut MonthlyRet
         }
     }
     for (s, (n, k, inline)) in starts.iter().enumerate() {
+        doc.mark(&[*k]);
         let end = starts.get(s + 1).map_or(items_end, |x| x.1);
         let mut lines: Vec<(f32, String)> = Vec::new();
         let mut widths: Vec<f32> = Vec::new();
@@ -60,6 +61,7 @@ pub fn parse(ctx: &mut Ctx<'_>, (from, to): (usize, usize), ret: &mut MonthlyRet
             if it.x > 60.0 {
                 continue;
             }
+            it.mark();
             widths.push(RIGHT - PAD - it.x);
             lines.push((it.y, it.text.clone()));
         }
@@ -109,6 +111,7 @@ pub fn parse(ctx: &mut Ctx<'_>, (from, to): (usize, usize), ret: &mut MonthlyRet
     let lines: Vec<(f32, String)> = (sb + 1..officer)
         .map(|k| &doc.items[k])
         .filter(|i| (i.x - SIGN_VALUE_X).abs() < 1.0 && i.y > title_y - 1.0)
+        .inspect(|i| i.mark())
         .map(|i| (i.y, i.text.clone()))
         .collect();
     let w = SIGN_LINE_X1 - SIGN_VALUE_X - PAD;

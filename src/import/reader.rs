@@ -59,9 +59,11 @@ impl Ctx<'_> {
     /// Remarks: the lines after the `Remarks:` label at `label` up to `to`, at the text's left.
     pub fn remarks(&self, label: usize, to: usize) -> String {
         let doc = self.doc;
+        doc.mark(&[label]);
         let lines: Vec<(f32, usize, String)> = (label + 1..to.min(doc.items.len()))
             .map(|k| &doc.items[k])
             .filter(|i| (i.x - 22.11).abs() < 0.8 && (i.size - 9.0).abs() < 0.2)
+            .inspect(|i| i.mark())
             .map(|i| (i.y, i.page, i.text.clone()))
             .collect();
         // Baselines only compare within a page: a page break is no blank line.
@@ -189,7 +191,8 @@ pub fn read(bytes: &[u8]) -> Result<Imported, ImportError> {
         issues: Vec::new(),
         printed: Vec::new(),
     };
-    let ret = parse(&mut ctx);
+    let (ret, read_to) = parse(&mut ctx);
+    unread(&mut ctx, read_to);
     let mut issues = ctx.issues;
     issues.extend(verify::verify(&ret, &ctx.printed));
     Ok(Imported {
@@ -313,6 +316,8 @@ pub struct Sections {
     pub part3: Option<(usize, usize)>,
     pub part4: Option<(usize, usize)>,
     pub part5: Option<(usize, usize)>,
+    /// Where the notes page starts (the end of what is read).
+    pub notes: usize,
 }
 
 fn sections(ctx: &mut Ctx<'_>) -> Sections {
@@ -356,10 +361,46 @@ fn sections(ctx: &mut Ctx<'_>) -> Sections {
         part3: ranges[2],
         part4: ranges[3],
         part5: ranges[4],
+        notes,
     }
 }
 
-fn parse(ctx: &mut Ctx<'_>) -> MonthlyReturn {
+/// Text up to item `to` (the notes) that no parser read and that is not the form's own wording
+/// is reported: it may be a field printed where the import did not expect it.
+fn unread(ctx: &mut Ctx<'_>, to: usize) {
+    static WORDING: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let wording = WORDING.get_or_init(|| norm(&crate::template::source().replace("\\\"", "\"")));
+    let doc = ctx.doc;
+    let mut reported = 0;
+    for item in doc.items.iter().take(to) {
+        if item.used.get() || wording.contains(&norm(&item.text)) {
+            continue;
+        }
+        reported += 1;
+        if reported > 50 {
+            ctx.issue_at(
+                item.page,
+                "Text",
+                "more text was not read (only the first 50 pieces are listed)",
+            );
+            break;
+        }
+        ctx.issue_at(
+            item.page,
+            "Text",
+            format!(
+                "{:?} at {:.0} pt from the left, {:.0} pt from the top was not read into any field",
+                item.text, item.x, item.y
+            ),
+        );
+    }
+}
+
+fn norm(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn parse(ctx: &mut Ctx<'_>) -> (MonthlyReturn, usize) {
     let mut ret = MonthlyReturn {
         template_version: ctx.version,
         ..MonthlyReturn::default()
@@ -386,7 +427,7 @@ fn parse(ctx: &mut Ctx<'_>) -> MonthlyReturn {
     }
     reg.finish(ctx, &mut ret);
     ret.ensure_row_ids();
-    ret
+    (ret, s.notes)
 }
 
 /// Joins text continued on a new page to what came before, as [`super::doc::join_lines`] would.

@@ -581,3 +581,25 @@ fn cli_roll_forward_takes_a_published_pdf() {
     assert_eq!(code, Some(0), "{err}");
     assert_eq!(feb, canonical(&io::load(&from_draft).unwrap()));
 }
+
+#[test]
+fn text_printed_where_no_field_is_reported_not_dropped() {
+    let ret = io::load(&example_path("kingsoft-cloud-2024-10.ron")).unwrap();
+    let d = calc::derive(&ret);
+    let mut pages = pdf::export_pages(&ret, &d, &rules::check(&ret, &d, None)).unwrap();
+    // A figure in the empty space below part II's table.
+    pages[1].text(300.0, 400.0, Font::Regular, 9.0, "12,345");
+    let bytes = pdf::emit(&pages, &DocMeta::default()).unwrap();
+    let imported = import::import_pdf(&bytes).unwrap();
+    assert_eq!(
+        imported.issues.len(),
+        1,
+        "{}",
+        issues_text(&imported.issues)
+    );
+    assert_eq!(
+        imported.issues[0].to_string(),
+        "page 2: Text: \"12,345\" at 300 pt from the left, 400 pt from the top was not read into any field"
+    );
+    assert_eq!(imported.ret, canonical(&ret));
+}
