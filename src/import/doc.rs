@@ -109,7 +109,20 @@ impl Doc {
             return Vec::new();
         };
         let to = to.min(self.items.len());
-        let mut v: Vec<usize> = (from.min(to)..to)
+        // Items are in (page, baseline) order: the line is a window around `at`.
+        let near = |k: usize| {
+            let i = &self.items[k];
+            i.page == anchor.page && (i.y - anchor.y).abs() <= tol + 0.1
+        };
+        let mut lo = at.min(to);
+        while lo > from && near(lo - 1) {
+            lo -= 1;
+        }
+        let mut hi = at.max(lo);
+        while hi < to && (hi == at || near(hi)) {
+            hi += 1;
+        }
+        let mut v: Vec<usize> = (lo.max(from)..hi)
             .filter(|&k| self.items[k].level(anchor, tol))
             .collect();
         v.sort_by(|&a, &b| self.items[a].x.total_cmp(&self.items[b].x));
