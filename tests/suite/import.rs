@@ -603,3 +603,36 @@ fn text_printed_where_no_field_is_reported_not_dropped() {
     );
     assert_eq!(imported.ret, canonical(&ret));
 }
+
+/// A file that looks like a return but floods one part with labels and stray text: the import
+/// finishes promptly (look-ups stay linear) and reports rather than hangs.
+#[test]
+fn a_flood_of_labels_is_read_in_bounded_time() {
+    let t = monthly_return::template::texts();
+    let mut pages = Vec::new();
+    for n in 0..20 {
+        let mut page = Page::a4_landscape();
+        page.text(761.56, 27.27, Font::Regular, 9.0, "FF301");
+        if n == 0 {
+            page.text(22.11, 97.1, Font::Bold, 11.0, t.title.clone());
+            page.text(23.53, 150.0, Font::Bold, 10.0, t.part1.heading.clone());
+        }
+        for k in 0..1_500 {
+            let y = 40.0 + (k % 300) as f32 * 1.6;
+            let x = 20.0 + (k / 300) as f32 * 150.0;
+            let text = match k % 3 {
+                0 => t.part1.total.clone(),
+                1 => "1. Class of shares".to_string(),
+                _ => format!("stray {k}"),
+            };
+            page.text(x, y, Font::Regular, 9.0, text);
+        }
+        page.text(763.82, 547.76, Font::Regular, 9.0, "v 1.2.0");
+        pages.push(page);
+    }
+    let bytes = pdf::emit(&pages, &DocMeta::default()).unwrap();
+    let start = std::time::Instant::now();
+    let imported = import::import_pdf(&bytes).unwrap();
+    assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
+    assert!(!imported.issues.is_empty());
+}
