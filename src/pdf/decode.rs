@@ -4,6 +4,7 @@
 //! [`super::read_back`] (tests, export checks) and [`crate::import`] (reading a filed return).
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use lopdf::{Document, Object, ObjectId};
 
@@ -11,10 +12,11 @@ use lopdf::{Document, Object, ObjectId};
 #[derive(Clone)]
 pub(crate) enum Decoder {
     WinAnsi,
-    /// Two-byte codes (a Type0 font) through a ToUnicode map.
-    Cmap(BTreeMap<u16, String>),
+    /// Two-byte codes (a Type0 font) through a ToUnicode map (shared: decoders are cloned at
+    /// every font change and `q`).
+    Cmap(Rc<BTreeMap<u16, String>>),
     /// One-byte codes (a simple font) through a ToUnicode map, WinAnsi for codes it lacks.
-    SimpleCmap(BTreeMap<u16, String>),
+    SimpleCmap(Rc<BTreeMap<u16, String>>),
 }
 
 impl Decoder {
@@ -59,12 +61,12 @@ pub(crate) fn font_decoder(
         .get(b"Subtype")
         .and_then(Object::as_name)
         .is_ok_and(|n| n == b"Type0");
-    let map = doc
+    let map: Rc<BTreeMap<u16, String>> = doc
         .get_object(id)
         .and_then(Object::as_stream)
         .ok()
         .and_then(|s| s.decompressed_content().ok())
-        .map(|bytes| parse_bfchar(&String::from_utf8_lossy(&bytes)))
+        .map(|bytes| Rc::new(parse_bfchar(&String::from_utf8_lossy(&bytes))))
         .unwrap_or_default();
     let d = if two_byte {
         Decoder::Cmap(map)
@@ -158,14 +160,14 @@ mod tests {
              1 beginbfrange\n<0010> <0012> <0061>\nendbfrange\n",
         );
         let mut out = String::new();
-        Decoder::Cmap(map).decode(&[0, 1, 0, 2, 0, 0x11, 0, 9], &mut out);
+        Decoder::Cmap(Rc::new(map)).decode(&[0, 1, 0, 2, 0, 0x11, 0, 9], &mut out);
         assert_eq!(out, "A😀b\u{FFFD}");
         let mut out = String::new();
         Decoder::WinAnsi.decode(b"Caf\xE9 \x93x\x94 \x80", &mut out);
         assert_eq!(out, "Café “x” €");
         let mut out = String::new();
         let map = parse_bfchar("1 beginbfchar\n<41> <263A>\nendbfchar\n");
-        Decoder::SimpleCmap(map).decode(b"AB", &mut out);
+        Decoder::SimpleCmap(Rc::new(map)).decode(b"AB", &mut out);
         assert_eq!(out, "☺B", "one-byte codes, WinAnsi for those the map lacks");
     }
 }
