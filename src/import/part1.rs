@@ -35,7 +35,7 @@ pub fn parse(
 ) {
     let doc = ctx.doc;
     let t = ctx.t;
-    if not_applicable(ctx, from, to) {
+    if ctx.not_applicable(from, to) {
         ret.part1.part.not_applicable = true;
         return;
     }
@@ -140,12 +140,4 @@ pub fn parse(
     if let Some(r) = doc.find(from, to, &t.remarks) {
         ret.part1.remarks = ctx.remarks(r, to);
     }
-}
-
-/// Whether the part's heading at `from` is followed by `Not applicable` on its baseline.
-pub fn not_applicable(ctx: &Ctx<'_>, from: usize, to: usize) -> bool {
-    let doc = ctx.doc;
-    doc.on_line(from, from.saturating_sub(4), to.min(from + 8), 1.5)
-        .iter()
-        .any(|&k| doc.text(k) == ctx.t.not_applicable)
 }

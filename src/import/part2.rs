@@ -3,7 +3,6 @@
 
 use super::classes::{Grid, Registry, grid, grid_number};
 use super::doc::join_lines;
-use super::part1::not_applicable;
 use super::reader::Ctx;
 use super::verify::Key;
 use crate::model::path::{self, FormPart};
@@ -32,7 +31,7 @@ pub fn parse(
 ) {
     let doc = ctx.doc;
     let t = ctx.t;
-    if not_applicable(ctx, from, to) {
+    if ctx.not_applicable(from, to) {
         ret.part2.part.not_applicable = true;
         return;
     }

@@ -10,7 +10,6 @@ use chrono::NaiveDate;
 
 use super::classes::{Grid, Registry, grid, grid_number};
 use super::doc::{Item, join_lines};
-use super::part1::not_applicable;
 use super::reader::Ctx;
 use super::verify::Key;
 use crate::model::path::{self, FieldPath, FormPart};
@@ -197,7 +196,7 @@ fn sub<S: SubPart + Default>(
     let doc = ctx.doc;
     let t = ctx.t;
     let p3 = &t.part3;
-    if not_applicable(ctx, from, to) {
+    if ctx.not_applicable(from, to) {
         S::part_mut(ret).not_applicable = true;
         return;
     }

@@ -1,7 +1,6 @@
 //! Part IV: Hong Kong Depositary Receipts, one table row per HDR line.
 
 use super::doc::{Item, join_lines};
-use super::part1::not_applicable;
 use super::reader::Ctx;
 use super::verify::Key;
 use crate::model::path;
@@ -18,7 +17,7 @@ const PAD: f32 = 1.42;
 pub fn parse(ctx: &mut Ctx<'_>, (from, to): (usize, usize), ret: &mut MonthlyReturn) {
     let doc = ctx.doc;
     let t = ctx.t;
-    if not_applicable(ctx, from, to) {
+    if ctx.not_applicable(from, to) {
         ret.part4.part.not_applicable = true;
         return;
     }
@@ -45,37 +44,38 @@ pub fn parse(ctx: &mut Ctx<'_>, (from, to): (usize, usize), ret: &mut MonthlyRet
     };
     let remarks = doc.find_by(from, to, |i| i.text == t.remarks && i.x < 30.0);
     let end = remarks.unwrap_or(to);
-    let data: Vec<&Item> = (from + 1..end)
-        .map(|k| &doc.items[k])
-        .filter(|i| (i.size - SIZE).abs() < 0.2)
-        .filter(|i| {
+    let data: Vec<usize> = (from + 1..end)
+        .filter(|&k| {
+            let i = &doc.items[k];
             let top = if i.page == heading.page {
                 heading.y + 14.12
             } else {
                 37.0
             };
-            i.y > top + head_h
+            (i.size - SIZE).abs() < 0.2 && i.y > top + head_h
         })
-        .inspect(|i| i.mark())
         .collect();
-    let mut rows: Vec<Vec<&Item>> = Vec::new();
-    for i in data {
+    doc.mark(&data);
+    // A row's lines are 8.4 pt apart; the next row starts at least 14.4 pt lower.
+    let mut rows: Vec<Vec<usize>> = Vec::new();
+    for k in data {
+        let i = &doc.items[k];
         match rows.last_mut() {
             Some(row)
-                if row
-                    .last()
-                    .is_some_and(|l| l.page == i.page && i.y - l.y < 11.0) =>
+                if row.last().is_some_and(|&l| {
+                    let l = &doc.items[l];
+                    l.page == i.page && i.y - l.y < 11.0
+                }) =>
             {
-                row.push(i)
+                row.push(k)
             }
-            _ => rows.push(vec![i]),
+            _ => rows.push(vec![k]),
         }
     }
     for (n, row) in rows.iter().enumerate() {
-        let page = row.first().map_or(0, |i| i.page);
         let cell = |c: usize| -> Vec<&Item> {
             row.iter()
-                .copied()
+                .map(|&k| &doc.items[k])
                 .filter(|i| i.mid() >= EDGES[c] && i.mid() < EDGES[c + 1])
                 .collect()
         };
@@ -85,8 +85,10 @@ pub fn parse(ctx: &mut Ctx<'_>, (from, to): (usize, usize), ret: &mut MonthlyRet
             join_lines(&lines, &|_| w, SIZE)
         };
         let index = |c: usize| -> Option<usize> {
-            let first = *cell(c).first()?;
-            doc.items.iter().position(|i| std::ptr::eq(i, first))
+            row.iter().copied().find(|&k| {
+                let i = &doc.items[k];
+                i.mid() >= EDGES[c] && i.mid() < EDGES[c + 1]
+            })
         };
         let mut line = HdrLine {
             description: text(0),
@@ -99,7 +101,6 @@ pub fn parse(ctx: &mut Ctx<'_>, (from, to): (usize, usize), ret: &mut MonthlyRet
         line.movement_hdrs = ctx.count(index(5), &path::part4::movement_hdrs(n));
         ctx.printed(index(6), path::part4::close_hdrs(n), Key::Hdr(n, 0));
         ctx.printed(index(7), path::part4::underlying_shares(n), Key::Hdr(n, 1));
-        let _ = page;
         ret.part4.part.blocks.push(line);
     }
     if let Some(r) = remarks {

@@ -2,7 +2,6 @@
 //! by and title.
 
 use super::doc::join_lines;
-use super::part1::not_applicable;
 use super::reader::Ctx;
 use crate::model::MonthlyReturn;
 use crate::model::path;
@@ -20,7 +19,7 @@ pub fn parse(ctx: &mut Ctx<'_>, (from, to): (usize, usize), ret: &mut MonthlyRet
     let doc = ctx.doc;
     let t = ctx.t;
     let p5 = &t.part5;
-    if not_applicable(ctx, from, to) {
+    if ctx.not_applicable(from, to) {
         ret.part5.not_applicable = true;
         return;
     }

@@ -22,6 +22,15 @@ pub struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// Whether the heading at item `from` is followed by `Not applicable` on its baseline (set
+    /// a little higher, so it may sort just before the heading).
+    pub fn not_applicable(&self, from: usize, to: usize) -> bool {
+        let doc = self.doc;
+        doc.on_line(from, from.saturating_sub(4), to.min(from + 8), 1.5)
+            .iter()
+            .any(|&k| doc.text(k) == self.t.not_applicable)
+    }
+
     /// An issue on `page` (0-based) about the field at `path`.
     pub fn issue(&mut self, page: usize, path: &FieldPath, message: impl Into<String>) {
         self.issues.push(ImportIssue {
