@@ -364,6 +364,83 @@ mod tests {
         assert_eq!(texts, ["Monthly Return", "10,000", "HKD"]);
     }
 
+    /// A one-page PDF with a simple (WinAnsi) Helvetica and a bold one, showing `content`.
+    fn pdf(content: &str) -> Document {
+        use lopdf::{Stream, dictionary};
+        let mut doc = Document::with_version("1.7");
+        let pages_id = doc.new_object_id();
+        let regular = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+        });
+        let bold = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "ABCDEF+LiberationSans-Bold",
+        });
+        let content = doc.add_object(Stream::new(dictionary! {}, content.as_bytes().to_vec()));
+        let page = doc.add_object(dictionary! {
+            "Type" => "Page",
+            "Parent" => pages_id,
+            "MediaBox" => vec![0.into(), 0.into(), 841.89.into(), 595.28.into()],
+            "Contents" => content,
+            "Resources" => dictionary! { "Font" => dictionary! { "F1" => regular, "F2" => bold } },
+        });
+        doc.objects.insert(
+            pages_id,
+            Object::Dictionary(dictionary! {
+                "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1,
+            }),
+        );
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+        doc.trailer.set("Root", catalog);
+        doc
+    }
+
+    /// HKEX's forms output: a unit font size scaled by `Tm`, one word per `Tj` moved by `Td`
+    /// (merged into one run), lines by `TD` and `T*`; a `cm` in `q … Q`, a `TJ` whose small
+    /// kerning is no space; strings that continue without a move, and `'` with the leading.
+    #[test]
+    fn text_state_operators_place_each_string() {
+        let doc = pdf(
+            "BT /F1 1 Tf 9 0 0 9 22.11 498.18 Tm (Monthly )Tj 3.779 0 Td (Return)Tj \
+             -3.779 -2 TD (Next)Tj T* (Third)Tj ET \
+             q 1 0 0 1 100 -100 cm BT /F2 10 Tf 1 0 0 1 50 400 Tm [(Bo) -20 (ld)] TJ ET Q \
+             BT /F1 9 Tf 12 TL 1 0 0 1 300 300 Tm (a)Tj (b)Tj (quoted)' ET",
+        );
+        let pages = pages(&doc).unwrap();
+        let runs: Vec<(String, f32, f32, f32, bool)> = pages[0]
+            .runs
+            .iter()
+            .map(|r| {
+                let round = |v: f32| (v * 100.0).round() / 100.0;
+                (
+                    r.text.clone(),
+                    round(r.x),
+                    round(r.y),
+                    round(r.size),
+                    r.bold,
+                )
+            })
+            .collect();
+        let h = 595.28;
+        let round = |v: f32| (v * 100.0).round() / 100.0;
+        assert_eq!(
+            runs,
+            [
+                (
+                    "Monthly Return".to_string(),
+                    22.11,
+                    round(h - 498.18),
+                    9.0,
+                    false
+                ),
+                ("Next".to_string(), 22.11, round(h - 480.18), 9.0, false),
+                ("Third".to_string(), 22.11, round(h - 462.18), 9.0, false),
+                ("Bold".to_string(), 150.0, round(h - 300.0), 10.0, true),
+                ("ab".to_string(), 300.0, round(h - 300.0), 9.0, false),
+                ("quoted".to_string(), 300.0, round(h - 288.0), 9.0, false),
+            ]
+        );
+    }
+
     #[test]
     fn matrices_compose_in_pdf_order() {
         let tm = Matrix([9.0, 0.0, 0.0, 9.0, 100.0, 500.0]);
