@@ -335,9 +335,29 @@ fn sections(ctx: &mut Ctx<'_>) -> Sections {
     let n = doc.items.len();
     let heading = |from: usize, text: &str| doc.find_by(from, n, |i| i.bold && i.text == text);
     let p2_heading = &t.version(ctx.version).part2_heading;
+    let mut part2 = heading(0, p2_heading);
+    if part2.is_none() {
+        // The other edition's heading: the footer and the body disagree; read it anyway.
+        let version = ctx.version;
+        for other in TemplateVersion::ALL.into_iter().filter(|v| *v != version) {
+            if let Some(k) = heading(0, &t.version(other).part2_heading) {
+                part2 = Some(k);
+                ctx.issue_at(
+                    doc.items[k].page,
+                    "Template version",
+                    format!(
+                        "the footer says {} but part II has the heading of {}; the return is read as {}",
+                        ctx.version.label(),
+                        other.label(),
+                        ctx.version.label()
+                    ),
+                );
+            }
+        }
+    }
     let starts = [
         heading(0, &t.part1.heading),
-        heading(0, p2_heading),
+        part2,
         heading(0, &t.part3.heading),
         heading(0, &t.part4.heading),
         heading(0, &t.part5.heading),

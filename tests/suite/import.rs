@@ -636,3 +636,79 @@ fn a_flood_of_labels_is_read_in_bounded_time() {
     assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
     assert!(!imported.issues.is_empty());
 }
+
+#[test]
+fn chinese_text_passes_through() {
+    let mut ret = io::load(&example_path("kingsoft-cloud-2024-10.ron")).unwrap();
+    ret.header.issuer_name = "金山云控股有限公司".into();
+    ret.classes[0].description = "中國香港 控股".into();
+    ret.part5.submitted_by = "陳大文".into();
+    ret.part1.remarks = "金山云 Kingsoft Cloud 控股".into();
+    let pdf = monthly_return::pdf::fonts::with_cjk_font(Some(common::cjk_fixture()), || {
+        common::export(&ret)
+    })
+    .unwrap();
+    let back = import::import_pdf(&pdf).unwrap();
+    assert!(back.issues.is_empty(), "{}", issues_text(&back.issues));
+    assert_eq!(back.ret.header.issuer_name, "金山云控股有限公司");
+    assert_eq!(back.ret.classes[0].description, "中國香港 控股");
+    assert_eq!(back.ret.part5.submitted_by, "陳大文");
+    assert_eq!(back.ret.part1.remarks, "金山云 Kingsoft Cloud 控股");
+    assert_eq!(back.ret, canonical(&ret));
+}
+
+#[test]
+fn cli_roll_forward_of_a_pdf_with_issues_reports_them_and_exits_1() {
+    let ret = io::load(&example_path("kingsoft-cloud-2024-10.ron")).unwrap();
+    let d = calc::derive(&ret);
+    let mut pages = pdf::export_pages(&ret, &d, &rules::check(&ret, &d, None)).unwrap();
+    pages[1].text(300.0, 400.0, Font::Regular, 9.0, "stray");
+    let dir = tempfile::tempdir().unwrap();
+    let pdf_path = dir.path().join("k.pdf");
+    std::fs::write(&pdf_path, pdf::emit(&pages, &DocMeta::default()).unwrap()).unwrap();
+    let next = dir.path().join("nov.ron");
+    let (code, out, err) = bin(&[
+        os("roll-forward"),
+        pdf_path.as_os_str(),
+        os("-o"),
+        next.as_os_str(),
+    ]);
+    assert_eq!(code, Some(1), "{out}{err}");
+    assert!(err.contains("page 2: Text: \"stray\""), "{err}");
+    let nov = io::load(&next).unwrap();
+    assert_eq!(nov.header.month_end, common::day(2024, 11, 30));
+}
+
+#[test]
+fn a_footer_that_disagrees_with_the_part_ii_heading_is_reported() {
+    // A v1.1.0 return whose footer claims v1.2.0.
+    let ret = io::load(&example_path("kingsoft-cloud-2024-10.ron")).unwrap();
+    let d = calc::derive(&ret);
+    let mut pages = pdf::export_pages(&ret, &d, &rules::check(&ret, &d, None)).unwrap();
+    for page in &mut pages {
+        for item in &mut page.items {
+            if let Item::Text(t) = item
+                && t.text == "v 1.1.0"
+            {
+                t.text = "v 1.2.0".into();
+            }
+        }
+    }
+    let bytes = pdf::emit(&pages, &DocMeta::default()).unwrap();
+    let imported = import::import_pdf(&bytes).unwrap();
+    assert_eq!(imported.template, TemplateVersion::V1_2_0);
+    let text = issues_text(&imported.issues);
+    assert!(
+        text.contains(
+            "page 2: Template version: the footer says v1.2.0 but part II has the heading of v1.1.0"
+        ),
+        "{text}"
+    );
+    // Its figures are still read.
+    assert_eq!(
+        imported.ret.part2.part.blocks[0]
+            .preceding
+            .excluding_treasury,
+        Some(3_805_284_801)
+    );
+}
