@@ -45,7 +45,7 @@ Exit status:
   0  done; for check: no errors (warnings allowed)
   1  check found errors (export: written as a DRAFT), roll-forward could not compute a
      closing figure, or import found issues to review (the draft is still written)
-  2  a draft could not be read, or the command line is wrong
+  2  a draft or PDF could not be read, or the command line is wrong
   3  nothing written: the output exists (use --force), is the input, or writing failed";
 
 /// Prepare, check and roll forward the HKEX FF301 Monthly Return for Equity Issuers.
