@@ -34,6 +34,11 @@ pub struct Registry {
 }
 
 impl Registry {
+    /// The class of `id` as read so far.
+    pub fn get(&self, id: ClassId) -> Option<&ShareClass> {
+        self.classes.iter().find(|c| c.id == id)
+    }
+
     pub fn len(&self) -> usize {
         self.classes.len()
     }

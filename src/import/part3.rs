@@ -213,7 +213,12 @@ fn sub<S: SubPart + Default>(
         let end = starts.get(b + 1).copied().unwrap_or(to);
         let (class, after) = grid(ctx, start, end, Grid::Details, reg.len());
         let mut block = S::Block::default();
-        block.set_class(reg.intern(class));
+        let class_id = reg.intern(class);
+        block.set_class(class_id);
+        let class_name = reg
+            .get(class_id)
+            .map(|c| c.summary_name())
+            .unwrap_or_default();
         let l1 = doc.find(after, end, label1);
         let l2 = doc.find(l1.unwrap_or(after), end, label2);
         let rows_end = l1.unwrap_or(end);
@@ -261,10 +266,27 @@ fn sub<S: SubPart + Default>(
                 );
                 continue;
             };
-            let value = doc
-                .on_line(l, after, end, 1.0)
-                .into_iter()
+            let line = doc.on_line(l, after, end, 1.0);
+            let value = line
+                .iter()
+                .copied()
                 .find(|&i| doc.items[i].x1 > 445.0 && doc.items[i].x1 < 590.0);
+            // The line names the block's class: `Ordinary shares (AA1)`.
+            let named = line
+                .iter()
+                .find(|&&i| doc.items[i].x > 590.0)
+                .map(|&i| doc.text(i).to_string())
+                .unwrap_or_default();
+            let expected = format!("{class_name} ({0}{0}{1})", S::LETTER, k + 1);
+            if named != expected {
+                ctx.issue(
+                    ctx.page_of(l),
+                    &S::PART.block(b),
+                    format!(
+                        "the summary line names {named:?}, the block's class header reads as {expected:?}"
+                    ),
+                );
+            }
             let p = match (S::PART, k) {
                 (FormPart::IIIE, 0) => path::part3e::ee1(b),
                 (FormPart::IIIE, _) => path::part3e::ee2(b),

@@ -712,3 +712,28 @@ fn a_footer_that_disagrees_with_the_part_ii_heading_is_reported() {
         Some(3_805_284_801)
     );
 }
+
+#[test]
+fn a_summary_line_naming_another_class_is_reported() {
+    let ret = io::load(&example_path("kingsoft-cloud-2024-10.ron")).unwrap();
+    let d = calc::derive(&ret);
+    let mut pages = pdf::export_pages(&ret, &d, &rules::check(&ret, &d, None)).unwrap();
+    let mut changed = 0;
+    for page in &mut pages {
+        for item in &mut page.items {
+            if let Item::Text(t) = item
+                && t.text == "Ordinary shares (DD1)"
+            {
+                t.text = "Preference shares (DD1)".into();
+                changed += 1;
+            }
+        }
+    }
+    assert_eq!(changed, 1);
+    let bytes = pdf::emit(&pages, &DocMeta::default()).unwrap();
+    let imported = import::import_pdf(&bytes).unwrap();
+    assert_eq!(
+        issues_text(&imported.issues),
+        "page 6: III(D) › class block 1: the summary line names \"Preference shares (DD1)\", the block's class header reads as \"Ordinary shares (DD1)\""
+    );
+}
