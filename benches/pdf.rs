@@ -1,6 +1,7 @@
 //! PDF export speed: the Kingsoft seed filing (target ≤ 10 ms median) and the stress return
 //! (20 classes × 50 option schemes, 200 (E) events; target ≤ 100 ms). Results and sizes are
-//! recorded in `docs/benchmarks-pdf.md`.
+//! recorded in `docs/benchmarks-pdf.md`. Import speed (`cargo bench --bench pdf -- import`):
+//! the HKEX reference PDF and the stress return's export.
 
 // Test and benchmark code: a panic is how it fails, so unwrap/expect are fine here.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -76,5 +77,31 @@ fn export_cpu(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, export, export_cpu);
+/// Reading a published return back: the 10-page HKEX reference and the ~195-page stress export.
+fn import(c: &mut Criterion) {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../shared/reference/ff301-v1.2.0-moon-inc-2026-01.pdf"
+    );
+    let reference = std::fs::read(path)
+        .or_else(|_| std::fs::read("/work/shared/reference/ff301-v1.2.0-moon-inc-2026-01.pdf"));
+    let mut group = c.benchmark_group("import");
+    if let Ok(bytes) = reference {
+        group.bench_function("import reference (HKEX, 10 pages)", |b| {
+            b.iter(|| monthly_return::import::import_pdf(black_box(&bytes)))
+        });
+    }
+    if let Ok(bytes) = common::export(&common::stress()) {
+        if let Ok(i) = monthly_return::import::import_pdf(&bytes) {
+            println!("stress export: {} pages, {} bytes", i.pages, bytes.len());
+        }
+        group.sample_size(20);
+        group.bench_function("import stress export", |b| {
+            b.iter(|| monthly_return::import::import_pdf(black_box(&bytes)))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, export, export_cpu, import);
 criterion_main!(benches);

@@ -4,7 +4,7 @@
 //! Output goes to stdout as one write (a closed pipe, `| head`, is not an error worth a panic);
 //! problems go to stderr, each naming the file and, for a malformed draft, the line and column.
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -44,9 +44,9 @@ impl From<Exit> for ExitCode {
 const EXIT_CODES: &str = "\
 Exit status:
   0  done; for check: no errors (warnings allowed)
-  1  check found errors (export: written as a DRAFT), or roll-forward could not compute a
-     closing figure
-  2  a draft could not be read, or the command line is wrong
+  1  check found errors (export: written as a DRAFT), roll-forward could not compute a
+     closing figure, or import found issues to review (the draft is still written)
+  2  a draft or PDF could not be read, or the command line is wrong
   3  nothing written: the output exists (use --force), is the input, or writing failed";
 
 /// Prepare, check and roll forward the HKEX FF301 Monthly Return for Equity Issuers.
@@ -74,9 +74,10 @@ pub enum Command {
         #[arg(long, value_name = "DRAFT")]
         previous: Option<PathBuf>,
     },
-    /// Write next month's draft, starting from this draft's closing figures.
+    /// Write next month's draft, starting from this draft's closing figures. DRAFT may also be
+    /// a published return's PDF: it is imported first (issues reported as by `import`).
     RollForward {
-        /// This month's draft.
+        /// This month's draft, or the PDF of this month's published return.
         draft: PathBuf,
         /// Where to write next month's draft.
         #[arg(short, long, value_name = "NEXT")]
@@ -100,6 +101,19 @@ pub enum Command {
         #[arg(short, long, value_name = "DRAFT")]
         output: PathBuf,
         /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Read a published return's PDF (HKEX's or this program's export) into a draft. Prints
+    /// what could not be read or disagrees with the arithmetic, by page and field; exits 1 when
+    /// there is any (the draft is still written), 2 when nothing could be read.
+    Import {
+        /// The PDF of the published return.
+        pdf: PathBuf,
+        /// Where to write the draft.
+        #[arg(short, long, value_name = "DRAFT")]
+        output: PathBuf,
+        /// Replace DRAFT if it exists (never the input PDF).
         #[arg(long)]
         force: bool,
     },
@@ -139,6 +153,7 @@ pub fn run(cli: Cli) -> Exit {
         }) => roll_forward(&draft, &output, force),
         Some(Command::Diff { last, this }) => diff(&last, &this),
         Some(Command::New { output, force }) => new(&output, force),
+        Some(Command::Import { pdf, output, force }) => import(&pdf, &output, force),
         Some(Command::Rules { long }) => list_rules(long),
         Some(Command::Export {
             draft,
@@ -357,9 +372,20 @@ fn save(path: &Path, ret: &MonthlyReturn) -> Result<(), Exit> {
 }
 
 fn roll_forward(input: &Path, output: &Path, force: bool) -> Exit {
-    let ret = match load(input) {
-        Ok(r) => r,
-        Err(e) => return e,
+    let mut issues = 0;
+    let ret = if is_pdf_file(input) {
+        match import_pdf_file(input) {
+            Ok(imported) => {
+                issues = imported.issues.len();
+                imported.ret
+            }
+            Err(e) => return e,
+        }
+    } else {
+        match load(input) {
+            Ok(r) => r,
+            Err(e) => return e,
+        }
     };
     if let Err(e) = may_write(output, Some(input), force) {
         return e;
@@ -402,7 +428,64 @@ fn roll_forward(input: &Path, output: &Path, force: bool) -> Exit {
         ));
     }
     out(text);
-    Exit::Ok
+    if issues > 0 { Exit::Findings } else { Exit::Ok }
+}
+
+/// Whether the file starts like a PDF (`%PDF-`) rather than a draft.
+fn is_pdf_file(path: &Path) -> bool {
+    let mut head = [0u8; 1024];
+    let n = std::fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .unwrap_or(0);
+    crate::import::is_pdf(head.get(..n).unwrap_or(&[]))
+}
+
+/// Imports `path`, printing its issues (stderr) and a summary; `BadInput` when nothing could
+/// be read.
+fn import_pdf_file(path: &Path) -> Result<crate::import::Imported, Exit> {
+    let imported = crate::import::import_file(path).map_err(|e| {
+        fail(format!("cannot import {}: {e}", path.display()));
+        Exit::BadInput
+    })?;
+    let mut text = String::new();
+    for issue in &imported.issues {
+        text.push_str(&format!("{}: {issue}\n", path.display()));
+    }
+    if !text.is_empty() {
+        let mut stderr = std::io::stderr().lock();
+        let _ = stderr.write_all(text.as_bytes());
+    }
+    Ok(imported)
+}
+
+fn import(input: &Path, output: &Path, force: bool) -> Exit {
+    if let Err(e) = may_write(output, Some(input), force) {
+        return e;
+    }
+    let imported = match import_pdf_file(input) {
+        Ok(i) => i,
+        Err(e) => return e,
+    };
+    if let Err(e) = save(output, &imported.ret) {
+        return e;
+    }
+    let n = imported.issues.len();
+    out(format!(
+        "Wrote {}: {} return of {} pages ({} PDF){}.\n",
+        output.display(),
+        imported.template.label(),
+        imported.pages,
+        imported.producer.label(),
+        if n == 0 {
+            String::new()
+        } else {
+            format!(
+                "; {n} issue{} to review (listed above)",
+                if n == 1 { "" } else { "s" }
+            )
+        }
+    ));
+    if n > 0 { Exit::Findings } else { Exit::Ok }
 }
 
 fn diff(last_path: &Path, this_path: &Path) -> Exit {

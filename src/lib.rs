@@ -9,6 +9,7 @@ pub mod cli;
 pub mod examples;
 pub mod format;
 pub mod help;
+pub mod import;
 pub mod io;
 pub mod last_month;
 pub mod model;

@@ -4,6 +4,7 @@
 //! pages into bytes, [`export`] does both with the rules' error count for the draft mark.
 
 mod content;
+pub(crate) mod decode;
 pub mod emit;
 pub mod fonts;
 pub mod frame;

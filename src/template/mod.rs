@@ -12,6 +12,12 @@ use crate::model::path::FormPart;
 
 const TEXTS_RON: &str = include_str!("../../templates/ff301-texts.ron");
 
+/// The template's wording file as shipped (RON source): what the import takes for the form's own
+/// text when a printed line is not a field.
+pub fn source() -> &'static str {
+    TEXTS_RON
+}
+
 /// Every fixed text of the form, for both template versions.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

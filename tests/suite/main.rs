@@ -11,6 +11,8 @@ mod big_drafts;
 mod cli;
 mod examples;
 mod explain;
+mod import;
+mod import_gen;
 mod pdf_export;
 mod pdf_labels;
 mod pdf_layout;
