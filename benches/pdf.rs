@@ -81,10 +81,9 @@ fn export_cpu(c: &mut Criterion) {
 fn import(c: &mut Criterion) {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../shared/reference/ff301-v1.2.0-moon-inc-2026-01.pdf"
+        "/tests/fixtures/reference/ff301-v1.2.0-moon-inc-2026-01.pdf"
     );
-    let reference = std::fs::read(path)
-        .or_else(|_| std::fs::read("/work/shared/reference/ff301-v1.2.0-moon-inc-2026-01.pdf"));
+    let reference = std::fs::read(path);
     let mut group = c.benchmark_group("import");
     if let Ok(bytes) = reference {
         group.bench_function("import reference (HKEX, 10 pages)", |b| {

@@ -4,7 +4,7 @@
 //! Output goes to stdout as one write (a closed pipe, `| head`, is not an error worth a panic);
 //! problems go to stderr, each naming the file and, for a malformed draft, the line and column.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -70,8 +70,9 @@ pub enum Command {
     Check {
         /// The draft (.ron) to check.
         draft: PathBuf,
-        /// Last month's return: also check that the balances were brought forward from it.
-        #[arg(long, value_name = "DRAFT")]
+        /// Last month's return (a draft or its published PDF): check the balances brought
+        /// forward against it instead of the month the draft is linked to.
+        #[arg(long, value_name = "LAST_MONTH")]
         previous: Option<PathBuf>,
     },
     /// Write next month's draft, starting from this draft's closing figures. DRAFT may also be
@@ -90,9 +91,9 @@ pub enum Command {
     /// instrument and HDR line, last month's close beside this month's balance brought
     /// forward, movement and close. Exits 1 when a balance brought forward differs.
     Diff {
-        /// Last month's return.
+        /// Last month's return: a draft or its published PDF.
         last: PathBuf,
-        /// This month's return.
+        /// This month's return: a draft or a PDF.
         this: PathBuf,
     },
     /// Write a blank v1.1.0 return.
@@ -223,17 +224,13 @@ fn check(path: &Path, previous: Option<&Path>) -> Exit {
         Ok(r) => r,
         Err(e) => return e,
     };
-    let prev = match previous.map(load).transpose() {
+    let prev = match previous.map(load_return).transpose() {
         Ok(p) => p,
         Err(e) => return e,
     };
     let derived = calc::derive(&ret);
-    let linked = prev.as_ref().zip(previous).map(|(p, path)| {
-        last_month::capture(
-            p,
-            &calc::derive(p),
-            last_month::source(LinkKind::Draft, path),
-        )
+    let linked = prev.as_ref().zip(previous).map(|((p, kind, _), path)| {
+        last_month::capture(p, &calc::derive(p), last_month::source(*kind, path))
     });
     let findings = rules::check_capped(&ret, &derived, linked.as_ref(), SHOWN_PER_RULE);
 
@@ -372,20 +369,9 @@ fn save(path: &Path, ret: &MonthlyReturn) -> Result<(), Exit> {
 }
 
 fn roll_forward(input: &Path, output: &Path, force: bool) -> Exit {
-    let mut issues = 0;
-    let ret = if is_pdf_file(input) {
-        match import_pdf_file(input) {
-            Ok(imported) => {
-                issues = imported.issues.len();
-                imported.ret
-            }
-            Err(e) => return e,
-        }
-    } else {
-        match load(input) {
-            Ok(r) => r,
-            Err(e) => return e,
-        }
+    let (ret, kind, issues) = match load_return(input) {
+        Ok(r) => r,
+        Err(e) => return e,
     };
     if let Err(e) = may_write(output, Some(input), force) {
         return e;
@@ -400,7 +386,13 @@ fn roll_forward(input: &Path, output: &Path, force: bool) -> Exit {
     };
     let mut next = next;
     if let Some(link) = next.last_month.as_mut() {
-        link.source = last_month::source(LinkKind::RolledForward, input);
+        link.source = last_month::source(
+            match kind {
+                LinkKind::PublishedPdf => LinkKind::PublishedPdf,
+                _ => LinkKind::RolledForward,
+            },
+            input,
+        );
     }
     if let Err(e) = save(output, &next) {
         return e;
@@ -431,13 +423,16 @@ fn roll_forward(input: &Path, output: &Path, force: bool) -> Exit {
     if issues > 0 { Exit::Findings } else { Exit::Ok }
 }
 
-/// Whether the file starts like a PDF (`%PDF-`) rather than a draft.
-fn is_pdf_file(path: &Path) -> bool {
-    let mut head = [0u8; 1024];
-    let n = std::fs::File::open(path)
-        .and_then(|mut f| f.read(&mut head))
-        .unwrap_or(0);
-    crate::import::is_pdf(head.get(..n).unwrap_or(&[]))
+/// A draft, or a published PDF imported (its issues printed): the return, what it was, and
+/// how many import issues there were.
+fn load_return(path: &Path) -> Result<(MonthlyReturn, LinkKind, usize), Exit> {
+    if last_month::is_pdf(path) {
+        let imported = import_pdf_file(path)?;
+        let n = imported.issues.len();
+        Ok((imported.ret, LinkKind::PublishedPdf, n))
+    } else {
+        load(path).map(|r| (r, LinkKind::Draft, 0))
+    }
 }
 
 /// Imports `path`, printing its issues (stderr) and a summary; `BadInput` when nothing could
@@ -489,18 +484,18 @@ fn import(input: &Path, output: &Path, force: bool) -> Exit {
 }
 
 fn diff(last_path: &Path, this_path: &Path) -> Exit {
-    let last = match load(last_path) {
+    let (last, kind, _) = match load_return(last_path) {
         Ok(r) => r,
         Err(e) => return e,
     };
-    let this = match load(this_path) {
+    let (this, _, _) = match load_return(this_path) {
         Ok(r) => r,
         Err(e) => return e,
     };
     let snapshot = last_month::capture(
         &last,
         &calc::derive(&last),
-        last_month::source(LinkKind::Draft, last_path),
+        last_month::source(kind, last_path),
     );
     let comparison = last_month::compare(&snapshot, &this, &calc::derive(&this));
     out(comparison.to_text());

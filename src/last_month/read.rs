@@ -13,22 +13,28 @@ pub struct ReadReturn {
     pub notes: Vec<String>,
 }
 
-/// Whether `path` starts like a PDF (`%PDF-`), whatever its name says.
+/// Whether the file at `path` starts like a PDF (`%PDF-` in its first kilobyte), whatever its
+/// name says; an unreadable file is not one (reading it as a draft then says why).
 pub fn is_pdf(path: &Path) -> bool {
     use std::io::Read as _;
-    let mut head = [0u8; 5];
-    std::fs::File::open(path)
-        .and_then(|mut f| f.read_exact(&mut head))
-        .is_ok_and(|()| &head == b"%PDF-")
+    let mut head = [0u8; 1024];
+    let n = std::fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .unwrap_or(0);
+    crate::import::is_pdf(head.get(..n).unwrap_or(&[]))
 }
 
 /// Reads the draft or published PDF at `path`; the error says what was wrong and where.
 pub fn read_return(path: &Path) -> Result<ReadReturn, String> {
     if is_pdf(path) {
-        return Err(format!(
-            "{}: reading published PDFs is not available in this build",
-            path.display()
-        ));
+        let imported = crate::import::import_file(path)
+            .map_err(|e| format!("cannot import {}: {e}", path.display()))?;
+        let notes = imported.issues.iter().map(ToString::to_string).collect();
+        return Ok(ReadReturn {
+            ret: imported.ret,
+            kind: LinkKind::PublishedPdf,
+            notes,
+        });
     }
     let ret = crate::io::load(path).map_err(|e| e.to_string())?;
     Ok(ReadReturn {

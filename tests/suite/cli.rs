@@ -436,3 +436,44 @@ fn diff_lists_each_balance_and_exits_1_when_one_was_not_brought_forward() {
     assert_eq!(code, Some(2));
     assert!(err.contains("nope.ron"), "{err}");
 }
+
+/// `diff` and `check --previous` take last month's published PDF as well as a draft.
+#[test]
+fn diff_and_check_take_last_months_published_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/reference/ff301-v1.2.0-moon-inc-2026-01.pdf");
+    let feb = dir.path().join("moon-2026-02.ron");
+    let (code, out, err) = run(&[
+        os("roll-forward"),
+        p(&example("moon-inc-2026-01.ron")),
+        os("-o"),
+        p(&feb),
+    ]);
+    assert_eq!(code, Some(0), "{out}{err}");
+
+    let (code, out, err) = run(&[os("diff"), p(&pdf), p(&feb)]);
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(
+        out.starts_with(
+            "Last month: month ended 31 January 2026, Moon Inc. (linked from the published \
+             return ff301-v1.2.0-moon-inc-2026-01.pdf)"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("Every balance brought forward agrees"),
+        "{out}"
+    );
+
+    let mut ret = io::load(&feb).unwrap();
+    ret.part3c.blocks[0].convertibles[0].preceding_amount = Some(rust_decimal::Decimal::new(1, 0));
+    io::save(&feb, &ret).unwrap();
+    let (code, out, _) = run(&[os("check"), p(&feb), os("--previous"), p(&pdf)]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("PREV-006"), "{out}");
+    assert!(out.contains("closed at 52,377,600"), "{out}");
+    let (code, out, _) = run(&[os("diff"), p(&pdf), p(&feb)]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("(difference -52,377,599)"), "{out}");
+}

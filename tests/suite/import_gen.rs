@@ -534,6 +534,7 @@ pub fn printable_return(
                             }
                         },
                         unparsed: Default::default(),
+                        last_month: None,
                     };
                     let _ = remarks.2;
                     ret.ensure_row_ids();

@@ -266,3 +266,81 @@ fn the_compare_view_fits_windows_from_720_to_2560_px() {
         h.get_by_label("differs by +123,454,389,012");
     }
 }
+
+fn reference_pdf() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/reference/ff301-v1.2.0-moon-inc-2026-01.pdf")
+}
+
+/// File › Import published return… opens the HKEX PDF as an untitled draft with a note; File ›
+/// Roll forward from a published return… gives February, linked to January's PDF.
+#[test]
+fn a_published_return_is_imported_and_rolled_forward_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let config = test_config(AppPaths::in_dir(&dir.path().join("app")), &dialogs);
+    let mut h = editor_harness(config, [1024.0, 700.0]);
+    h.run();
+
+    dialogs.push_picked(Picked::Path(reference_pdf()));
+    h.get_by_label("Import published return…").click();
+    h.run();
+    assert_eq!(dialogs.questions(), ["published"]);
+    let doc = h.state().document().expect("the import is open");
+    assert!(doc.path.is_none(), "untitled until saved");
+    assert!(doc.is_dirty(), "closing must ask");
+    assert_eq!(doc.ret.header.issuer_name, "Moon Inc.");
+    assert_eq!(
+        doc.ret.header.month_end,
+        chrono::NaiveDate::from_ymd_opt(2026, 1, 31)
+    );
+    let note = h
+        .state()
+        .import_note()
+        .cloned()
+        .expect("a note about the import");
+    assert!(
+        note.title.contains(
+            "Imported January 2026 from the published return ff301-v1.2.0-moon-inc-2026-01.pdf"
+        ),
+        "{}",
+        note.title
+    );
+    h.get_by_label_contains("Imported January 2026 from the published return");
+    h.get_by_label("Hide this note").click();
+    h.run();
+    assert!(h.state().import_note().is_none());
+
+    // Replacing the unsaved import asks first; discard, then roll forward from the PDF.
+    dialogs.push_picked(Picked::Path(reference_pdf()));
+    menu(&mut h, "File", "Roll forward from a published return…");
+    h.get_by_label("Discard").click();
+    h.run();
+    let doc = h.state().document().expect("February");
+    assert_eq!(
+        doc.ret.header.month_end,
+        chrono::NaiveDate::from_ymd_opt(2026, 2, 28)
+    );
+    let link = doc.ret.last_month.as_ref().expect("linked to January");
+    assert_eq!(link.source.kind, LinkKind::PublishedPdf);
+    assert_eq!(link.source.file, "ff301-v1.2.0-moon-inc-2026-01.pdf");
+    assert!(prev_findings(&h).is_empty(), "{:?}", prev_findings(&h));
+    h.get_by_label_contains("Rolled forward to February 2026 from the published return");
+
+    // A file that is not a PDF return is refused with its name; the return stays.
+    let junk = dir.path().join("not-a-return.pdf");
+    std::fs::write(&junk, b"%PDF-1.7\n garbage").unwrap();
+    let before = h.state().document().unwrap().ret.clone();
+    dialogs.push_picked(Picked::Path(junk));
+    menu(&mut h, "File", "Link last month's return…");
+    assert_eq!(h.state().document().unwrap().ret, before);
+    let status = h
+        .state()
+        .status_message()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(
+        status.starts_with("Last month not linked:") && status.contains("not-a-return.pdf"),
+        "{status}"
+    );
+}
