@@ -30,8 +30,8 @@
 use chrono::{Datelike, Months, NaiveDate};
 
 use crate::calc::{self, Derived};
-use crate::model::path::{self as paths, FieldPath};
 use crate::last_month;
+use crate::model::path::{self as paths, FieldPath};
 use crate::model::{LinkSource, MonthlyReturn, OptionMovement, SubmissionStatus};
 
 /// Why a return could not be rolled forward.

@@ -156,8 +156,10 @@ mod tests {
     #[test]
     fn last_month_link_survives_save_and_reopen() {
         use crate::model::{LinkKind, LinkSource};
-        let mut prev =
-            from_str(include_str!("../../templates/examples/kingsoft-cloud-2024-10.ron")).unwrap();
+        let mut prev = from_str(include_str!(
+            "../../templates/examples/kingsoft-cloud-2024-10.ron"
+        ))
+        .unwrap();
         prev.header.issuer_name = "雲 Kingsoft".to_string();
         let mut ret = crate::rollforward::roll_forward(&prev).unwrap();
         let link = ret.last_month.as_mut().unwrap();

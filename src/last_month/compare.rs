@@ -49,11 +49,7 @@ impl Figure {
             }
             (Figure::Amount(a), Figure::Amount(b)) => {
                 let d = a.checked_sub(b)?;
-                Some(signed(
-                    d.is_sign_negative(),
-                    d.is_zero(),
-                    format::amount(d),
-                ))
+                Some(signed(d.is_sign_negative(), d.is_zero(), format::amount(d)))
             }
             _ => None,
         }
@@ -227,7 +223,11 @@ impl Comparison {
             text.push('\n');
         }
         let n = self.disagreements();
-        let new = self.lines.iter().filter(|l| l.status == Status::New).count();
+        let new = self
+            .lines
+            .iter()
+            .filter(|l| l.status == Status::New)
+            .count();
         let gone = self
             .lines
             .iter()
@@ -254,18 +254,20 @@ impl Comparison {
 
 /// How a snapshot is named: its month, issuer and origin.
 pub fn describe(last: &LastMonth) -> String {
-    let month = last
-        .month_end
-        .map_or("month end unknown".to_string(), |d| {
-            format!("month ended {}", format::date(d))
-        });
+    let month = last.month_end.map_or("month end unknown".to_string(), |d| {
+        format!("month ended {}", format::date(d))
+    });
     let mut s = month;
     if !last.issuer_name.is_empty() {
         s.push_str(", ");
         s.push_str(&last.issuer_name);
     }
     if !last.source.file.is_empty() {
-        s.push_str(&format!(" ({} {})", last.source.kind.verb(), last.source.file));
+        s.push_str(&format!(
+            " ({} {})",
+            last.source.kind.verb(),
+            last.source.file
+        ));
     }
     s
 }
@@ -590,8 +592,7 @@ impl Collect<'_> {
             let name = self.derived.class_name(self.ret, class);
             let j = self.classes.block(class, last_blocks, |x| x.class);
             for (r, row) in S::rows(b).iter().enumerate() {
-                let (opening, close) = match (&column.value, self.derived.closing(S::PART, i, r))
-                {
+                let (opening, close) = match (&column.value, self.derived.closing(S::PART, i, r)) {
                     (Value::Count(get, _), Some(Closing::Count(c))) => (count(*get(row)), count(c)),
                     (Value::Amount(get, _), Some(Closing::Amount(a))) => {
                         (amount(*get(row)), amount(a))

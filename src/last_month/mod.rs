@@ -77,7 +77,11 @@ pub fn capture(ret: &MonthlyReturn, derived: &Derived, source: LinkSource) -> La
         })
         .collect();
     let part3a = blocks::<OptionScheme>(ret, derived, &mut class_of, |s| {
-        (s.particulars.clone(), String::new(), s.shares_issuable_at_close)
+        (
+            s.particulars.clone(),
+            String::new(),
+            s.shares_issuable_at_close,
+        )
     });
     let part3b = blocks::<Warrant>(ret, derived, &mut class_of, |w| {
         (
@@ -226,7 +230,11 @@ impl ClassMatch {
                         .classes
                         .iter()
                         .filter(|c| !to_last.contains_key(&c.id))
-                        .filter(|c| candidates.first().is_some_and(|&i| fits(c, &last.classes[i])))
+                        .filter(|c| {
+                            candidates
+                                .first()
+                                .is_some_and(|&i| fits(c, &last.classes[i]))
+                        })
                         .count()
                         == 1;
                 if let Some(&i) = candidates.first()
@@ -248,7 +256,12 @@ impl ClassMatch {
 
     /// The first of last month's blocks of the class this month's `class` is, in `blocks`
     /// whose classes `class_of` gives.
-    pub fn block<T>(&self, class: ClassId, blocks: &[T], class_of: impl Fn(&T) -> usize) -> Option<usize> {
+    pub fn block<T>(
+        &self,
+        class: ClassId,
+        blocks: &[T],
+        class_of: impl Fn(&T) -> usize,
+    ) -> Option<usize> {
         let last = self.last(class)?;
         blocks.iter().position(|b| class_of(b) == last)
     }

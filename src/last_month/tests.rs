@@ -1,9 +1,9 @@
 use super::*;
-use rust_decimal::Decimal;
-use crate::model::path::FormPart;
 use crate::calc::derive;
+use crate::model::path::FormPart;
 use crate::model::{ClassOfShares, LinkKind, TypeOfShares};
 use crate::rollforward::roll_forward;
+use rust_decimal::Decimal;
 
 fn kingsoft() -> MonthlyReturn {
     crate::io::from_str(include_str!(
@@ -31,7 +31,10 @@ fn capture_keeps_the_printed_closing_figures() {
     };
     let last = capture(&ret, &derive(&ret), source.clone());
     assert_eq!(last.source, source);
-    assert_eq!(last.month_end, chrono::NaiveDate::from_ymd_opt(2024, 10, 31));
+    assert_eq!(
+        last.month_end,
+        chrono::NaiveDate::from_ymd_opt(2024, 10, 31)
+    );
     assert_eq!(last.classes.len(), 1);
     assert_eq!(last.classes[0].stock_code, "03896");
     assert_eq!(last.part1[0].shares, Some(40_000_000_000));
@@ -52,7 +55,10 @@ fn roll_forward_records_the_closing_figures_it_carries() {
         let last = next.last_month.as_ref().unwrap();
         assert_eq!(last.month_end, ret.header.month_end);
         for (b, block) in next.part2.part.active().iter().enumerate() {
-            assert_eq!(last.part2[b].excluding_treasury, block.preceding.excluding_treasury);
+            assert_eq!(
+                last.part2[b].excluding_treasury,
+                block.preceding.excluding_treasury
+            );
             assert_eq!(last.part2[b].treasury, block.preceding.treasury);
         }
         for (b, block) in next.part3a.active().iter().enumerate() {

@@ -250,11 +250,7 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
 /// figures: `previous` when given (see [`crate::last_month::capture`]), else the snapshot the
 /// return is linked to (`ret.last_month`). Pure; findings come sorted by part,
 /// then severity (errors first), then id.
-pub fn check(
-    ret: &MonthlyReturn,
-    derived: &Derived,
-    previous: Option<&LastMonth>,
-) -> Vec<Finding> {
+pub fn check(ret: &MonthlyReturn, derived: &Derived, previous: Option<&LastMonth>) -> Vec<Finding> {
     let ctx = Context {
         ret,
         derived,

@@ -294,7 +294,9 @@ impl Cmp<'_> {
                 };
                 let path = || S::cell_path(i, r, column);
                 match &column.value {
-                    Value::Count(get, _) => self.count(rule, out, what, *get(row), last.count, path),
+                    Value::Count(get, _) => {
+                        self.count(rule, out, what, *get(row), last.count, path)
+                    }
                     Value::Amount(get, _) => {
                         self.amount(rule, out, what, *get(row), last.amount, path);
                     }
@@ -320,8 +322,7 @@ impl Cmp<'_> {
     }
 
     fn months(&self, out: &mut Collector) {
-        let (Some(before), Some(now)) = (self.last.month_end, self.current.header.month_end)
-        else {
+        let (Some(before), Some(now)) = (self.last.month_end, self.current.header.month_end) else {
             return;
         };
         let next = if before.month() == 12 {

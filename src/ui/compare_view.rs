@@ -11,8 +11,11 @@ use crate::last_month::{Comparison, Figure, Line, Status};
 /// The widest the comparison gets, like a page of the form.
 const MAX_WIDTH: f32 = 1180.0;
 
-
-pub fn compare_view_ui(ui: &mut egui::Ui, comparison: Option<&Comparison>, cmds: &mut Vec<Command>) {
+pub fn compare_view_ui(
+    ui: &mut egui::Ui,
+    comparison: Option<&Comparison>,
+    cmds: &mut Vec<Command>,
+) {
     egui::ScrollArea::vertical()
         .id_salt("compare")
         .auto_shrink([false, false])

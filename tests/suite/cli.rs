@@ -402,8 +402,14 @@ fn diff_lists_each_balance_and_exits_1_when_one_was_not_brought_forward() {
 
     let (code, out, err) = run(&[os("diff"), p(&march), p(&april)]);
     assert_eq!(code, Some(0), "{out}{err}");
-    assert!(out.starts_with("Last month: month ended 31 March 2025"), "{out}");
-    assert!(out.contains("This month: month ended 30 April 2025"), "{out}");
+    assert!(
+        out.starts_with("Last month: month ended 31 March 2025"),
+        "{out}"
+    );
+    assert!(
+        out.contains("This month: month ended 30 April 2025"),
+        "{out}"
+    );
     assert!(
         out.contains("Every balance brought forward agrees with last month's close."),
         "{out}"

@@ -106,10 +106,7 @@ fn a_changed_balance_brought_forward_shows_inline_in_the_findings_and_in_the_com
         );
 
         // The compare view lists the class whose balance differs, with the difference.
-        h.key_press_modifiers(
-            egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
-            Key::M,
-        );
+        h.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, Key::M);
         h.run();
         assert!(h.state().compare_open());
         h.get_by_label("1 balance brought forward differs from last month's close.");
@@ -146,7 +143,10 @@ fn linking_a_draft_checks_against_it_and_unlinking_is_undoable() {
     };
     let mut h = editor_harness(config, [1200.0, 800.0]);
     h.run();
-    assert!(prev_findings(&h).is_empty(), "nothing linked, nothing compared");
+    assert!(
+        prev_findings(&h).is_empty(),
+        "nothing linked, nothing compared"
+    );
     h.get_by_label_contains("Balances brought forward not checked: no last month linked");
 
     dialogs.push_picked(Picked::Path(october_path.clone()));
@@ -155,7 +155,11 @@ fn linking_a_draft_checks_against_it_and_unlinking_is_undoable() {
     let found = prev_findings(&h);
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].contains("treasury shares"), "{found:?}");
-    let status = h.state().status_message().map(|s| s.text.clone()).unwrap_or_default();
+    let status = h
+        .state()
+        .status_message()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
     assert!(
         status.starts_with("Linked last month: month ended 31 October 2024")
             && status.contains("1 balance brought forward differs"),
@@ -182,7 +186,8 @@ fn linking_a_draft_checks_against_it_and_unlinking_is_undoable() {
     assert!(prev_findings(&h).is_empty());
     h.get_by_label("Edit").click();
     h.run();
-    h.get_by_label_contains("Undo unlinking last month's return").click();
+    h.get_by_label_contains("Undo unlinking last month's return")
+        .click();
     h.run();
     assert_eq!(prev_findings(&h).len(), 1);
 
@@ -193,7 +198,11 @@ fn linking_a_draft_checks_against_it_and_unlinking_is_undoable() {
     let before = h.state().document().unwrap().ret.clone();
     menu(&mut h, "File", "Link last month's return…");
     assert_eq!(h.state().document().unwrap().ret, before);
-    let status = h.state().status_message().map(|s| s.text.clone()).unwrap_or_default();
+    let status = h
+        .state()
+        .status_message()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
     assert!(status.starts_with("Last month not linked:"), "{status}");
     assert!(status.contains("junk.ron"), "{status}");
 }

@@ -49,9 +49,9 @@ impl EditorApp {
                 PathPurpose::Open => self.dialogs.pick_open(start.as_deref()),
                 PathPurpose::SaveAs => self.dialogs.pick_save(start.as_deref(), &name),
                 PathPurpose::ExportPdf => self.dialogs.pick_pdf(start.as_deref(), &name),
-                PathPurpose::LinkLastMonth => {
-                    self.dialogs.pick_return(start.as_deref(), ReturnFile::DraftOrPdf)
-                }
+                PathPurpose::LinkLastMonth => self
+                    .dialogs
+                    .pick_return(start.as_deref(), ReturnFile::DraftOrPdf),
                 PathPurpose::Import | PathPurpose::RollForwardFrom => {
                     self.dialogs.pick_return(start.as_deref(), ReturnFile::Pdf)
                 }

@@ -26,9 +26,7 @@ impl EditorApp {
         let read = match last_month::read_return(path) {
             Ok(r) => r,
             Err(e) => {
-                self.status = Some(StatusMessage::error(format!(
-                    "Last month not linked: {e}"
-                )));
+                self.status = Some(StatusMessage::error(format!("Last month not linked: {e}")));
                 return;
             }
         };
@@ -96,7 +94,11 @@ impl EditorApp {
     /// Opens the published return at `path` as a new, untitled draft — or, with `roll`, next
     /// month's draft rolled forward from it — with a note saying what to review.
     pub(super) fn import(&mut self, path: &Path, roll: bool) {
-        let verb = if roll { "Not rolled forward" } else { "Not imported" };
+        let verb = if roll {
+            "Not rolled forward"
+        } else {
+            "Not imported"
+        };
         let read = match last_month::read_return(path) {
             Ok(r) => r,
             Err(e) => {
