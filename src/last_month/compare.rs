@@ -358,6 +358,10 @@ impl Collect<'_> {
         });
     }
 
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "one per column of the line, as `vanished` and the matched lines take them"
+    )]
     fn new_line(
         &mut self,
         part: FormPart,

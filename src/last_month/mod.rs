@@ -189,6 +189,9 @@ fn blocks<S: SubPart>(
         .collect()
 }
 
+/// One way of telling that this month's class is last month's.
+type ClassTest<'a> = dyn Fn(&ShareClass, &LastClass) -> bool + 'a;
+
 /// Which of last month's classes each of this month's classes is.
 ///
 /// A class is the same one when its class, type, stock code and description are all the same;
@@ -205,7 +208,7 @@ impl ClassMatch {
         let mut to_last = HashMap::new();
         let mut taken = vec![false; last.classes.len()];
         let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
-        let passes: [&dyn Fn(&ShareClass, &LastClass) -> bool; 3] = [
+        let passes: [&ClassTest<'_>; 3] = [
             &|c, l| {
                 c.class_of_shares == l.class_of_shares
                     && c.type_of_shares == l.type_of_shares
