@@ -8,15 +8,16 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
+use crate::about;
 use crate::calc;
 use crate::calendar;
 use crate::format;
 use crate::io as draft;
 use crate::last_month;
-use crate::model::{LinkKind, MonthlyReturn};
 use crate::model::path::FormPart;
+use crate::model::{LinkKind, MonthlyReturn};
 use crate::pdf;
 use crate::rollforward;
 use crate::rules::{self, CappedFindings, Severity};
@@ -50,11 +51,11 @@ Exit status:
   3  nothing written: the output exists (use --force), is the input, or writing failed";
 
 /// Prepare, check and roll forward the HKEX FF301 Monthly Return for Equity Issuers.
+// `--version` and the help's closing text are added at run time by [`command`].
 #[derive(Debug, Parser)]
 #[command(
     name = "monthly-return",
     version,
-    after_help = EXIT_CODES,
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
@@ -123,9 +124,26 @@ pub enum Command {
     },
 }
 
+/// The command line as `--help` and `--version` show it: [`Cli`] plus what only run time knows,
+/// the templates this build fills in and the real folders of the recovery copies and preferences
+/// (a company secretary asked "where is my unsaved work?" should find it in `--help`).
+pub fn command() -> clap::Command {
+    let paths = crate::ui::prefs::AppPaths::from_system();
+    Cli::command()
+        .long_version(about::long_version())
+        .after_help(format!(
+            "{EXIT_CODES}\n\n{}",
+            about::file_locations_text(&paths)
+        ))
+}
+
 /// Parses the command line and runs it.
 pub fn main() -> ExitCode {
-    run(Cli::parse()).into()
+    let matches = command().get_matches();
+    match Cli::from_arg_matches(&matches) {
+        Ok(cli) => run(cli).into(),
+        Err(e) => e.format(&mut command()).exit(),
+    }
 }
 
 /// Runs one command.
@@ -156,7 +174,7 @@ pub fn run(cli: Cli) -> Exit {
 pub fn run_editor(path: Option<PathBuf>) -> Exit {
     if !has_display() {
         if path.is_none() {
-            out(Cli::command().render_help().to_string());
+            out(command().render_help().to_string());
             return Exit::Ok;
         }
         eprintln!(
@@ -213,10 +231,13 @@ fn check(path: &Path, previous: Option<&Path>) -> Exit {
         Err(e) => return e,
     };
     let derived = calc::derive(&ret);
-    let linked = prev
-        .as_ref()
-        .zip(previous)
-        .map(|(p, path)| last_month::capture(p, &calc::derive(p), last_month::source(LinkKind::Draft, path)));
+    let linked = prev.as_ref().zip(previous).map(|(p, path)| {
+        last_month::capture(
+            p,
+            &calc::derive(p),
+            last_month::source(LinkKind::Draft, path),
+        )
+    });
     let findings = rules::check_capped(&ret, &derived, linked.as_ref(), SHOWN_PER_RULE);
 
     let mut text = String::new();
@@ -515,7 +536,22 @@ mod tests {
 
     #[test]
     fn command_line_is_well_formed() {
-        Cli::command().debug_assert();
+        command().debug_assert();
+    }
+
+    #[test]
+    fn help_names_the_folders_and_version_the_templates() {
+        let mut cmd = command();
+        let help = cmd.render_long_help().to_string();
+        assert!(help.contains("Exit status:"), "{help}");
+        assert!(
+            help.contains("Recovery copies of unsaved changes"),
+            "{help}"
+        );
+        assert!(help.contains("Preferences"), "{help}");
+        assert!(help.contains("Logs"), "{help}");
+        let version = cmd.render_long_version();
+        assert!(version.contains("v1.1.0, v1.2.0"), "{version}");
     }
 
     #[test]

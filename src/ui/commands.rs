@@ -96,9 +96,7 @@ impl PathPurpose {
     pub fn extensions(self) -> &'static [&'static str] {
         match self {
             PathPurpose::Open | PathPurpose::SaveAs => &["ron"],
-            PathPurpose::ExportPdf | PathPurpose::Import | PathPurpose::RollForwardFrom => {
-                &["pdf"]
-            }
+            PathPurpose::ExportPdf | PathPurpose::Import | PathPurpose::RollForwardFrom => &["pdf"],
             PathPurpose::LinkLastMonth => &["ron", "pdf"],
         }
     }
@@ -221,6 +219,8 @@ pub enum Command {
     ResolveWrite(WriteChoice),
     /// Open a written file (the exported PDF) in the user's viewer.
     OpenExternally(PathBuf),
+    /// Show the About box: version, templates, where the program keeps its files.
+    About,
     /// Close the prompt on screen without doing anything else.
     DismissPrompt,
 }
@@ -298,6 +298,7 @@ impl Command {
             Command::ResolveChanged(c) => format!("{c:?}"),
             Command::OpenAnyway(p) => format!("Open {} here as well", p.display()),
             Command::ResolveWrite(c) => format!("{c:?}"),
+            Command::About => "About".into(),
             Command::DismissPrompt => "Close".into(),
         }
     }
@@ -359,6 +360,9 @@ impl Command {
             }
             Command::OpenAnyway(_) => "Open the draft although another window has it open",
             Command::ResolveWrite(_) => "Create the missing folder or replace the file, or cancel",
+            Command::About => {
+                "Version, templates supported, and where recovery files and preferences are kept"
+            }
             Command::DismissPrompt => "Close this message",
         }
     }
@@ -428,6 +432,15 @@ mod tests {
             Command::SaveAs,
             Command::SaveTo(PathBuf::from("/tmp/b.ron")),
             Command::RollForward,
+            Command::LinkLastMonth,
+            Command::LinkLastMonthFrom(PathBuf::from("/tmp/last.ron")),
+            Command::UnlinkLastMonth,
+            Command::CompareWithLastMonth,
+            Command::Import,
+            Command::ImportFrom(PathBuf::from("/tmp/published.pdf")),
+            Command::RollForwardFromPdf,
+            Command::RollForwardFromPath(PathBuf::from("/tmp/published.pdf")),
+            Command::DismissImportNote,
             Command::ExportPdf,
             Command::ExportPdfTo(PathBuf::from("/tmp/c.pdf")),
             Command::Undo,
@@ -449,6 +462,7 @@ mod tests {
             Command::ResolveWrite(WriteChoice::Cancel),
             Command::OpenExternally(PathBuf::from("/tmp/c.pdf")),
             Command::OpenAnyway(PathBuf::from("/tmp/c.ron")),
+            Command::About,
             Command::DismissPrompt,
         ];
         for cmd in &all {
@@ -461,6 +475,15 @@ mod tests {
                 | Command::SaveAs
                 | Command::SaveTo(_)
                 | Command::RollForward
+                | Command::LinkLastMonth
+                | Command::LinkLastMonthFrom(_)
+                | Command::UnlinkLastMonth
+                | Command::CompareWithLastMonth
+                | Command::Import
+                | Command::ImportFrom(_)
+                | Command::RollForwardFromPdf
+                | Command::RollForwardFromPath(_)
+                | Command::DismissImportNote
                 | Command::ExportPdf
                 | Command::ExportPdfTo(_)
                 | Command::Undo
@@ -482,6 +505,7 @@ mod tests {
                 | Command::ResolveWrite(_)
                 | Command::OpenExternally(_)
                 | Command::OpenAnyway(_)
+                | Command::About
                 | Command::DismissPrompt => {}
             }
         }
