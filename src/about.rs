@@ -67,7 +67,7 @@ pub fn file_locations(paths: &AppPaths) -> Vec<Location> {
             what: "Logs",
             // No log file is written: saying so beats naming a file that never appears.
             place: "no log file; messages go to standard error (started from a desktop \
-                    menu: the session's log, e.g. `journalctl --user`)"
+                    menu: the session's log, e.g. journalctl --user)"
                 .to_string(),
         },
     ]
