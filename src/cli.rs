@@ -8,8 +8,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
+use crate::about;
 use crate::calc;
 use crate::calendar;
 use crate::format;
@@ -50,11 +51,11 @@ Exit status:
   3  nothing written: the output exists (use --force), is the input, or writing failed";
 
 /// Prepare, check and roll forward the HKEX FF301 Monthly Return for Equity Issuers.
+// `--version` and the help's closing text are added at run time by [`command`].
 #[derive(Debug, Parser)]
 #[command(
     name = "monthly-return",
     version,
-    after_help = EXIT_CODES,
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
@@ -138,9 +139,26 @@ pub enum Command {
     },
 }
 
+/// The command line as `--help` and `--version` show it: [`Cli`] plus what only run time knows,
+/// the templates this build fills in and the real folders of the recovery copies and preferences
+/// (a company secretary asked "where is my unsaved work?" should find it in `--help`).
+pub fn command() -> clap::Command {
+    let paths = crate::ui::prefs::AppPaths::from_system();
+    Cli::command()
+        .long_version(about::long_version())
+        .after_help(format!(
+            "{EXIT_CODES}\n\n{}",
+            about::file_locations_text(&paths)
+        ))
+}
+
 /// Parses the command line and runs it.
 pub fn main() -> ExitCode {
-    run(Cli::parse()).into()
+    let matches = command().get_matches();
+    match Cli::from_arg_matches(&matches) {
+        Ok(cli) => run(cli).into(),
+        Err(e) => e.format(&mut command()).exit(),
+    }
 }
 
 /// Runs one command.
@@ -172,7 +190,7 @@ pub fn run(cli: Cli) -> Exit {
 pub fn run_editor(path: Option<PathBuf>) -> Exit {
     if !has_display() {
         if path.is_none() {
-            out(Cli::command().render_help().to_string());
+            out(command().render_help().to_string());
             return Exit::Ok;
         }
         eprintln!(
@@ -596,7 +614,22 @@ mod tests {
 
     #[test]
     fn command_line_is_well_formed() {
-        Cli::command().debug_assert();
+        command().debug_assert();
+    }
+
+    #[test]
+    fn help_names_the_folders_and_version_the_templates() {
+        let mut cmd = command();
+        let help = cmd.render_long_help().to_string();
+        assert!(help.contains("Exit status:"), "{help}");
+        assert!(
+            help.contains("Recovery copies of unsaved changes"),
+            "{help}"
+        );
+        assert!(help.contains("Preferences"), "{help}");
+        assert!(help.contains("Logs"), "{help}");
+        let version = cmd.render_long_version();
+        assert!(version.contains("v1.1.0, v1.2.0"), "{version}");
     }
 
     #[test]

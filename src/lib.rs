@@ -3,6 +3,7 @@
 //! Everything except `ui` is plain Rust with no GUI dependency: the editor reads derived figures
 //! and findings and only edits the data.
 
+pub mod about;
 pub mod calc;
 pub mod calendar;
 pub mod cli;

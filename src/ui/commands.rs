@@ -219,6 +219,8 @@ pub enum Command {
     ResolveWrite(WriteChoice),
     /// Open a written file (the exported PDF) in the user's viewer.
     OpenExternally(PathBuf),
+    /// Show the About box: version, templates, where the program keeps its files.
+    About,
     /// Close the prompt on screen without doing anything else.
     DismissPrompt,
 }
@@ -296,6 +298,7 @@ impl Command {
             Command::ResolveChanged(c) => format!("{c:?}"),
             Command::OpenAnyway(p) => format!("Open {} here as well", p.display()),
             Command::ResolveWrite(c) => format!("{c:?}"),
+            Command::About => "About".into(),
             Command::DismissPrompt => "Close".into(),
         }
     }
@@ -357,6 +360,9 @@ impl Command {
             }
             Command::OpenAnyway(_) => "Open the draft although another window has it open",
             Command::ResolveWrite(_) => "Create the missing folder or replace the file, or cancel",
+            Command::About => {
+                "Version, templates supported, and where recovery files and preferences are kept"
+            }
             Command::DismissPrompt => "Close this message",
         }
     }
@@ -456,6 +462,7 @@ mod tests {
             Command::ResolveWrite(WriteChoice::Cancel),
             Command::OpenExternally(PathBuf::from("/tmp/c.pdf")),
             Command::OpenAnyway(PathBuf::from("/tmp/c.ron")),
+            Command::About,
             Command::DismissPrompt,
         ];
         for cmd in &all {
@@ -498,6 +505,7 @@ mod tests {
                 | Command::ResolveWrite(_)
                 | Command::OpenExternally(_)
                 | Command::OpenAnyway(_)
+                | Command::About
                 | Command::DismissPrompt => {}
             }
         }

@@ -9,6 +9,7 @@ mod common;
 mod bad_drafts;
 mod big_drafts;
 mod cli;
+mod desktop_files;
 mod examples;
 mod explain;
 mod import;

@@ -501,6 +501,29 @@ fn template_version_is_chosen_from_the_menu_and_undoable() {
 }
 
 #[test]
+fn help_about_names_the_version_templates_and_the_folders_in_use() {
+    let dir = tempfile::tempdir().unwrap();
+    let setup = Setup::new(dir.path());
+    let mut h = setup.harness();
+    h.get_by_label("Help").click();
+    h.run();
+    h.get_by_label("About").click();
+    h.run();
+    assert_eq!(h.state().prompt_text().as_deref(), Some("about"));
+    h.get_by_label(&format!("Version {}", env!("CARGO_PKG_VERSION")));
+    h.get_by_label("HKEX FF301 Monthly Return for Equity Issuers, templates v1.1.0, v1.2.0");
+    let data = setup.paths.data_dir.clone().unwrap();
+    let recovery = format!("{}", data.join("recovery-*.ron").display());
+    h.get_by_label_contains(&recovery);
+    let prefs = setup.paths.prefs_file().unwrap();
+    h.get_by_label(&prefs.display().to_string());
+    h.get_by_label_contains("standard error");
+    h.get_by_label("Close").click();
+    h.run();
+    assert_eq!(h.state().prompt_text(), None);
+}
+
+#[test]
 fn preferences_persist_between_runs() {
     let dir = tempfile::tempdir().unwrap();
     let setup = Setup::new(dir.path());
@@ -1069,7 +1092,8 @@ fn f1_explains_the_focused_field_and_a_computed_cell_shows_its_formula() {
     h.run();
     h.key_press(Key::F1);
     h.run();
-    h.get_by_label("Help");
+    // The help window, beside the Help menu.
+    assert_eq!(h.query_all_by_label("Help").count(), 2);
     h.get_by_label("Part II › class block 1 › increase / decrease › issued shares excl. treasury");
     let help = h
         .query_all_by_label_contains("must equal the class's \"Total of AA1 to EE1\"")
@@ -1290,11 +1314,12 @@ fn tab_scrolls_every_widget_it_reaches_into_view() {
             (n.rect(), n.accesskit_node().label().unwrap_or_default())
         })
         .collect();
+        // The findings panel starts with last month's link (or compare) button, then findings.
         if focused.iter().any(|(_, l)| {
             l.starts_with("error  ")
                 || l.starts_with("warning  ")
-                || l == "Link last month…"
-                || l == "Compare with last month"
+                || l.starts_with("Link last month")
+                || l.starts_with("Compare with last month")
         }) {
             break; // past the page, into the findings panel
         }

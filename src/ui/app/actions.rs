@@ -122,6 +122,7 @@ impl EditorApp {
                 self.prompt = None;
                 self.open_now(&path);
             }
+            Command::About => self.prompt = Some(Prompt::About),
             Command::DismissPrompt => self.prompt = None,
         }
     }

@@ -14,13 +14,15 @@
 //! - [`file_dialog`]: the in-app file dialog (`egui_file`) as a prompt;
 //! - [`upkeep`]: what follows the commands each frame (undo history, recovery copy, window
 //!   title, preferences);
-//! - [`fonts`]: the CJK fallback font.
+//! - [`fonts`]: the CJK fallback font;
+//! - [`icon`]: the window icon.
 
 mod actions;
 mod file_dialog;
 mod files;
 mod fonts;
 mod help_window;
+mod icon;
 mod last_month;
 mod prompts;
 mod ui;
@@ -346,6 +348,7 @@ impl EditorApp {
             }
             Prompt::OpenElsewhere { path } => format!("open elsewhere {}", path.display()),
             Prompt::ReadOnly { path, .. } => format!("read-only {}", path.display()),
+            Prompt::About => "about".to_string(),
         })
     }
 
@@ -466,12 +469,17 @@ pub fn run(open: Option<PathBuf>) -> eframe::Result<()> {
     let config = AppConfig::system(open);
     let prefs = Prefs::load(&config.paths);
     let size = prefs.window_size.unwrap_or([1200.0, 800.0]);
+    // The app id is the desktop entry's name, so a desktop shows this window under its entry.
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title(crate::about::APP_NAME)
+        .with_app_id(crate::about::APP_ID)
+        .with_inner_size(size)
+        .with_min_inner_size([720.0, 480.0]);
+    if let Some(icon) = icon::window_icon() {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("FF301 Monthly Return")
-            .with_app_id("monthly-return")
-            .with_inner_size(size)
-            .with_min_inner_size([720.0, 480.0]),
+        viewport,
         ..Default::default()
     };
     eframe::run_native(

@@ -11,9 +11,11 @@ use std::path::{Path, PathBuf};
 use super::actions::Pending;
 use super::file_dialog::FileDialogPrompt;
 use super::{Document, EditorApp};
+use crate::about;
 use crate::ui::commands::{
     ChangedChoice, Command, PathPurpose, RecoveryChoice, UnsavedChoice, WriteChoice,
 };
+use crate::ui::prefs::AppPaths;
 use crate::ui::recovery::Recovered;
 use crate::ui::theme::warning_colour;
 
@@ -48,6 +50,8 @@ pub(super) enum Prompt {
     ReadOnly { path: PathBuf, elsewhere: Command },
     /// The draft about to be opened is open in another editor window.
     OpenElsewhere { path: PathBuf },
+    /// Help ▸ About: version, templates, and where the program keeps its files.
+    About,
 }
 
 /// Why a path is not written without asking.
@@ -90,6 +94,7 @@ impl EditorApp {
             Prompt::Recover(recovered) => recover_ui(ctx, recovered, cmds),
             Prompt::ChangedOnDisk { path, saving } => changed_on_disk_ui(ctx, path, *saving, cmds),
             Prompt::OpenElsewhere { path } => open_elsewhere_ui(ctx, path, cmds),
+            Prompt::About => about_ui(ctx, &self.paths, cmds),
         }
     }
 }
@@ -236,6 +241,43 @@ fn exported_ui(ctx: &egui::Context, path: &Path, errors: usize, cmds: &mut Vec<C
 }
 
 /// "The draft could not be opened", with the loader's message (line and column).
+/// Help ▸ About: what this is, which templates it fills in, and the real folders of the
+/// recovery copies and preferences (selectable, to paste into a file manager).
+fn about_ui(ctx: &egui::Context, paths: &AppPaths, cmds: &mut Vec<Command>) {
+    let mut close = false;
+    let modal = egui::Modal::new(egui::Id::unique("about-box")).show(ctx, |ui| {
+        ui.set_width(520.0);
+        ui.heading(about::APP_NAME);
+        ui.label(format!("Version {}", about::VERSION));
+        ui.label(format!(
+            "HKEX FF301 Monthly Return for Equity Issuers, templates {}",
+            about::supported_templates()
+        ));
+        ui.add_space(8.0);
+        egui::Grid::new("about-files")
+            .num_columns(2)
+            .spacing([12.0, 6.0])
+            .show(ui, |ui| {
+                for about::Location { what, place } in about::file_locations(paths) {
+                    ui.strong(what);
+                    ui.add(egui::Label::new(place).wrap().selectable(true));
+                    ui.end_row();
+                }
+            });
+        ui.add_space(8.0);
+        ui.weak(
+            "Licence: MIT. The fonts built in keep their own licences (SIL Open Font License \
+             1.1, Ubuntu Font Licence, Bitstream Vera, MIT); installed, their texts are in \
+             /usr/share/doc/monthly-return/.",
+        );
+        ui.add_space(8.0);
+        close = ui.button("Close").clicked();
+    });
+    if close || modal.should_close() {
+        cmds.push(Command::DismissPrompt);
+    }
+}
+
 fn load_error_ui(ctx: &egui::Context, message: &str, cmds: &mut Vec<Command>) {
     let mut close = false;
     let modal = egui::Modal::new(egui::Id::unique("load-error")).show(ctx, |ui| {

@@ -144,6 +144,9 @@ impl EditorApp {
                         }
                     }
                 });
+                ui.menu_button("Help", |ui| {
+                    command_button_ui(ui, Command::About, true, cmds);
+                });
             });
         });
     }
