@@ -230,7 +230,17 @@ fn fail(message: impl std::fmt::Display) {
     eprintln!("error: {message}");
 }
 
+/// A draft; a PDF is refused with the command that reads one.
 fn load(path: &Path) -> Result<MonthlyReturn, Exit> {
+    if last_month::looks_like_pdf(path) {
+        fail(format!(
+            "{} is a PDF, not a draft: read a published return into a draft with \
+             `monthly-return import {} -o DRAFT.ron`",
+            path.display(),
+            path.display()
+        ));
+        return Err(Exit::BadInput);
+    }
     draft::load(path).map_err(|e| {
         fail(e);
         Exit::BadInput
@@ -444,7 +454,7 @@ fn roll_forward(input: &Path, output: &Path, force: bool) -> Exit {
 /// A draft, or a published PDF imported (its issues printed): the return, what it was, and
 /// how many import issues there were.
 fn load_return(path: &Path) -> Result<(MonthlyReturn, LinkKind, usize), Exit> {
-    if last_month::is_pdf(path) {
+    if last_month::looks_like_pdf(path) {
         let imported = import_pdf_file(path)?;
         let n = imported.issues.len();
         Ok((imported.ret, LinkKind::PublishedPdf, n))

@@ -85,6 +85,10 @@ pub enum ImportError {
         "the file is {size} bytes; a published FF301 return is far smaller (at most {max} bytes are read)"
     )]
     TooLarge { size: u64, max: u64 },
+    #[error(
+        "the PDF has {pages} page(s) but its footer says \"{printed}\": pages are missing (a download cut short, or only some pages saved?); get the whole return"
+    )]
+    MissingPages { pages: usize, printed: String },
     #[error("not a PDF: a PDF starts with %PDF-, this file starts with {found:?}")]
     NotPdf { found: String },
     #[error(

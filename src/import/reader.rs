@@ -193,6 +193,7 @@ pub fn read(bytes: &[u8]) -> Result<Imported, ImportError> {
     let t = texts();
     check_ff301(&doc, t)?;
     let version = template_version(&doc)?;
+    check_page_count(&doc)?;
     let mut ctx = Ctx {
         doc: &doc,
         t,
@@ -200,6 +201,20 @@ pub fn read(bytes: &[u8]) -> Result<Imported, ImportError> {
         issues: Vec::new(),
         printed: Vec::new(),
     };
+    if let Some(mark) = doc
+        .tops
+        .first()
+        .and_then(|top| top.iter().find(|s| s.starts_with("DRAFT")))
+    {
+        ctx.issue_at(
+            0,
+            "the whole return",
+            format!(
+                "every page is marked \u{201c}{mark}\u{201d}: this PDF was exported while the return \
+                 had errors, so it is not a return as published; check it before relying on it"
+            ),
+        );
+    }
     let (ret, read_to) = parse(&mut ctx);
     unread(&mut ctx, read_to);
     let mut issues = ctx.issues;
@@ -278,6 +293,32 @@ fn check_ff301(doc: &Doc, t: &Texts) -> Result<(), ImportError> {
         found = found.chars().take(80).collect::<String>() + "…";
     }
     Err(ImportError::NotFf301 { found })
+}
+
+/// `Page X of N` in the footers must agree with the pages the file has: a file cut short
+/// (a partial download, the first pages saved) would otherwise import as a return whose later
+/// parts are simply missing — and, linked as last month, leave them unchecked.
+fn check_page_count(doc: &Doc) -> Result<(), ImportError> {
+    for footer in &doc.footers {
+        let joined = footer.join(" ");
+        let Some(rest) = joined.split("Page ").nth(1) else {
+            continue;
+        };
+        let mut words = rest.split_whitespace();
+        let (Some(_), Some("of"), Some(total)) = (words.next(), words.next(), words.next()) else {
+            continue;
+        };
+        let Ok(total) = total.parse::<usize>() else {
+            continue;
+        };
+        if total != doc.pages() {
+            return Err(ImportError::MissingPages {
+                pages: doc.pages(),
+                printed: joined.trim().to_string(),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// The version in the footer (`v 1.2.0`), which every page must agree on.

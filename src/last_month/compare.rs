@@ -49,7 +49,11 @@ impl Figure {
             }
             (Figure::Amount(a), Figure::Amount(b)) => {
                 let d = a.checked_sub(b)?;
-                Some(signed(d.is_sign_negative(), d.is_zero(), format::amount(d)))
+                if d.is_zero() {
+                    // `0`, not `0.00` from the scale of its operands.
+                    return Some("0".to_string());
+                }
+                Some(signed(d.is_sign_negative(), false, format::amount(d)))
             }
             _ => None,
         }
@@ -129,9 +133,14 @@ impl Line {
         zero(self.close, like).change_from(zero(self.opening, like))
     }
 
-    /// Whether the figure moved this month (close ≠ opening).
+    /// Whether the figure moved this month (close ≠ opening, blank counting as zero).
     pub fn moved(&self) -> bool {
-        self.movement().is_some_and(|m| m != "0")
+        let value = |f: Option<Figure>| match f {
+            None => Decimal::ZERO,
+            Some(Figure::Count(n)) => Decimal::from(n),
+            Some(Figure::Amount(a)) => a,
+        };
+        value(self.close) != value(self.opening)
     }
 
     /// The difference brought forward − last month's close, for a disagreeing line.
@@ -151,6 +160,9 @@ pub struct Comparison {
     /// "month ended 31 December 2025, Moon Inc (rolled forward from moon-2025-12.ron)".
     pub last_month: String,
     pub this_month: String,
+    /// What makes the comparison doubtful: last month is not the month before, or another
+    /// issuer's return.
+    pub notes: Vec<String>,
     /// Parts I, II, III(A), III(B), III(C), IV in order; in each, this month's blocks and rows
     /// in order, then last month's that vanished.
     pub lines: Vec<Line>,
@@ -171,6 +183,9 @@ impl Comparison {
         let mut text = String::new();
         let _ = writeln!(text, "Last month: {}", self.last_month);
         let _ = writeln!(text, "This month: {}", self.this_month);
+        for note in &self.notes {
+            let _ = writeln!(text, "Note: {note}");
+        }
         let mut part = None;
         let blank = |f: Option<Figure>| f.map_or_else(|| "blank".to_string(), Figure::text);
         for line in &self.lines {
@@ -303,8 +318,14 @@ pub fn compare(last: &LastMonth, ret: &MonthlyReturn, derived: &Derived) -> Comp
     Comparison {
         last_month: describe(last),
         this_month,
+        notes: notes(last, ret),
         lines: c.lines,
     }
+}
+
+/// The month and issuer checks (`PREV-008`, `PREV-009`), as notes above the comparison.
+fn notes(last: &LastMonth, ret: &MonthlyReturn) -> Vec<String> {
+    crate::rules::link_notes(ret, last)
 }
 
 struct Collect<'a> {

@@ -18,7 +18,7 @@ use crate::model::{
 };
 
 pub use compare::{Comparison, Figure, Line, Status, compare};
-pub use read::{ReadReturn, is_pdf, read_return};
+pub use read::{ReadReturn, is_pdf, looks_like_pdf, read_return};
 
 /// The snapshot of `ret`'s closing figures (`derived` = `calc::derive(ret)`), as next month's
 /// return keeps it.

@@ -24,9 +24,18 @@ pub fn is_pdf(path: &Path) -> bool {
     crate::import::is_pdf(head.get(..n).unwrap_or(&[]))
 }
 
+/// Whether `path` is to be read as a PDF: it starts like one, or its name says it is one (so a
+/// damaged or mislabelled `.pdf` is reported as a PDF that cannot be read, not as a draft).
+pub fn looks_like_pdf(path: &Path) -> bool {
+    is_pdf(path)
+        || path
+            .extension()
+            .is_some_and(|e| e.to_string_lossy().eq_ignore_ascii_case("pdf"))
+}
+
 /// Reads the draft or published PDF at `path`; the error says what was wrong and where.
 pub fn read_return(path: &Path) -> Result<ReadReturn, String> {
-    if is_pdf(path) {
+    if looks_like_pdf(path) {
         let imported = crate::import::import_file(path)
             .map_err(|e| format!("cannot import {}: {e}", path.display()))?;
         let notes = imported.issues.iter().map(ToString::to_string).collect();

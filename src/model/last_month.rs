@@ -30,12 +30,13 @@ pub enum LinkKind {
 }
 
 impl LinkKind {
-    /// How the findings panel and the compare view say it ("rolled forward from").
+    /// How the findings panel, the compare view and the command line say where the figures
+    /// come from ("rolled forward from x.ron", "from the published return x.pdf").
     pub fn verb(self) -> &'static str {
         match self {
             LinkKind::RolledForward => "rolled forward from",
-            LinkKind::Draft => "linked from the draft",
-            LinkKind::PublishedPdf => "linked from the published return",
+            LinkKind::Draft => "from the draft",
+            LinkKind::PublishedPdf => "from the published return",
         }
     }
 }

@@ -19,6 +19,8 @@ mod part4;
 mod part5;
 mod pdf;
 mod previous;
+
+pub use previous::link_notes;
 mod structure;
 #[cfg(test)]
 mod tests;
@@ -238,6 +240,8 @@ static CATALOGUE: &[Rule] = &[
     previous::PREV_006,
     previous::PREV_007,
     previous::PREV_008,
+    previous::PREV_009,
+    previous::PREV_010,
 ];
 
 /// The catalogue entry of `id`, for the editor's "explain this finding".

@@ -215,7 +215,17 @@ fn i_006(ctx: &Context<'_>, out: &mut Collector) {
         .iter()
         .position(|b| Some(b.par_value.currency.trim().to_uppercase()) != first)
         .unwrap_or(0);
-    let names: Vec<&str> = totals.keys().map(String::as_str).collect();
+    // A blank currency is named as such, not as an empty item ("(, USD)").
+    let names: Vec<&str> = totals
+        .keys()
+        .map(|c| {
+            if c.trim().is_empty() {
+                "blank"
+            } else {
+                c.as_str()
+            }
+        })
+        .collect();
     I_006.emit(
         out,
         format!(

@@ -60,6 +60,9 @@ fn body_ui(ui: &mut egui::Ui, comparison: Option<&Comparison>, cmds: &mut Vec<Co
     };
     ui.label(format!("Last month: {}", c.last_month));
     ui.label(format!("This month: {}", c.this_month));
+    for note in &c.notes {
+        ui.label(egui::RichText::new(format!("Note: {note}")).color(warning_colour(ui.visuals())));
+    }
     let n = c.disagreements();
     let summary = if n == 0 {
         egui::RichText::new("Every balance brought forward agrees with last month's close.")

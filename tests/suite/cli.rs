@@ -119,7 +119,7 @@ fn check_against_the_previous_month() {
     assert!(
         out.contains(
             "Brought-forward balances checked against: month ended 31 March 2025, Lingnan \
-             Precision Instruments Co., Ltd. (linked from the draft h-and-a-shares-2025-03.ron)"
+             Precision Instruments Co., Ltd. (from the draft h-and-a-shares-2025-03.ron)"
         ),
         "{out}"
     );
@@ -456,7 +456,7 @@ fn diff_and_check_take_last_months_published_pdf() {
     assert_eq!(code, Some(0), "{out}{err}");
     assert!(
         out.starts_with(
-            "Last month: month ended 31 January 2026, Moon Inc. (linked from the published \
+            "Last month: month ended 31 January 2026, Moon Inc. (from the published \
              return ff301-v1.2.0-moon-inc-2026-01.pdf)"
         ),
         "{out}"
@@ -476,4 +476,30 @@ fn diff_and_check_take_last_months_published_pdf() {
     let (code, out, _) = run(&[os("diff"), p(&pdf), p(&feb)]);
     assert_eq!(code, Some(1), "{out}");
     assert!(out.contains("(difference -52,377,599)"), "{out}");
+}
+
+/// A file named .pdf is read as a PDF whatever it holds, so a mislabelled one is reported as
+/// "not a PDF" rather than as a broken draft; `check` on a PDF says how to read one.
+#[test]
+fn files_named_pdf_are_reported_as_pdfs() {
+    let dir = tempfile::tempdir().unwrap();
+    let fake = dir.path().join("scan.pdf");
+    fs::write(&fake, b"\x89PNG\r\n\x1a\n not a pdf").unwrap();
+    let april = example("h-and-a-shares-2025-03.ron");
+    let (code, _, err) = run(&[os("diff"), p(&fake), p(&april)]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("scan.pdf") && err.contains("not a PDF"),
+        "{err}"
+    );
+    assert!(!err.contains("draft"), "{err}");
+
+    let pdf = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/reference/ff301-v1.2.0-moon-inc-2026-01.pdf");
+    let (code, _, err) = run(&[os("check"), p(&pdf)]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("is a PDF, not a draft") && err.contains("monthly-return import"),
+        "{err}"
+    );
 }

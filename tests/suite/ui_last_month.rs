@@ -344,3 +344,50 @@ fn a_published_return_is_imported_and_rolled_forward_from() {
         "{status}"
     );
 }
+
+/// "Discard" means the changes are gone: rolling forward after it starts from the return as
+/// saved, and a file dialog cancelled after it leaves the saved return on screen, not the
+/// discarded one marked as saved.
+#[test]
+fn discarded_changes_are_neither_rolled_forward_nor_left_on_screen() {
+    const MOVEMENT: &str =
+        "Part II class 1 increase or decrease in issued shares excluding treasury";
+    let dir = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let (mut h, _) = editor_on_kingsoft(dir.path(), &dialogs, [1200.0, 800.0]);
+    h.state_mut().set_page(Page::II);
+    h.run();
+    type_into(&mut h, MOVEMENT, "1000");
+    assert!(h.state().document().unwrap().is_dirty());
+    menu(&mut h, "File", "Roll forward to next month");
+    h.get_by_label("Discard").click();
+    h.run();
+    let doc = h.state().document().unwrap();
+    assert_eq!(
+        doc.ret.header.month_end,
+        chrono::NaiveDate::from_ymd_opt(2024, 11, 30)
+    );
+    assert_eq!(
+        doc.ret.part2.part.blocks[0].preceding.excluding_treasury,
+        Some(3_805_284_801),
+        "November starts from October as saved"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = editor_on_kingsoft(dir.path(), &dialogs, [1200.0, 800.0]);
+    h.state_mut().set_page(Page::II);
+    h.run();
+    type_into(&mut h, MOVEMENT, "1000");
+    // Import…, Discard, then the file dialog is cancelled (the scripted dialogs' default).
+    menu(&mut h, "File", "Import published return…");
+    h.get_by_label("Discard").click();
+    h.run();
+    let doc = h.state().document().unwrap();
+    assert_eq!(
+        doc.ret.part2.part.blocks[0].movement.excluding_treasury,
+        None
+    );
+    assert!(!doc.is_dirty());
+    let saved = io_load(&dir.path().join("kingsoft-2024-10.ron"));
+    assert_eq!(doc.ret, saved);
+}

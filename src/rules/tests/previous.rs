@@ -51,7 +51,79 @@ pub(super) const PREV_TRIGGERS: &[(&str, &str, PrevMutation)] = &[
     ("PREV-008", "header/month_end", |p, _| {
         p.header.month_end = Some(day(2024, 8, 31))
     }),
+    ("PREV-009", "header/issuer_name", |p, c| {
+        p.header.issuer_name = "Moon Inc.".to_string();
+        c.header.issuer_name = "Kingsoft Cloud Holdings Limited".to_string();
+    }),
+    // Last month's only scheme is gone from this month's block.
+    ("PREV-010", "IIIA/class[0]", |_, c| {
+        c.part3a.blocks[0].schemes.clear();
+    }),
 ];
+
+/// The issuer is compared loosely: case, spaces and punctuation do not make another issuer;
+/// a blank name on either side compares with nothing.
+#[test]
+fn the_same_issuer_written_differently_is_not_another() {
+    for (then, now) in [
+        ("MOON INC", "Moon Inc."),
+        (
+            "Kingsoft Cloud Holdings Limited",
+            " kingsoft  cloud holdings limited ",
+        ),
+        ("", "Moon Inc."),
+        ("Moon Inc.", ""),
+    ] {
+        let (mut p, mut c) = (previous(), clean());
+        p.header.issuer_name = then.to_string();
+        c.header.issuer_name = now.to_string();
+        let findings = check_against_previous(&p, &c);
+        assert!(
+            of_rule(&findings, "PREV-009").is_empty(),
+            "{then} / {now}: {findings:#?}"
+        );
+    }
+}
+
+/// A class that closed with issued shares and has no Part II block this month, and a scheme
+/// whose options were outstanding, are named with last month's balance; rows that closed at
+/// zero may go without a word.
+#[test]
+fn balances_of_last_month_missing_from_this_return_are_named() {
+    let (p, mut c) = (previous(), clean());
+    c.part2.part.blocks.clear();
+    let findings = check_against_previous(&p, &c);
+    let fired = of_rule(&findings, "PREV-010");
+    assert_eq!(fired.len(), 1, "{findings:#?}");
+    assert_eq!(fired[0].path.as_str(), "II");
+    assert!(
+        fired[0].message.contains(
+            "had 1,000,000,000 issued shares (excluding treasury) and \
+             5,000,000 treasury shares at the close of last month but has no block in Part II"
+        ),
+        "{}",
+        fired[0].message
+    );
+
+    let (p, mut c) = (previous(), clean());
+    c.part3a.blocks[0].schemes.clear();
+    let fired: Vec<String> = of_rule(&check_against_previous(&p, &c), "PREV-010")
+        .iter()
+        .map(|f| f.message.clone())
+        .collect();
+    assert_eq!(fired.len(), 1, "{fired:#?}");
+    assert!(fired[0].contains("option scheme"), "{fired:#?}");
+
+    // The same scheme closing at zero last month: nothing to say when it goes.
+    let (mut p, mut c) = (previous(), clean());
+    scheme(&mut p).preceding_outstanding = Some(0);
+    scheme(&mut p).granted = None;
+    scheme(&mut p).cancelled = None;
+    c.part3a.blocks[0].schemes.clear();
+    let closed = crate::calc::derive(&p).part3a[0].closing_outstanding[0];
+    assert_eq!(closed, Some(0));
+    assert!(of_rule(&check_against_previous(&p, &c), "PREV-010").is_empty());
+}
 
 #[test]
 fn clean_roll_forward_has_no_findings() {

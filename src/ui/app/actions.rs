@@ -176,9 +176,17 @@ impl EditorApp {
                 }
             }
             UnsavedChoice::Discard => {
-                if let Some(doc) = &mut self.doc {
-                    // The user chose to lose these changes; the recovery copy goes too.
+                // The user chose to lose these changes, so the return goes back to its file
+                // as saved: what follows (rolling forward, or a file dialog that is then
+                // cancelled) sees the saved return, never the discarded figures. A return that
+                // was never saved has nothing to go back to and stays unsaved until the action
+                // replaces it. The recovery copy goes either way.
+                if let Some(doc) = &mut self.doc
+                    && let Some(saved) = doc.saved.clone()
+                {
+                    doc.ret = saved;
                     doc.dirty = false;
+                    self.history.reset(&doc.ret);
                 }
                 self.remove_recovery_copy();
                 self.recovery_timer.clear();
@@ -293,7 +301,13 @@ impl EditorApp {
     }
 
     /// Opens the draft at `path`; a draft that does not load is reported and left untouched.
+    /// A PDF is imported instead (a secretary may well try Open on last month's published
+    /// return first).
     pub(super) fn open_now(&mut self, path: &Path) {
+        if crate::last_month::looks_like_pdf(path) {
+            self.import(path, false);
+            return;
+        }
         match crate::io::load(path) {
             Ok(ret) => {
                 self.replace_document(Document::new(ret, Some(path.to_path_buf())));
@@ -316,6 +330,7 @@ impl EditorApp {
         self.history.reset(&doc.ret);
         self.import_note = None;
         self.compare_cache = None;
+        self.doc_generation += 1;
         self.pending_focus = None;
         self.doc = Some(doc);
         self.recovery_timer.clear();

@@ -64,9 +64,18 @@ impl EditorApp {
         }
         if !read.notes.is_empty() {
             text.push_str(&format!(
-                " {} of the PDF could not be read for certain.",
+                " {} of the PDF could not be read for certain (listed above the page).",
                 crate::format::counted(read.notes.len(), "item")
             ));
+            // Listed where they can be read whole, not cut short in the status bar.
+            self.import_note = Some(ImportNote {
+                title: format!(
+                    "Last month linked from the published return {}: the balances brought \
+                     forward are checked against what could be read.",
+                    last.source.file
+                ),
+                review: read.notes.clone(),
+            });
         }
         self.status = Some(if comparison.disagreements() > 0 || other_issuer {
             StatusMessage::error(text)
@@ -106,6 +115,18 @@ impl EditorApp {
                 return;
             }
         };
+        if read.kind == LinkKind::Draft && !roll {
+            // A draft chosen to import is simply opened, with its own file.
+            self.replace_document(Document::new(read.ret, Some(path.to_path_buf())));
+            self.prefs.add_recent(path);
+            self.page = Page::I;
+            self.compare_open = false;
+            self.status = Some(StatusMessage::info(format!(
+                "Opened {}: it is a draft, not a published PDF",
+                path.display()
+            )));
+            return;
+        }
         let file = last_month::source(read.kind, path).file;
         let what = match read.kind {
             LinkKind::PublishedPdf => "the published return",

@@ -195,6 +195,9 @@ pub struct EditorApp {
     compare_cache: Option<(u64, crate::last_month::Comparison)>,
     /// Shown above the page after a return was imported from a PDF, until dismissed.
     import_note: Option<ImportNote>,
+    /// Bumped whenever another return replaces the open one, so its pages open scrolled to
+    /// the top rather than where the last return's were left.
+    doc_generation: u64,
 }
 
 impl EditorApp {
@@ -245,6 +248,7 @@ impl EditorApp {
             compare_open: false,
             compare_cache: None,
             import_note: None,
+            doc_generation: 0,
         };
         if let Some(path) = open {
             app.open_path(&path);

@@ -257,6 +257,7 @@ impl EditorApp {
             last_focus,
             preview_open,
             preview,
+            doc_generation,
             ..
         } = self;
         let Some(doc) = doc else {
@@ -285,7 +286,7 @@ impl EditorApp {
             analysed: analysis.for_ret.as_ref(),
         };
         egui::ScrollArea::vertical()
-            .id_salt(("page", *page))
+            .id_salt(("page", *page, *doc_generation))
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 page_ui(ui, *page, &mut doc.ret, &mut ctx);
