@@ -602,7 +602,10 @@ fn export_6k(input: &Path, profile_path: &Path, dir: &Path, force: bool) -> Exit
     let package = match sixk::build(&ret, &profile) {
         Ok(p) => p,
         Err(e) => {
-            fail(format!("cannot make the Form 6-K package of {}: {e}", input.display()));
+            fail(format!(
+                "cannot make the Form 6-K package of {}: {e}",
+                input.display()
+            ));
             return Exit::BadInput;
         }
     };

@@ -99,10 +99,7 @@ pub fn cover(ret: &MonthlyReturn, profile: &Profile) -> Result<Cover, CoverError
             .collect(),
         address_caption: t.address_caption.clone(),
         check_mark_question: t.check_mark_question.clone(),
-        check_marks: [
-            (t.form_20f.clone(), is_20f),
-            (t.form_40f.clone(), !is_20f),
-        ],
+        check_marks: [(t.form_20f.clone(), is_20f), (t.form_40f.clone(), !is_20f)],
         explanatory_heading: t.explanatory_heading.clone(),
         explanatory_note: note,
         exhibit_index_heading: t.exhibit_index_heading.clone(),

@@ -52,7 +52,13 @@ pub fn cover_html(c: &Cover) -> String {
     let marks: Vec<String> = c
         .check_marks
         .iter()
-        .map(|(label, on)| format!("{} {}", escape(label), if *on { CHECKED } else { UNCHECKED }))
+        .map(|(label, on)| {
+            format!(
+                "{} {}",
+                escape(label),
+                if *on { CHECKED } else { UNCHECKED }
+            )
+        })
         .collect();
     let _ = writeln!(
         b,
@@ -96,7 +102,11 @@ pub fn cover_html(c: &Cover) -> String {
         let _ = writeln!(
             b,
             "<tr><td style=\"width:50%\">{}</td><td>{bo}{}{bc}</td></tr>",
-            if i == 0 { escape(&c.date) } else { String::new() },
+            if i == 0 {
+                escape(&c.date)
+            } else {
+                String::new()
+            },
             escape(row)
         );
     }

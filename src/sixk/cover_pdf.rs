@@ -151,7 +151,11 @@ pub fn cover_pages(c: &Cover) -> Vec<Page> {
     f.gap(12.0);
     let right = WIDTH / 2.0;
     let block = [
-        (c.registrant_name.as_str(), Font::Bold, Some(c.date.as_str())),
+        (
+            c.registrant_name.as_str(),
+            Font::Bold,
+            Some(c.date.as_str()),
+        ),
         (c.by.as_str(), Font::Regular, None),
         (c.name.as_str(), Font::Regular, None),
         (c.title.as_str(), Font::Regular, None),

@@ -20,7 +20,11 @@ pub fn page_lines(page: &Page) -> Vec<Vec<&Text>> {
     let mut lines: Vec<Vec<&Text>> = Vec::new();
     for t in texts {
         match lines.last_mut() {
-            Some(line) if line.first().is_some_and(|f| t.baseline - f.baseline < SAME_LINE_PT) => {
+            Some(line)
+                if line
+                    .first()
+                    .is_some_and(|f| t.baseline - f.baseline < SAME_LINE_PT) =>
+            {
                 line.push(t);
             }
             _ => lines.push(vec![t]),
@@ -54,7 +58,11 @@ fn line_html(out: &mut String, line: &[&Text], page_width: f32) {
     out.push_str("<table style=\"width:100%;border-collapse:collapse\"><tr>");
     let first_x = line.first().map_or(0.0, |t| t.x);
     if first_x > 30.0 {
-        let _ = write!(out, "<td style=\"width:{}%\"></td>", pct(first_x, page_width));
+        let _ = write!(
+            out,
+            "<td style=\"width:{}%\"></td>",
+            pct(first_x, page_width)
+        );
     }
     for (i, t) in line.iter().enumerate() {
         let end = line.get(i + 1).map_or(page_width, |n| n.x);

@@ -37,7 +37,10 @@ mod tests {
 
     #[test]
     fn escapes_to_ascii_entities() {
-        assert_eq!(escape("A & B <c> \"d\""), "A &amp; B &lt;c&gt; &quot;d&quot;");
+        assert_eq!(
+            escape("A & B <c> \"d\""),
+            "A &amp; B &lt;c&gt; &quot;d&quot;"
+        );
         assert_eq!(escape("DRAFT \u{2014} 1"), "DRAFT &#8212; 1");
         assert_eq!(escape("雲"), "&#38642;");
         assert!(escape("x\u{7}y").is_ascii());
