@@ -589,3 +589,72 @@ fn export_form_6k_with_a_bad_profile_exits_2_and_writes_nothing() {
     );
     assert!(!out.exists());
 }
+
+// ---------------------------------------------------------------------------------------------
+// The editor
+
+#[test]
+fn editor_saves_the_profile_and_exports_the_package_from_the_file_menu() {
+    use egui_kittest::kittest::Queryable as _;
+    use monthly_return::ui::dialogs::ScriptedDialogs;
+    use monthly_return::ui::prefs::AppPaths;
+
+    let dir = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let config = crate::common::editor::test_config(AppPaths::in_dir(dir.path()), &dialogs);
+    let mut h = crate::common::editor::editor_harness(config, [1200.0, 900.0]);
+    let draft = dir.path().join("kingsoft.ron");
+    h.state_mut().set_document(kingsoft(), Some(draft));
+    h.run();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Export Form 6-K package…").click();
+    h.run();
+    assert!(h.state().prompt_text().unwrap().starts_with("form 6-k"));
+    let profile_path = dir.path().join(monthly_return::ui::app::PROFILE_FILE);
+    let folder = dir.path().join("kingsoft-form-6k");
+    {
+        let form = h.state_mut().form_6k_window_mut().unwrap();
+        // Suggested next to the draft; the registrant's name starts as the issuer's.
+        assert_eq!(form.profile_path, profile_path.display().to_string());
+        assert_eq!(form.folder, folder.display().to_string());
+        assert_eq!(form.registrant_name, "Kingsoft Cloud Holdings Limited");
+        form.set_profile(&kingsoft_profile());
+    }
+    h.run();
+    h.get_by_label("Save profile").click();
+    h.run();
+    assert_eq!(profile::load(&profile_path).unwrap(), kingsoft_profile());
+    h.get_by_label("Export package").click();
+    h.run();
+    let text = h.state().prompt_text().unwrap();
+    assert!(
+        text.contains("Wrote form-6k-cover.htm, ex99-1.htm, form-6k-review.pdf"),
+        "{text}"
+    );
+    assert!(folder.join("ex99-1.htm").is_file());
+
+    // A second export asks for "Replace"; nothing is written over.
+    std::fs::write(folder.join("ex99-1.htm"), "mine").unwrap();
+    h.get_by_label("Export package").click();
+    h.run();
+    let text = h.state().prompt_text().unwrap();
+    assert!(text.contains("already exists"), "{text}");
+    assert_eq!(
+        std::fs::read_to_string(folder.join("ex99-1.htm")).unwrap(),
+        "mine"
+    );
+
+    // A broken profile is reported with its line and column.
+    std::fs::write(&profile_path, "(\n  commission_file_numbr: \"1\",\n)").unwrap();
+    h.get_by_label("Load profile").click();
+    h.run();
+    let text = h.state().prompt_text().unwrap();
+    assert!(
+        text.contains("line 2, column 3") && text.contains("commission_file_numbr"),
+        "{text}"
+    );
+    h.get_by_label("Close").click();
+    h.run();
+    assert!(h.state().prompt_text().is_none());
+}

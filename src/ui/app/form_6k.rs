@@ -89,19 +89,25 @@ impl Form6kForm {
                 .spacing([10.0, 6.0])
                 .show(ui, |ui| {
                     let row = |ui: &mut egui::Ui, label: &str, text: &mut String| {
-                        ui.label(label);
-                        ui.add(egui::TextEdit::singleline(text).desired_width(380.0));
+                        let l = ui.label(label);
+                        ui.add(egui::TextEdit::singleline(text).desired_width(380.0))
+                            .labelled_by(l.id);
                         ui.end_row();
                     };
                     row(ui, "Profile file", &mut self.profile_path);
-                    row(ui, "Commission file number", &mut self.commission_file_number);
+                    row(
+                        ui,
+                        "Commission file number",
+                        &mut self.commission_file_number,
+                    );
                     row(ui, "Registrant's exact name", &mut self.registrant_name);
-                    ui.label("Address (one line each)");
+                    let l = ui.label("Address (one line each)");
                     ui.add(
                         egui::TextEdit::multiline(&mut self.address)
                             .desired_rows(3)
                             .desired_width(380.0),
-                    );
+                    )
+                    .labelled_by(l.id);
                     ui.end_row();
                     ui.label("Annual reports on");
                     ui.horizontal(|ui| {
@@ -118,16 +124,24 @@ impl Form6kForm {
                     });
                     ui.end_row();
                     let row = |ui: &mut egui::Ui, label: &str, text: &mut String| {
-                        ui.label(label);
-                        ui.add(egui::TextEdit::singleline(text).desired_width(380.0));
+                        let l = ui.label(label);
+                        ui.add(egui::TextEdit::singleline(text).desired_width(380.0))
+                            .labelled_by(l.id);
                         ui.end_row();
                     };
                     row(ui, "Signatory's name", &mut self.signatory_name);
                     row(ui, "Signatory's title", &mut self.signatory_title);
-                    row(ui, "For the month of (blank: as submitted)", &mut self.for_the_month_of);
+                    row(
+                        ui,
+                        "For the month of (blank: as submitted)",
+                        &mut self.for_the_month_of,
+                    );
                     row(ui, "Package folder", &mut self.folder);
                 });
-            ui.checkbox(&mut self.replace, "Replace the package's files in the folder");
+            ui.checkbox(
+                &mut self.replace,
+                "Replace the package's files in the folder",
+            );
             if let Some((is_error, text)) = &self.message {
                 if *is_error {
                     ui.colored_label(warning_colour(ui.visuals()), text.as_str());
@@ -143,7 +157,11 @@ impl Form6kForm {
                     Form6kAction::Export,
                 ] {
                     let cmd = Command::Form6k(action);
-                    if ui.button(cmd.label()).on_hover_text(cmd.tooltip()).clicked() {
+                    if ui
+                        .button(cmd.label())
+                        .on_hover_text(cmd.tooltip())
+                        .clicked()
+                    {
                         cmds.push(cmd);
                     }
                 }
@@ -162,11 +180,10 @@ impl EditorApp {
     pub(super) fn open_form_6k(&mut self) {
         let Some(doc) = &self.doc else { return };
         let dir = self.start_dir().unwrap_or_else(|| PathBuf::from("."));
-        let stem = doc
-            .path
-            .as_ref()
-            .and_then(|p| p.file_stem())
-            .map_or_else(|| "monthly-return".to_string(), |s| s.to_string_lossy().into_owned());
+        let stem = doc.path.as_ref().and_then(|p| p.file_stem()).map_or_else(
+            || "monthly-return".to_string(),
+            |s| s.to_string_lossy().into_owned(),
+        );
         let profile_path = dir.join(PROFILE_FILE);
         let mut form = Form6kForm {
             profile_path: profile_path.display().to_string(),

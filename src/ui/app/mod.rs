@@ -20,8 +20,8 @@
 mod actions;
 mod file_dialog;
 mod files;
-mod form_6k;
 mod fonts;
+mod form_6k;
 mod help_window;
 mod icon;
 mod last_month;
@@ -36,8 +36,8 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Utc};
 
 use self::actions::Pending;
-pub use self::last_month::ImportNote;
 pub use self::form_6k::{Form6kForm, PROFILE_FILE};
+pub use self::last_month::ImportNote;
 use self::prompts::Prompt;
 use super::commands::{self, Command};
 use super::dialogs::{Dialogs, RfdDialogs};
