@@ -57,7 +57,10 @@ fn run_html(t: &Text) -> String {
 fn line_html(out: &mut String, line: &[&Text], page_width: f32) {
     out.push_str("<table style=\"width:100%;border-collapse:collapse\"><tr>");
     let first_x = line.first().map_or(0.0, |t| t.x);
-    if first_x > 30.0 {
+    // A run well in from the margin gets an empty cell before it; one at the margin starts
+    // the row (its cell then spans from the page's left edge).
+    let indented = first_x > 30.0;
+    if indented {
         let _ = write!(
             out,
             "<td style=\"width:{}%\"></td>",
@@ -65,12 +68,13 @@ fn line_html(out: &mut String, line: &[&Text], page_width: f32) {
         );
     }
     for (i, t) in line.iter().enumerate() {
+        let start = if i == 0 && !indented { 0.0 } else { t.x };
         let end = line.get(i + 1).map_or(page_width, |n| n.x);
         let size = t.size.clamp(5.0, 14.0);
         let _ = write!(
             out,
             "<td style=\"width:{}%;font-size:{size}pt;vertical-align:top\">{}</td>",
-            pct(end - t.x, page_width),
+            pct(end - start, page_width),
             run_html(t)
         );
     }

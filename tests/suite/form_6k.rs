@@ -658,3 +658,22 @@ fn editor_saves_the_profile_and_exports_the_package_from_the_file_menu() {
     h.run();
     assert!(h.state().prompt_text().is_none());
 }
+
+#[test]
+fn chinese_in_the_return_is_numeric_entities_in_the_exhibit() {
+    let mut ret = kingsoft();
+    ret.header.issuer_name = "\u{91d1}\u{5c71}\u{4e91} Kingsoft Cloud Holdings Limited".to_string();
+    monthly_return::pdf::fonts::with_cjk_font(Some(crate::common::cjk_fixture()), || {
+        let package = sixk::build(&ret, &kingsoft_profile()).unwrap();
+        assert!(package.exhibit_html.is_ascii());
+        // 金 U+91D1 = 37329, 山 U+5C71 = 23665, 云 U+4E91 = 20113.
+        assert!(
+            package
+                .exhibit_html
+                .contains("&#37329;&#23665;&#20113; Kingsoft"),
+            "Chinese as numeric entities"
+        );
+        assert!(edgar_problems(&package.exhibit_html).is_empty());
+        assert_exhibit_equals_pdf(&ret, "kingsoft in Chinese");
+    });
+}
