@@ -15,32 +15,36 @@ const LEADING: f32 = 1.25;
 
 /// Places lines down the page, starting a new page when one is full.
 struct Flow {
-    pages: Vec<Page>,
+    done: Vec<Page>,
+    current: Page,
     y: f32,
 }
 
 impl Flow {
     fn new() -> Self {
         Self {
-            pages: vec![blank()],
+            done: Vec::new(),
+            current: blank(),
             y: MARGIN,
         }
     }
 
     fn page(&mut self) -> &mut Page {
-        if self.pages.is_empty() {
-            self.pages.push(blank());
-        }
-        let last = self.pages.len() - 1;
-        &mut self.pages[last]
+        &mut self.current
     }
 
     /// Room for `height` more points, else a new page.
     fn need(&mut self, height: f32) {
         if self.y + height > HEIGHT - MARGIN {
-            self.pages.push(blank());
+            self.done
+                .push(std::mem::replace(&mut self.current, blank()));
             self.y = MARGIN;
         }
+    }
+
+    fn finish(mut self) -> Vec<Page> {
+        self.done.push(self.current);
+        self.done
     }
 
     fn gap(&mut self, points: f32) {
@@ -170,5 +174,5 @@ pub fn cover_pages(c: &Cover) -> Vec<Page> {
         }
         page.text(right, y, font, SIZE, text);
     }
-    f.pages
+    f.finish()
 }
