@@ -21,6 +21,7 @@ use crate::model::{LinkKind, MonthlyReturn};
 use crate::pdf;
 use crate::rollforward;
 use crate::rules::{self, CappedFindings, Severity};
+use crate::sixk;
 
 /// How the program ended. Scripts rely on these numbers: never renumber.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,15 +128,23 @@ pub enum Command {
     },
     /// Export the return as a PDF laid out like the HKEX template. A return with errors
     /// exports as a draft (every page marked `DRAFT — n errors`) and exits 1.
+    ///
+    /// With `--form-6k PROFILE`, writes the SEC Form 6-K package into the folder OUT instead:
+    /// form-6k-cover.htm, ex99-1.htm (the return as Exhibit 99.1 in EDGAR HTML) and
+    /// form-6k-review.pdf (the cover and the return, for review).
     Export {
         /// The draft (.ron) to export.
         draft: PathBuf,
-        /// Where to write the PDF.
+        /// Where to write the PDF (with --form-6k: the folder for the package).
         #[arg(short, long, value_name = "OUT.pdf")]
         output: PathBuf,
-        /// Replace OUT.pdf if it exists (never the input draft).
+        /// Replace OUT.pdf if it exists (never the input draft); with --form-6k, the package's files.
         #[arg(long)]
         force: bool,
+        /// The issuer's Form 6-K profile (.ron: commission file number, address, signatory; see
+        /// templates/examples/kingsoft-cloud-6k-profile.ron).
+        #[arg(long = "form-6k", value_name = "PROFILE")]
+        form_6k: Option<PathBuf>,
     },
 }
 
@@ -178,7 +187,14 @@ pub fn run(cli: Cli) -> Exit {
             draft,
             output,
             force,
+            form_6k: None,
         }) => export(&draft, &output, force),
+        Some(Command::Export {
+            draft,
+            output,
+            force,
+            form_6k: Some(profile),
+        }) => export_6k(&draft, &profile, &output, force),
         None => run_editor(cli.path),
     }
 }
@@ -559,6 +575,59 @@ fn export(input: &Path, output: &Path, force: bool) -> Exit {
         Exit::Findings
     } else {
         out(format!("Wrote {}.\n", output.display()));
+        Exit::Ok
+    }
+}
+
+/// `export --form-6k`: the cover, the exhibit and the review PDF into the folder `dir`.
+fn export_6k(input: &Path, profile_path: &Path, dir: &Path, force: bool) -> Exit {
+    let ret = match load(input) {
+        Ok(r) => r,
+        Err(e) => return e,
+    };
+    let profile = match sixk::profile::load(profile_path) {
+        Ok(p) => p,
+        Err(e) => {
+            fail(e);
+            return Exit::BadInput;
+        }
+    };
+    if dir.is_file() {
+        fail(format!(
+            "{} is a file: with --form-6k, -o names the folder for the package",
+            dir.display()
+        ));
+        return Exit::NotWritten;
+    }
+    let package = match sixk::build(&ret, &profile) {
+        Ok(p) => p,
+        Err(e) => {
+            fail(format!(
+                "cannot make the Form 6-K package of {}: {e}",
+                input.display()
+            ));
+            return Exit::BadInput;
+        }
+    };
+    let written = match sixk::write(&package, dir, force) {
+        Ok(paths) => paths,
+        Err(e) => {
+            fail(e);
+            return Exit::NotWritten;
+        }
+    };
+    let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
+    if package.errors > 0 {
+        out(format!(
+            "Wrote {} as a DRAFT: the return has {} error{} (run `monthly-return check {}`).\n",
+            names.join(", "),
+            package.errors,
+            if package.errors == 1 { "" } else { "s" },
+            input.display()
+        ));
+        Exit::Findings
+    } else {
+        out(format!("Wrote {}.\n", names.join(", ")));
         Exit::Ok
     }
 }

@@ -18,5 +18,6 @@ pub mod parse;
 pub mod pdf;
 pub mod rollforward;
 pub mod rules;
+pub mod sixk;
 pub mod template;
 pub mod ui;

@@ -65,7 +65,7 @@ impl ParseError {
     }
 
     /// Classifies a RON error, using the source text to quote the offending value.
-    pub(super) fn from_ron(err: SpannedError, text: &str) -> ParseError {
+    pub(crate) fn from_ron(err: SpannedError, text: &str) -> ParseError {
         let (Position { line, col: column }, found) = locate(text, &err.span);
         let found = found.trim();
         match err.code {

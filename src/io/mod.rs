@@ -56,7 +56,7 @@ pub fn load(path: &Path) -> Result<MonthlyReturn, LoadError> {
 }
 
 /// Reads a file whole, after checking its size, and insists on UTF-8.
-fn read_text(path: &Path) -> Result<String, LoadError> {
+pub(crate) fn read_text(path: &Path) -> Result<String, LoadError> {
     let unreadable = |error: io::Error| LoadError::Unreadable {
         path: path.to_path_buf(),
         error,

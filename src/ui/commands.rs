@@ -114,6 +114,17 @@ impl PathPurpose {
     }
 }
 
+/// What the Form 6-K window's buttons do (with the profile and paths typed in it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form6kAction {
+    /// Read the profile file into the form.
+    LoadProfile,
+    /// Write the form to the profile file.
+    SaveProfile,
+    /// Write the cover, the exhibit and the review PDF into the folder.
+    Export,
+}
+
 /// The answer to "Save changes?" before the return is replaced or the editor closes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UnsavedChoice {
@@ -189,6 +200,10 @@ pub enum Command {
     ExportPdf,
     /// Export the PDF to this path (typed by the user).
     ExportPdfTo(PathBuf),
+    /// Open the Form 6-K window: the issuer's profile and the folder for the package.
+    ExportForm6k,
+    /// A button of the Form 6-K window.
+    Form6k(Form6kAction),
     Undo,
     Redo,
     Quit,
@@ -280,6 +295,10 @@ impl Command {
             Command::RollForwardFromPath(p) => format!("Roll forward from {}", p.display()),
             Command::DismissImportNote => "Hide this note".into(),
             Command::ExportPdf => "Export PDF…".into(),
+            Command::ExportForm6k => "Export Form 6-K package…".into(),
+            Command::Form6k(Form6kAction::LoadProfile) => "Load profile".into(),
+            Command::Form6k(Form6kAction::SaveProfile) => "Save profile".into(),
+            Command::Form6k(Form6kAction::Export) => "Export package".into(),
             Command::Undo => "Undo".into(),
             Command::Redo => "Redo".into(),
             Command::Quit => "Quit".into(),
@@ -335,6 +354,15 @@ impl Command {
             }
             Command::DismissImportNote => "Hide the note about the import",
             Command::ExportPdf => "Write the return as a PDF laid out like the HKEX form",
+            Command::ExportForm6k => {
+                "Write the SEC Form 6-K cover, the return as Exhibit 99.1 (EDGAR HTML) and a \
+                 review PDF, for issuers also listed in the United States"
+            }
+            Command::Form6k(Form6kAction::LoadProfile) => "Read the issuer's profile from the file",
+            Command::Form6k(Form6kAction::SaveProfile) => "Write these details to the profile file",
+            Command::Form6k(Form6kAction::Export) => {
+                "Write form-6k-cover.htm, ex99-1.htm and form-6k-review.pdf into the folder"
+            }
             Command::Undo => "Undo the last change to the return",
             Command::Redo => "Redo the change just undone",
             Command::Quit => "Close the editor",
@@ -443,6 +471,8 @@ mod tests {
             Command::DismissImportNote,
             Command::ExportPdf,
             Command::ExportPdfTo(PathBuf::from("/tmp/c.pdf")),
+            Command::ExportForm6k,
+            Command::Form6k(Form6kAction::Export),
             Command::Undo,
             Command::Redo,
             Command::Quit,
@@ -486,6 +516,8 @@ mod tests {
                 | Command::DismissImportNote
                 | Command::ExportPdf
                 | Command::ExportPdfTo(_)
+                | Command::ExportForm6k
+                | Command::Form6k(_)
                 | Command::Undo
                 | Command::Redo
                 | Command::Quit

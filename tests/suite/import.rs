@@ -146,6 +146,8 @@ fn every_example_exports_and_imports_back_identical() {
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        // The Form 6-K profile beside the example drafts is not a return.
+        .filter(|p| !p.to_string_lossy().ends_with("-6k-profile.ron"))
         .collect();
     names.sort();
     assert!(names.len() >= 4, "{names:?}");

@@ -12,6 +12,7 @@ mod cli;
 mod desktop_files;
 mod examples;
 mod explain;
+mod form_6k;
 mod import;
 mod import_gen;
 mod pdf_export;

@@ -65,6 +65,8 @@ impl EditorApp {
             Command::SaveTo(path) => self.write_chosen(ctx, PathPurpose::SaveAs, path),
             Command::ExportPdf => self.export_pdf(),
             Command::ExportPdfTo(path) => self.write_chosen(ctx, PathPurpose::ExportPdf, path),
+            Command::ExportForm6k => self.open_form_6k(),
+            Command::Form6k(action) => self.form_6k(action),
             Command::Undo => self.undo(),
             Command::Redo => self.redo(),
             // In the print preview, the printed pages.

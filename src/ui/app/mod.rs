@@ -21,6 +21,7 @@ mod actions;
 mod file_dialog;
 mod files;
 mod fonts;
+mod form_6k;
 mod help_window;
 mod icon;
 mod last_month;
@@ -35,6 +36,7 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Utc};
 
 use self::actions::Pending;
+pub use self::form_6k::{Form6kForm, PROFILE_FILE};
 pub use self::last_month::ImportNote;
 use self::prompts::Prompt;
 use super::commands::{self, Command};
@@ -353,7 +355,19 @@ impl EditorApp {
             Prompt::OpenElsewhere { path } => format!("open elsewhere {}", path.display()),
             Prompt::ReadOnly { path, .. } => format!("read-only {}", path.display()),
             Prompt::About => "about".to_string(),
+            Prompt::Form6k(form) => format!(
+                "form 6-k: {}",
+                form.message.as_ref().map_or("", |(_, m)| m.as_str())
+            ),
         })
+    }
+
+    /// The Form 6-K window's fields, when it is open (tests type into it).
+    pub fn form_6k_window_mut(&mut self) -> Option<&mut Form6kForm> {
+        match &mut self.prompt {
+            Some(Prompt::Form6k(form)) => Some(form),
+            _ => None,
+        }
     }
 
     /// Whether the user agreed to close the window.

@@ -52,6 +52,8 @@ pub(super) enum Prompt {
     OpenElsewhere { path: PathBuf },
     /// Help ▸ About: version, templates, and where the program keeps its files.
     About,
+    /// File ▸ Export Form 6-K package…: the profile form and the folder.
+    Form6k(Box<super::form_6k::Form6kForm>),
 }
 
 /// Why a path is not written without asking.
@@ -95,6 +97,7 @@ impl EditorApp {
             Prompt::ChangedOnDisk { path, saving } => changed_on_disk_ui(ctx, path, *saving, cmds),
             Prompt::OpenElsewhere { path } => open_elsewhere_ui(ctx, path, cmds),
             Prompt::About => about_ui(ctx, &self.paths, cmds),
+            Prompt::Form6k(form) => form.ui(ctx, cmds),
         }
     }
 }

@@ -93,6 +93,7 @@ impl EditorApp {
                     ui.separator();
                     command_button_ui(ui, Command::ExportPdf, has_doc, cmds);
                     command_button_ui(ui, Command::TypePath(PathPurpose::ExportPdf), has_doc, cmds);
+                    command_button_ui(ui, Command::ExportForm6k, has_doc, cmds);
                     ui.separator();
                     command_button_ui(ui, Command::Quit, true, cmds);
                 });
