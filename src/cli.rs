@@ -4,6 +4,8 @@
 //! Output goes to stdout as one write (a closed pipe, `| head`, is not an error worth a panic);
 //! problems go to stderr, each naming the file and, for a malformed draft, the line and column.
 
+mod batch;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -21,6 +23,8 @@ use crate::model::{LinkKind, MonthlyReturn};
 use crate::pdf;
 use crate::rollforward;
 use crate::rules::{self, CappedFindings, Severity};
+
+pub use batch::{Format, JOBS_ENV, TODAY_ENV};
 
 /// How the program ended. Scripts rely on these numbers: never renumber.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,7 +52,9 @@ Exit status:
   1  check found errors (export: written as a DRAFT), roll-forward could not compute a
      closing figure, or import found issues to review (the draft is still written)
   2  a draft or PDF could not be read, or the command line is wrong
-  3  nothing written: the output exists (use --force), is the input, or writing failed";
+  3  nothing written: the output exists (use --force), is the input, or writing failed
+With several drafts or a folder, check and export exit with the worst status of all
+(2, then 3, then 1, then 0).";
 
 /// Prepare, check and roll forward the HKEX FF301 Monthly Return for Equity Issuers.
 // `--version` and the help's closing text are added at run time by [`command`].
@@ -67,14 +73,20 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check a draft: print the due date and the findings by part.
+    /// Check a draft: print the due date and the findings by part. With several drafts or a
+    /// folder (its *.ron files), one line per return (issuer, month, errors, warnings, due
+    /// date, days left) and a total.
     Check {
-        /// The draft (.ron) to check.
-        draft: PathBuf,
+        /// The draft (.ron) to check; or several, or folders of drafts.
+        #[arg(required = true, value_name = "DRAFT")]
+        drafts: Vec<PathBuf>,
         /// Last month's return (a draft or its published PDF): check the balances brought
         /// forward against it instead of the month the draft is linked to.
         #[arg(long, value_name = "LAST_MONTH")]
         previous: Option<PathBuf>,
+        /// Report one line per return, as text or as JSON lines (also for a single draft).
+        #[arg(long, value_enum)]
+        format: Option<Format>,
     },
     /// Write next month's draft, starting from this draft's closing figures. DRAFT may also be
     /// a published return's PDF: it is imported first (issues reported as by `import`).
@@ -126,16 +138,21 @@ pub enum Command {
         long: bool,
     },
     /// Export the return as a PDF laid out like the HKEX template. A return with errors
-    /// exports as a draft (every page marked `DRAFT — n errors`) and exits 1.
+    /// exports as a draft (every page marked `DRAFT — n errors`) and exits 1. With several
+    /// drafts or a folder, -o is a folder: DIR/<draft name>.pdf each, one line per return.
     Export {
-        /// The draft (.ron) to export.
-        draft: PathBuf,
-        /// Where to write the PDF.
-        #[arg(short, long, value_name = "OUT.pdf")]
+        /// The draft (.ron) to export; or several, or folders of drafts.
+        #[arg(required = true, value_name = "DRAFT")]
+        drafts: Vec<PathBuf>,
+        /// Where to write the PDF (a folder, created if missing, for several drafts).
+        #[arg(short, long, value_name = "OUT.pdf|DIR")]
         output: PathBuf,
-        /// Replace OUT.pdf if it exists (never the input draft).
+        /// Replace the PDF(s) if they exist (never the input draft).
         #[arg(long)]
         force: bool,
+        /// Report one line per return, as text or as JSON lines (-o is then a folder).
+        #[arg(long, value_enum)]
+        format: Option<Format>,
     },
 }
 
@@ -164,7 +181,14 @@ pub fn main() -> ExitCode {
 /// Runs one command.
 pub fn run(cli: Cli) -> Exit {
     match cli.command {
-        Some(Command::Check { draft, previous }) => check(&draft, previous.as_deref()),
+        Some(Command::Check {
+            drafts,
+            previous,
+            format,
+        }) => match batch::single(&drafts, format) {
+            Some(draft) => check(draft, previous.as_deref()),
+            None => batch::check(&drafts, previous.is_some(), format.unwrap_or_default()),
+        },
         Some(Command::RollForward {
             draft,
             output,
@@ -175,10 +199,14 @@ pub fn run(cli: Cli) -> Exit {
         Some(Command::Import { pdf, output, force }) => import(&pdf, &output, force),
         Some(Command::Rules { long }) => list_rules(long),
         Some(Command::Export {
-            draft,
+            drafts,
             output,
             force,
-        }) => export(&draft, &output, force),
+            format,
+        }) => match batch::single(&drafts, format) {
+            Some(draft) => export(draft, &output, force),
+            None => batch::export(&drafts, &output, force, format.unwrap_or_default()),
+        },
         None => run_editor(cli.path),
     }
 }
