@@ -265,7 +265,7 @@ pub fn batch_variant(bases: &[MonthlyReturn], i: usize) -> MonthlyReturn {
         1 => format!("Issuer {i} \\ Co., Ltd."),
         _ => format!("Issuer {i} Limited"),
     };
-    if i % 5 == 0 {
+    if i.is_multiple_of(5) {
         // The last day of the following month.
         let next = ret
             .header
@@ -277,7 +277,7 @@ pub fn batch_variant(bases: &[MonthlyReturn], i: usize) -> MonthlyReturn {
             ret.header.month_end = next;
         }
     }
-    if i % 7 == 0 {
+    if i.is_multiple_of(7) {
         ret.header.issuer_name.clear();
     }
     ret
