@@ -1,10 +1,13 @@
 //! Writes a registrar's month for timing the batch `check` and `export` (docs/benchmarks.md):
 //! N drafts (default 200) made from the four examples by `examples::batch_variant`, a mix of
-//! clean and erroneous returns, and one broken draft (`r137.ron`) among them.
+//! clean and erroneous returns, and one broken draft (`r137.ron`) among them. With `stress`
+//! as third argument the base is `examples::stress_return` (1,000 option schemes, 200 events),
+//! so that the work per draft, not the disk, dominates.
 //!
 //! ```sh
 //! cargo run --release --example batch_drafts -- /tmp/batch200 200
 //! /usr/bin/time -v target/release/monthly-return check /tmp/batch200
+//! cargo run --release --example batch_drafts -- /tmp/stress200 200 stress
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -23,6 +26,7 @@ fn main() -> ExitCode {
         .next()
         .and_then(|s| s.to_str().and_then(|s| s.parse().ok()))
         .unwrap_or(200);
+    let stress = args.next().is_some_and(|s| s == "stress");
     let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/examples");
     let mut bases = Vec::new();
     for name in [
@@ -38,6 +42,9 @@ fn main() -> ExitCode {
                 return ExitCode::FAILURE;
             }
         }
+    }
+    if stress {
+        bases = vec![monthly_return::examples::stress_return()];
     }
     if let Err(e) = std::fs::create_dir_all(&dir) {
         eprintln!("cannot create {}: {e}", dir.display());
