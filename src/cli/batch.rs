@@ -108,7 +108,9 @@ pub(super) fn check(drafts: &[PathBuf], with_previous: bool, format: Format) -> 
     let Some(today) = today() else {
         return Exit::BadInput;
     };
-    let jobs = expand(drafts);
+    let Some(jobs) = expand(drafts) else {
+        return Exit::BadInput;
+    };
     let outcomes = in_parallel(&jobs, workers(), |job| process(job, false));
     finish(&jobs, &outcomes, today, format, false)
 }
@@ -118,11 +120,13 @@ pub(super) fn export(drafts: &[PathBuf], dir: &Path, force: bool, format: Format
     let Some(today) = today() else {
         return Exit::BadInput;
     };
+    let Some(mut jobs) = expand(drafts) else {
+        return Exit::BadInput;
+    };
     if let Err(e) = std::fs::create_dir_all(dir) {
         super::fail(format!("cannot create the folder {}: {e}", dir.display()));
         return Exit::NotWritten;
     }
-    let mut jobs = expand(drafts);
     plan_outputs(&mut jobs, dir, force);
     let outcomes = in_parallel(&jobs, workers(), |job| process(job, true));
     finish(&jobs, &outcomes, today, format, true)
@@ -145,8 +149,10 @@ fn finish(
 }
 
 /// The drafts named, a folder standing for its `*.ron` files (not its subfolders) sorted by
-/// name; a folder that cannot be listed is one unreadable entry.
-fn expand(args: &[PathBuf]) -> Vec<Job> {
+/// name; a folder that cannot be listed or holds no draft is one unreadable entry. When no
+/// draft is found at all (`check EMPTY_DIR`, a mistyped folder) there is nothing to report:
+/// the folders' problems go to stderr and `None` (exit 2), as for one unreadable draft.
+fn expand(args: &[PathBuf]) -> Option<Vec<Job>> {
     let job = |file: PathBuf, unreadable: Option<String>| Job {
         file,
         unreadable,
@@ -168,6 +174,12 @@ fn expand(args: &[PathBuf]) -> Vec<Job> {
                     })
                     .collect();
                 files.sort();
+                if files.is_empty() {
+                    jobs.push(job(
+                        arg.clone(),
+                        Some("no drafts (*.ron) in this folder".to_string()),
+                    ));
+                }
                 jobs.extend(files.into_iter().map(|f| job(f, None)));
             }
             Err(e) => jobs.push(job(
@@ -176,7 +188,14 @@ fn expand(args: &[PathBuf]) -> Vec<Job> {
             )),
         }
     }
-    jobs
+    if jobs.iter().all(|j| j.file.is_dir()) {
+        for j in &jobs {
+            let reason = j.unreadable.as_deref().unwrap_or("no drafts");
+            super::fail(format!("{}: {reason}", j.file.display()));
+        }
+        return None;
+    }
+    Some(jobs)
 }
 
 /// Decides each draft's PDF before any is written: `DIR/<stem>.pdf`, refused when it exists

@@ -361,6 +361,22 @@ fn drafts_of_the_same_name_and_unreadable_ones_do_not_stop_the_others() {
         "{out}"
     );
 
+    // A folder with no draft: its own line among others; alone, nothing to report (exit 2).
+    let empty = dir.path().join("empty");
+    fs::create_dir(&empty).unwrap();
+    let (code, out, _) = run(&[a("check"), &empty, &one]);
+    assert_eq!(code, Some(2), "{out}");
+    assert!(
+        out.starts_with(&format!(
+            "{}: unreadable: no drafts (*.ron) in this folder\n",
+            empty.display()
+        )),
+        "{out}"
+    );
+    let (code, out, err) = run(&[a("check"), &empty]);
+    assert_eq!((code, out.as_str()), (Some(2), ""));
+    assert!(err.contains(&empty.display().to_string()), "{err}");
+
     // --previous is for one draft; --format makes a single draft a batch of one.
     let (code, _, err) = run(&[a("check"), &one, a("--previous"), &kingsoft]);
     assert_eq!(code, Some(2));
