@@ -358,9 +358,16 @@ mod tests {
 
     #[test]
     fn parallel_results_keep_the_input_order() {
-        let items: Vec<usize> = (0..500).collect();
+        let items: Vec<usize> = (0..100).collect();
+        // Some items slow, so that the threads interleave and finish out of order.
+        let slow = |n: &usize| {
+            if n % 7 == 0 {
+                std::thread::sleep(std::time::Duration::from_millis(2));
+            }
+            n * 2
+        };
         for workers in [1, 2, 7] {
-            let got = in_parallel(&items, workers, |n| n * 2);
+            let got = in_parallel(&items, workers, slow);
             assert_eq!(got, items.iter().map(|n| n * 2).collect::<Vec<_>>());
         }
         assert!(in_parallel(&[] as &[usize], 2, |n| *n).is_empty());
