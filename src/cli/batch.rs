@@ -47,7 +47,7 @@ pub(super) fn single(drafts: &[PathBuf], format: Option<Format>) -> Option<&Path
 /// One draft to process: its path, or why it cannot even be attempted.
 struct Job {
     file: PathBuf,
-    /// A folder that could not be listed.
+    /// A folder that could not be listed or holds no draft.
     unreadable: Option<String>,
     /// `export`: where its PDF goes, or why it may not be written there.
     output: Option<Result<PathBuf, String>>,
@@ -102,7 +102,10 @@ fn worst(a: Exit, b: Exit) -> Exit {
 /// `check` over several drafts or folders.
 pub(super) fn check(drafts: &[PathBuf], with_previous: bool, format: Format) -> Exit {
     if with_previous {
-        super::fail("--previous compares one draft with its last month: give a single draft");
+        super::fail(
+            "--previous checks a single draft against its last month, in the full report: \
+             give one draft and no --format",
+        );
         return Exit::BadInput;
     }
     let Some(today) = today() else {
