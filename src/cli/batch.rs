@@ -364,7 +364,7 @@ mod tests {
         let items: Vec<usize> = (0..100).collect();
         // Some items slow, so that the threads interleave and finish out of order.
         let slow = |n: &usize| {
-            if n % 7 == 0 {
+            if n.is_multiple_of(7) {
                 std::thread::sleep(std::time::Duration::from_millis(2));
             }
             n * 2
