@@ -4,6 +4,8 @@
 //! Output goes to stdout as one write (a closed pipe, `| head`, is not an error worth a panic);
 //! problems go to stderr, each naming the file and, for a malformed draft, the line and column.
 
+mod batch;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -22,6 +24,8 @@ use crate::pdf;
 use crate::rollforward;
 use crate::rules::{self, CappedFindings, Severity};
 use crate::sixk;
+
+pub use batch::{Format, JOBS_ENV, TODAY_ENV};
 
 /// How the program ended. Scripts rely on these numbers: never renumber.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,7 +53,9 @@ Exit status:
   1  check found errors (export: written as a DRAFT), roll-forward could not compute a
      closing figure, or import found issues to review (the draft is still written)
   2  a draft or PDF could not be read, or the command line is wrong
-  3  nothing written: the output exists (use --force), is the input, or writing failed";
+  3  nothing written: the output exists (use --force), is the input, or writing failed
+With several drafts or a folder, check and export exit with the worst status of all
+(2, then 3, then 1, then 0).";
 
 /// Prepare, check and roll forward the HKEX FF301 Monthly Return for Equity Issuers.
 // `--version` and the help's closing text are added at run time by [`command`].
@@ -68,14 +74,20 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check a draft: print the due date and the findings by part.
+    /// Check a draft: print the due date and the findings by part. With several drafts or a
+    /// folder (its *.ron files), one line per return (issuer, month, errors, warnings, due
+    /// date, days left) and a total.
     Check {
-        /// The draft (.ron) to check.
-        draft: PathBuf,
+        /// The draft (.ron) to check; or several, or folders of drafts.
+        #[arg(required = true, value_name = "DRAFT")]
+        drafts: Vec<PathBuf>,
         /// Last month's return (a draft or its published PDF): check the balances brought
         /// forward against it instead of the month the draft is linked to.
         #[arg(long, value_name = "LAST_MONTH")]
         previous: Option<PathBuf>,
+        /// Report one line per return, as text or as JSON lines (also for a single draft).
+        #[arg(long, value_enum)]
+        format: Option<Format>,
     },
     /// Write next month's draft, starting from this draft's closing figures. DRAFT may also be
     /// a published return's PDF: it is imported first (issues reported as by `import`).
@@ -127,23 +139,30 @@ pub enum Command {
         long: bool,
     },
     /// Export the return as a PDF laid out like the HKEX template. A return with errors
-    /// exports as a draft (every page marked `DRAFT — n errors`) and exits 1.
+    /// exports as a draft (every page marked `DRAFT — n errors`) and exits 1. With several
+    /// drafts or a folder, -o is a folder: DIR/<draft name>.pdf each, one line per return.
     ///
-    /// With `--form-6k PROFILE`, writes the SEC Form 6-K package into the folder OUT instead:
-    /// form-6k-cover.htm, ex99-1.htm (the return as Exhibit 99.1 in EDGAR HTML) and
-    /// form-6k-review.pdf (the cover and the return, for review).
+    /// With `--form-6k PROFILE` (one draft), writes the SEC Form 6-K package into the folder
+    /// OUT instead: form-6k-cover.htm, ex99-1.htm (the return as Exhibit 99.1 in EDGAR HTML)
+    /// and form-6k-review.pdf (the cover and the return, for review).
     Export {
-        /// The draft (.ron) to export.
-        draft: PathBuf,
-        /// Where to write the PDF (with --form-6k: the folder for the package).
-        #[arg(short, long, value_name = "OUT.pdf")]
+        /// The draft (.ron) to export; or several, or folders of drafts.
+        #[arg(required = true, value_name = "DRAFT")]
+        drafts: Vec<PathBuf>,
+        /// Where to write the PDF (a folder, created if missing, for several drafts or with
+        /// --form-6k).
+        #[arg(short, long, value_name = "OUT.pdf|DIR")]
         output: PathBuf,
-        /// Replace OUT.pdf if it exists (never the input draft); with --form-6k, the package's files.
+        /// Replace the PDF(s) if they exist (never the input draft); with --form-6k, the
+        /// package's files.
         #[arg(long)]
         force: bool,
+        /// Report one line per return, as text or as JSON lines (-o is then a folder).
+        #[arg(long, value_enum)]
+        format: Option<Format>,
         /// The issuer's Form 6-K profile (.ron: commission file number, address, signatory; see
         /// templates/examples/kingsoft-cloud-6k-profile.ron).
-        #[arg(long = "form-6k", value_name = "PROFILE")]
+        #[arg(long = "form-6k", value_name = "PROFILE", conflicts_with = "format")]
         form_6k: Option<PathBuf>,
     },
 }
@@ -173,7 +192,14 @@ pub fn main() -> ExitCode {
 /// Runs one command.
 pub fn run(cli: Cli) -> Exit {
     match cli.command {
-        Some(Command::Check { draft, previous }) => check(&draft, previous.as_deref()),
+        Some(Command::Check {
+            drafts,
+            previous,
+            format,
+        }) => match batch::single(&drafts, format) {
+            Some(draft) => check(draft, previous.as_deref()),
+            None => batch::check(&drafts, previous.is_some(), format.unwrap_or_default()),
+        },
         Some(Command::RollForward {
             draft,
             output,
@@ -184,17 +210,28 @@ pub fn run(cli: Cli) -> Exit {
         Some(Command::Import { pdf, output, force }) => import(&pdf, &output, force),
         Some(Command::Rules { long }) => list_rules(long),
         Some(Command::Export {
-            draft,
+            drafts,
             output,
             force,
-            form_6k: None,
-        }) => export(&draft, &output, force),
-        Some(Command::Export {
-            draft,
-            output,
-            force,
+            format,
             form_6k: Some(profile),
-        }) => export_6k(&draft, &profile, &output, force),
+        }) => match batch::single(&drafts, format) {
+            Some(draft) => export_6k(draft, &profile, &output, force),
+            None => {
+                fail("--form-6k makes the package of one return: give one draft");
+                Exit::BadInput
+            }
+        },
+        Some(Command::Export {
+            drafts,
+            output,
+            force,
+            format,
+            form_6k: None,
+        }) => match batch::single(&drafts, format) {
+            Some(draft) => export(draft, &output, force),
+            None => batch::export(&drafts, &output, force, format.unwrap_or_default()),
+        },
         None => run_editor(cli.path),
     }
 }

@@ -250,6 +250,39 @@ pub fn compact_draft(ret: &MonthlyReturn) -> String {
         .replacen("blocks:[]", &format!("blocks:[{part2}]"), 1)
 }
 
+/// The `i`th return of a registrar's batch made from `bases` (say the four examples) in turn,
+/// for batch tests and timings (`examples/batch_drafts.rs`): the issuer renamed (every third
+/// Chinese with quotes, every third with a backslash), every fifth a month after its base (its
+/// dated events then fall outside the month: errors), every seventh with no issuer name (an
+/// error). A mix of clean and erroneous returns, as a month's folder has.
+pub fn batch_variant(bases: &[MonthlyReturn], i: usize) -> MonthlyReturn {
+    let Some(base) = bases.get(i % bases.len().max(1)) else {
+        return MonthlyReturn::blank();
+    };
+    let mut ret = base.clone();
+    ret.header.issuer_name = match i % 3 {
+        0 => format!("金山雲 Issuer {i} \"Holdings\" Limited"),
+        1 => format!("Issuer {i} \\ Co., Ltd."),
+        _ => format!("Issuer {i} Limited"),
+    };
+    if i.is_multiple_of(5) {
+        // The last day of the following month.
+        let next = ret
+            .header
+            .month_end
+            .and_then(|d| d.succ_opt())
+            .and_then(|d| d.checked_add_months(chrono::Months::new(1)))
+            .and_then(|d| d.pred_opt());
+        if next.is_some() {
+            ret.header.month_end = next;
+        }
+    }
+    if i.is_multiple_of(7) {
+        ret.header.issuer_name.clear();
+    }
+    ret
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

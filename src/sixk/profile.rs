@@ -99,12 +99,31 @@ pub fn load(path: &Path) -> Result<Profile, ProfileError> {
     })
 }
 
+/// The first line of every profile this program saves.
+const HEADER: &str = "// Form 6-K profile for monthly-return: the issuer's data for the SEC cover.";
+
 /// The profile as RON text, with a comment saying what it is.
 pub fn to_string(profile: &Profile) -> Result<String, ron::Error> {
     let body = ron::ser::to_string_pretty(profile, ron::ser::PrettyConfig::default())?;
-    Ok(format!(
-        "// Form 6-K profile for monthly-return: the issuer's data for the SEC cover.\n{body}\n"
-    ))
+    Ok(format!("{HEADER}\n{body}\n"))
+}
+
+/// Whether the `.ron` file at `path` is a Form 6-K profile rather than a draft: its name ends in
+/// `6k-profile.ron` (the names the editor suggests) or it starts like a profile. A folder of
+/// drafts usually holds the issuer's profile too, and checking the folder must not report it
+/// as a broken draft.
+pub fn is_profile_file(path: &Path) -> bool {
+    use std::io::Read as _;
+    let named = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .is_some_and(|n| n.ends_with("6k-profile.ron"));
+    let mut head = [0u8; 160];
+    let n = std::fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .unwrap_or(0);
+    let text = String::from_utf8_lossy(head.get(..n).unwrap_or(&[]));
+    named || text.starts_with("// Form 6-K profile")
 }
 
 /// Writes `profile` to `path` atomically.

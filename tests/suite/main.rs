@@ -7,6 +7,7 @@
 mod common;
 
 mod bad_drafts;
+mod batch;
 mod big_drafts;
 mod cli;
 mod desktop_files;
