@@ -305,3 +305,73 @@ fn page_two_accessible_tree_as_a_screen_reader_lists_it() {
     assert!(dump.contains(&closing), "{closing}");
     assert!(dump.contains(&format!("TextInput: {MOVEMENT}")));
 }
+
+/// The label of the node that has keyboard focus.
+fn focused_name(h: &Harness<'_, EditorApp>) -> Option<String> {
+    h.query_by(|n| n.is_focused())
+        .map(|n| spoken_name(&n.accesskit_node()))
+}
+
+#[test]
+fn tab_reaches_every_input_of_every_page_of_an_example() {
+    let dir = tempfile::tempdir().unwrap();
+    for (example, ret) in examples() {
+        for page in Page::ALL {
+            let mut h = editor_on(dir.path(), ret.clone(), page);
+            let inputs: Vec<String> = h
+                .query_all_by(is_input)
+                .map(|n| spoken_name(&n.accesskit_node()))
+                .collect();
+            let Some(first) = inputs.first() else {
+                continue;
+            };
+            h.get_by_label(first).focus();
+            h.run();
+            let mut reached = std::collections::HashSet::new();
+            // Enough presses for every widget of the page and the panels around it.
+            for _ in 0..(inputs.len() * 4 + 40) {
+                if let Some(name) = focused_name(&h) {
+                    reached.insert(name);
+                }
+                h.key_press(Key::Tab);
+                h.run();
+            }
+            let missed: Vec<_> = inputs.iter().filter(|i| !reached.contains(*i)).collect();
+            assert!(
+                missed.is_empty(),
+                "{example} page {}: Tab never reached {missed:?}",
+                page.title()
+            );
+        }
+    }
+}
+
+#[test]
+fn f10_then_space_opens_the_file_menu_and_tab_reaches_its_items() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = editor_on(dir.path(), crate::common::kingsoft(), Page::II);
+    h.key_press(Key::F10);
+    h.run();
+    assert!(h.get_by_label("File").accesskit_node().is_focused());
+    h.key_press(Key::Space);
+    h.run();
+    h.run();
+    // A menu item's name ends with its shortcut ("New return Ctrl+N").
+    assert!(
+        h.query_all_by_role(Role::Button)
+            .any(|n| spoken_name(&n.accesskit_node()).starts_with("New return")),
+        "the File menu is open"
+    );
+    let mut reached = Vec::new();
+    for _ in 0..6 {
+        h.key_press(Key::Tab);
+        h.run();
+        reached.extend(focused_name(&h));
+    }
+    assert!(
+        reached
+            .iter()
+            .any(|n| n.starts_with("New") || n.starts_with("Open")),
+        "{reached:?}"
+    );
+}
