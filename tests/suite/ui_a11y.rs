@@ -178,6 +178,7 @@ fn a_change_that_breaks_a_check_is_announced_and_so_is_undoing_it() {
     assert!(said.contains(first.rule), "{said} names {}", first.rule);
     assert!(said.contains(&first.path.describe()), "{said} says where");
     assert_eq!(said, h.state().announcement_text());
+    println!("announced: {said}");
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
@@ -188,6 +189,7 @@ fn a_change_that_breaks_a_check_is_announced_and_so_is_undoing_it() {
         "{said}"
     );
     assert!(said.contains(first.rule), "{said}");
+    println!("announced: {said}");
 }
 
 #[test]

@@ -82,3 +82,38 @@ impl EditorApp {
         &self.announcer.text
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(rule: &'static str, place: &str) -> ErrorKey {
+        (rule, place.to_string(), "is wrong".to_string())
+    }
+
+    #[test]
+    fn one_new_and_one_resolved_error_are_both_said() {
+        let a = key("II-001", "Part II › class block 1");
+        let b = key("V-001", "Part V › submitted by");
+        let said = announcement(std::slice::from_ref(&a), std::slice::from_ref(&b));
+        assert_eq!(
+            said.as_deref(),
+            Some(
+                "New error: V-001 is wrong on Part V › submitted by. \
+                 Resolved: II-001 is wrong on Part II › class block 1"
+            )
+        );
+    }
+
+    #[test]
+    fn several_new_errors_are_counted_and_no_change_says_nothing() {
+        let a = key("II-001", "Part II › class block 1");
+        let b = key("V-001", "Part V › submitted by");
+        let said = announcement(&[], &[a.clone(), b]).unwrap_or_default();
+        assert!(
+            said.starts_with("2 new errors, the first: II-001"),
+            "{said}"
+        );
+        assert_eq!(announcement(std::slice::from_ref(&a), &[a.clone()]), None);
+    }
+}

@@ -179,16 +179,21 @@ fn issued_table(ui: &mut Ui, ctx: &mut PageContext<'_>, i: usize, b: &mut Issued
     });
     // What part III adds up to for this class, so a disagreement can be seen while typing.
     if let Some(tot) = ctx.derived.class_totals(b.class) {
-        ui.label(
-            RichText::new(format!(
-                "{} {} / {}",
-                ui_text::PART3_SAYS,
-                widgets::count_text(tot.total_excluding_treasury),
-                widgets::count_text(tot.total_treasury)
-            ))
-            .small()
-            .weak(),
+        let (excl, treasury) = (
+            widgets::count_text(tot.total_excluding_treasury),
+            widgets::count_text(tot.total_treasury),
         );
+        let resp = ui.label(
+            RichText::new(format!("{} {excl} / {treasury}", ui_text::PART3_SAYS))
+                .small()
+                .weak(),
+        );
+        // "0 / 0" says nothing heard alone: a screen reader is told which figure is which.
+        let spoken = format!(
+            "{n} Part III total: {excl} issued shares excluding treasury, {treasury} treasury shares"
+        );
+        ui.ctx()
+            .accesskit_node_builder(resp.id, |node| node.set_value(spoken));
     }
 }
 
