@@ -114,6 +114,7 @@ mod tests {
             said.starts_with("2 new errors, the first: II-001"),
             "{said}"
         );
-        assert_eq!(announcement(std::slice::from_ref(&a), &[a.clone()]), None);
+        let same = std::slice::from_ref(&a);
+        assert_eq!(announcement(same, same), None);
     }
 }
