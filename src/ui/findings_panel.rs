@@ -63,8 +63,12 @@ pub fn findings_panel_ui(
                 }
             }
         }
+        // On the header line, so an empty region takes no room of the list.
+        if !announcement.is_empty() {
+            ui.separator();
+        }
+        announcement_ui(ui, announcement);
     });
-    announcement_ui(ui, announcement);
     if findings.is_empty() {
         ui.weak("No findings: every check passes.");
         return;
