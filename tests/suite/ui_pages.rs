@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use rust_decimal::Decimal;
 
 use monthly_return::calc;
@@ -262,6 +262,21 @@ fn public_float_block_only_for_v1_2_0() {
     let h = harness(State::new(Page::II, ret));
     h.get_by_label(pf);
     h.get_by_label("Part II class 1 public float requirement complied with");
+    // Neither box ticked: both radio buttons carry the message as their description.
+    for name in [
+        "Part II class 1 public float requirement complied with",
+        "Part II class 1 public float requirement not complied with",
+    ] {
+        let description = h
+            .get_by_label(name)
+            .accesskit_node()
+            .description()
+            .unwrap_or_default();
+        assert!(
+            description.contains("neither public float box is ticked"),
+            "{name}: {description:?}"
+        );
+    }
 }
 
 #[test]

@@ -216,7 +216,7 @@ fn public_float_ui(
     let r2 = ui
         .radio_value(&mut pf.complied, Some(false), &t.not_complied)
         .accessible_name(format!("{n} public float requirement not complied with"));
-    let _ = (r1, r2);
+    widgets::describe_by_findings(ui, ctx, &cp, &[r1.id, r2.id]);
     widgets::messages_ui(ui, ctx, &cp);
     ui.add(egui::Label::new(&t.requirement).wrap());
     let pairs = Pairs::new(ui, FLOAT_LABEL_WIDTH, TEXT_WIDTH, 1);

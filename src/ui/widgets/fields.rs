@@ -567,6 +567,16 @@ pub fn messages_ui(ui: &mut Ui, ctx: &PageContext<'_>, path: &FieldPath) {
     }
 }
 
+/// Gives the widgets `ids` (a pair of radio buttons with no field of their own) the messages
+/// of the findings at `path` as their accessible description, as a field's flag does.
+pub fn describe_by_findings(ui: &Ui, ctx: &PageContext<'_>, path: &FieldPath, ids: &[egui::Id]) {
+    if let Some(flag) = flag_for(ctx, &[path], None) {
+        for id in ids {
+            describe(ui, *id, &flag);
+        }
+    }
+}
+
 /// Text of a derived share count; `—` when its arithmetic overflowed.
 pub fn count_text(v: Option<i64>) -> String {
     v.map(text::count).unwrap_or_else(|| "—".to_string())
