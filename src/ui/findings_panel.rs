@@ -16,23 +16,30 @@ pub fn finding_row_text(f: &Finding) -> String {
     )
 }
 
+/// `1 error, 0 warnings`: the counts as the findings panel and the page list say them.
+pub fn counts_text(errors: usize, warnings: usize) -> String {
+    format!(
+        "{}, {}",
+        crate::format::counted(errors, "error"),
+        crate::format::counted(warnings, "warning")
+    )
+}
+
 /// The findings, under a line saying what the balances brought forward are checked against:
-/// `last_month` describes the linked month (`None`: nothing is linked).
+/// `last_month` describes the linked month (`None`: nothing is linked). `announcement` is the
+/// latest new or resolved error in words, shown in a polite live region (see `app::announce`).
 pub fn findings_panel_ui(
     ui: &mut egui::Ui,
     findings: &[Finding],
     last_month: Option<&str>,
+    announcement: &str,
     commands: &mut Vec<Command>,
 ) {
     let errors = crate::rules::count(findings, Severity::Error);
     let warnings = crate::rules::count(findings, Severity::Warning);
     ui.horizontal_wrapped(|ui| {
         ui.strong("Findings");
-        ui.label(format!(
-            "{}, {}",
-            crate::format::counted(errors, "error"),
-            crate::format::counted(warnings, "warning")
-        ));
+        ui.label(counts_text(errors, warnings));
         ui.separator();
         match last_month {
             Some(last) => {
@@ -56,6 +63,11 @@ pub fn findings_panel_ui(
                 }
             }
         }
+        // On the header line, so an empty region takes no room of the list.
+        if !announcement.is_empty() {
+            ui.separator();
+        }
+        announcement_ui(ui, announcement);
     });
     if findings.is_empty() {
         ui.weak("No findings: every check passes.");
@@ -78,4 +90,15 @@ pub fn findings_panel_ui(
                 }
             }
         });
+}
+
+/// The live region: always present (a screen reader follows a region that exists before its
+/// text changes), under a fixed id, its text the latest announcement.
+fn announcement_ui(ui: &mut egui::Ui, announcement: &str) {
+    ui.push_id("announcement", |ui| {
+        let resp = ui.add(egui::Label::new(egui::RichText::new(announcement).small()).wrap());
+        ui.ctx().accesskit_node_builder(resp.id, |b| {
+            b.set_live(egui::accesskit::Live::Polite);
+        });
+    });
 }

@@ -23,6 +23,7 @@ mod pdf_reference;
 mod rollforward;
 mod roundtrip;
 mod rules;
+mod ui_a11y;
 mod ui_app;
 mod ui_file_dialog;
 mod ui_last_month;

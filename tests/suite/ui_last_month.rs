@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use egui::Key;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use monthly_return::model::LinkKind;
 use monthly_return::ui::Page;
 use monthly_return::ui::app::{AppConfig, EditorApp};
@@ -100,7 +100,13 @@ fn a_changed_balance_brought_forward_shows_inline_in_the_findings_and_in_the_com
             "the message is shown under the field"
         );
         assert_eq!(
-            h.query_all_by_label_contains("PREV-003").count(),
+            h.query_all_by_role(egui::accesskit::Role::Button)
+                .filter(|n| {
+                    n.accesskit_node()
+                        .label()
+                        .is_some_and(|l| l.contains("PREV-003"))
+                })
+                .count(),
             1,
             "one row in the findings panel"
         );

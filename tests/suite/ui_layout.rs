@@ -341,7 +341,8 @@ fn messages_are_body_text_wrapped_in_their_column_in_both_themes() {
     let (f_excl, f_treasury, f_total) = (
         h.get_by_label(excl).rect(),
         h.get_by_label(treasury).rect(),
-        h.get_by_label(total).rect(),
+        h.get_by(|n| crate::common::a11y::is_computed(n, total))
+            .rect(),
     );
     // Under its field, within its column, wrapped onto more than one line.
     assert!(node.top() >= f_excl.bottom(), "{node:?} under {f_excl:?}");

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use rust_decimal::Decimal;
 
 use monthly_return::calc;
@@ -11,6 +11,8 @@ use monthly_return::model::*;
 use monthly_return::rules::{self, Finding, Severity};
 use monthly_return::ui::widgets::FindingIndex;
 use monthly_return::ui::{FieldBuffers, Page, PageContext, page_ui};
+
+use crate::common::a11y::{figure, is_computed};
 
 /// What the shell owns, reduced to what a page needs; derived figures and findings are
 /// recomputed every frame like the app does.
@@ -79,8 +81,24 @@ fn type_into(h: &mut Harness<'_, State>, label: &str, text: &str) {
     h.run();
 }
 
+/// The value of the input named `label`, or the figure of the computed cell of that name.
 fn value_of(h: &Harness<'_, State>, label: &str) -> String {
-    h.get_by_label(label).value().unwrap_or_default()
+    match h.query_by_label(label) {
+        Some(n) => n.value().unwrap_or_default(),
+        None => figure(
+            &h.get_by(|n| is_computed(n, label))
+                .value()
+                .unwrap_or_default(),
+        ),
+    }
+}
+
+/// The node of the input or computed cell named `name`.
+fn node_named<'h>(h: &'h Harness<'_, State>, name: &'h str) -> egui_kittest::Node<'h> {
+    match h.query_by_label(name) {
+        Some(n) => n,
+        None => h.get_by(|n| is_computed(n, name)),
+    }
 }
 
 /// Leaves the field so it shows its formatted value.
@@ -244,6 +262,21 @@ fn public_float_block_only_for_v1_2_0() {
     let h = harness(State::new(Page::II, ret));
     h.get_by_label(pf);
     h.get_by_label("Part II class 1 public float requirement complied with");
+    // Neither box ticked: both radio buttons carry the message as their description.
+    for name in [
+        "Part II class 1 public float requirement complied with",
+        "Part II class 1 public float requirement not complied with",
+    ] {
+        let description = h
+            .get_by_label(name)
+            .accesskit_node()
+            .description()
+            .unwrap_or_default();
+        assert!(
+            description.contains("neither public float box is ticked"),
+            "{name}: {description:?}"
+        );
+    }
 }
 
 #[test]
@@ -676,7 +709,7 @@ fn every_finding_appears_on_its_page() {
 
 /// Vertical distance between the centres of two nodes, in points.
 fn centre_gap(h: &Harness<'_, State>, a: &str, b: &str) -> f32 {
-    (h.get_by_label(a).rect().center().y - h.get_by_label(b).rect().center().y).abs()
+    (node_named(h, a).rect().center().y - node_named(h, b).rect().center().y).abs()
 }
 
 #[test]
@@ -881,7 +914,7 @@ fn part3_fields_keep_their_accessible_names() {
         let mut h = harness(State::new(page, full_return(TemplateVersion::ALL[0])));
         h.run();
         for name in names {
-            h.get_by_label(name);
+            node_named(&h, name);
         }
     }
 }

@@ -18,12 +18,14 @@
 //! - [`icon`]: the window icon.
 
 mod actions;
+mod announce;
 mod file_dialog;
 mod files;
 mod fonts;
 mod form_6k;
 mod help_window;
 mod icon;
+mod keyboard_help;
 mod last_month;
 mod prompts;
 mod ui;
@@ -37,6 +39,7 @@ use chrono::{DateTime, Utc};
 
 use self::actions::Pending;
 pub use self::form_6k::{Form6kForm, PROFILE_FILE};
+pub use self::keyboard_help::KEYS as KEYBOARD_KEYS;
 pub use self::last_month::ImportNote;
 use self::prompts::Prompt;
 use super::commands::{self, Command};
@@ -200,6 +203,10 @@ pub struct EditorApp {
     /// Bumped whenever another return replaces the open one, so its pages open scrolled to
     /// the top rather than where the last return's were left.
     doc_generation: u64,
+    /// The live region's words for errors that appeared or were resolved.
+    announcer: announce::Announcer,
+    /// Whether Help ▸ Keyboard is open.
+    keyboard_help_open: bool,
 }
 
 impl EditorApp {
@@ -251,6 +258,8 @@ impl EditorApp {
             compare_cache: None,
             import_note: None,
             doc_generation: 0,
+            announcer: announce::Announcer::default(),
+            keyboard_help_open: false,
         };
         if let Some(path) = open {
             app.open_path(&path);
@@ -412,9 +421,11 @@ impl EditorApp {
         if changed {
             self.on_return_changed();
         }
+        self.announce_error_changes();
 
         self.panels_ui(ui, &mut cmds);
         self.help_window_ui(&ctx);
+        self.keyboard_help_ui(&ctx);
         self.prompt_ui(&ctx, &mut cmds);
 
         for cmd in cmds {

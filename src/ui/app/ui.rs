@@ -6,7 +6,7 @@ use super::EditorApp;
 use crate::model::TemplateVersion;
 use crate::ui::commands::{Command, PathPurpose};
 use crate::ui::compare_view::{compare_view_ui, import_note_ui};
-use crate::ui::findings_panel::findings_panel_ui;
+use crate::ui::findings_panel::{counts_text, findings_panel_ui};
 use crate::ui::pages::{Page, PageContext, page_counts, page_ui};
 use crate::ui::prefs::ThemePref;
 use crate::ui::start::start_screen_ui;
@@ -33,7 +33,13 @@ impl EditorApp {
                         .as_ref()
                         .and_then(|d| d.ret.last_month.as_ref())
                         .map(crate::last_month::compare::describe);
-                    findings_panel_ui(ui, &self.analysis.findings, last.as_deref(), cmds)
+                    findings_panel_ui(
+                        ui,
+                        &self.analysis.findings,
+                        last.as_deref(),
+                        &self.announcer.text,
+                        cmds,
+                    )
                 });
             // At most 320 px wide, so a 1024-px window keeps room for the page's tables.
             egui::Panel::left("pages")
@@ -64,7 +70,7 @@ impl EditorApp {
         let recent = self.prefs.recent.clone();
         egui::Panel::top("menu").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {
-                ui.menu_button("File", |ui| {
+                let file = ui.menu_button("File", |ui| {
                     command_button_ui(ui, Command::New, true, cmds);
                     command_button_ui(ui, Command::Open, true, cmds);
                     ui.menu_button("Open recent", |ui| {
@@ -97,6 +103,11 @@ impl EditorApp {
                     ui.separator();
                     command_button_ui(ui, Command::Quit, true, cmds);
                 });
+                // egui has no Alt or F10 of its own for the menu bar: F10 focuses File, from
+                // where Space opens it and Tab moves along the menus.
+                if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::F10)) {
+                    file.response.request_focus();
+                }
                 ui.menu_button("Edit", |ui| {
                     // Named by what they undo: "Undo typing in Part II › class block 1 › increase / decrease".
                     history_button_ui(ui, Command::Undo, undo_name.as_deref(), cmds);
@@ -146,6 +157,14 @@ impl EditorApp {
                     }
                 });
                 ui.menu_button("Help", |ui| {
+                    if ui
+                        .button(super::keyboard_help::MENU_ITEM)
+                        .on_hover_text("The keys that fill, check and export the return")
+                        .clicked()
+                    {
+                        self.keyboard_help_open = true;
+                        ui.close();
+                    }
                     command_button_ui(ui, Command::About, true, cmds);
                 });
             });
@@ -225,12 +244,16 @@ impl EditorApp {
                 button = button.right_text(counts);
             }
             let button = button.min_size(egui::vec2(ui.available_width(), 0.0));
-            let hover = format!(
-                "{}, {}",
-                crate::format::counted(errors, "error"),
-                crate::format::counted(warnings, "warning")
-            );
-            if ui.add(button).on_hover_text(hover).clicked() {
+            let hover = counts_text(errors, warnings);
+            // The counts as words in the entry's name on every page, shown or not
+            // ("II. Issued shares, 1 error, 1 warning"), as the findings panel says them.
+            let name = page_entry_name(page, errors, warnings);
+            if ui
+                .add(button)
+                .accessible_name(name)
+                .on_hover_text(hover)
+                .clicked()
+            {
                 cmds.push(Command::GoToPage(page));
             }
         }
@@ -314,6 +337,11 @@ fn scroll_to_new_focus(ui: &mut egui::Ui, last_focus: &mut Option<egui::Id>) {
     {
         ui.scroll_to_rect(rect.expand2(egui::vec2(0.0, 28.0)), None);
     }
+}
+
+/// The accessible name of a page's entry in the page list: its title and its counts.
+pub fn page_entry_name(page: Page, errors: usize, warnings: usize) -> String {
+    format!("{}, {}", page.title(), counts_text(errors, warnings))
 }
 
 /// A menu item for `cmd` with its shortcut, pushing it when clicked.

@@ -179,16 +179,21 @@ fn issued_table(ui: &mut Ui, ctx: &mut PageContext<'_>, i: usize, b: &mut Issued
     });
     // What part III adds up to for this class, so a disagreement can be seen while typing.
     if let Some(tot) = ctx.derived.class_totals(b.class) {
-        ui.label(
-            RichText::new(format!(
-                "{} {} / {}",
-                ui_text::PART3_SAYS,
-                widgets::count_text(tot.total_excluding_treasury),
-                widgets::count_text(tot.total_treasury)
-            ))
-            .small()
-            .weak(),
+        let (excl, treasury) = (
+            widgets::count_text(tot.total_excluding_treasury),
+            widgets::count_text(tot.total_treasury),
         );
+        let resp = ui.label(
+            RichText::new(format!("{} {excl} / {treasury}", ui_text::PART3_SAYS))
+                .small()
+                .weak(),
+        );
+        // "0 / 0" says nothing heard alone: a screen reader is told which figure is which.
+        let spoken = format!(
+            "{n} Part III total: {excl} issued shares excluding treasury, {treasury} treasury shares"
+        );
+        ui.ctx()
+            .accesskit_node_builder(resp.id, |node| node.set_value(spoken));
     }
 }
 
@@ -211,7 +216,7 @@ fn public_float_ui(
     let r2 = ui
         .radio_value(&mut pf.complied, Some(false), &t.not_complied)
         .accessible_name(format!("{n} public float requirement not complied with"));
-    let _ = (r1, r2);
+    widgets::describe_by_findings(ui, ctx, &cp, &[r1.id, r2.id]);
     widgets::messages_ui(ui, ctx, &cp);
     ui.add(egui::Label::new(&t.requirement).wrap());
     let pairs = Pairs::new(ui, FLOAT_LABEL_WIDTH, TEXT_WIDTH, 1);

@@ -18,7 +18,7 @@ use crate::model::RowIndex;
 use crate::model::path::FieldPath;
 use crate::ui::pages::PageContext;
 
-use super::flag::{flag_for, flag_line, messages};
+use super::flag::{describe, flag_for, flag_line, messages};
 use super::text::{self, ParseError};
 
 /// Width of a share-count or amount cell: fits `-9,999,999,999,999` at the default font.
@@ -287,10 +287,15 @@ pub fn money_field(
                     None,
                 );
                 take_pending_focus(ctx, &[path], &a);
-                (c.union(a), invalid)
+                (c.union(a.clone()), (invalid, a.id))
             })
             .inner;
+        let (invalid, amount_id) = invalid;
         let flag = flag_for(ctx, &[path, &cur_path, &amt_path], invalid);
+        if let Some(f) = &flag {
+            // The amount is described too: the outline and messages cover both boxes.
+            describe(ui, amount_id, f);
+        }
         flag_line(ui, &resp, flag);
         resp
     })
@@ -482,9 +487,14 @@ pub fn combo_field<T: PartialEq + Copy>(
     .inner
 }
 
+/// What a screen reader reads for a computed cell: its name, then the figure as printed.
+pub fn computed_cell_text(name: &str, figure: &str) -> String {
+    format!("{name}: {figure}")
+}
+
 /// A figure the form derives: read-only, right-aligned on a grey ground with no text cursor,
-/// so it cannot be mistaken for an input. The accessibility node carries `name` as its label
-/// and the shown text as its value. `None` (overflow) shows `—`.
+/// so it cannot be mistaken for an input. The accessibility node is a read-only label whose
+/// name and text are [`computed_cell_text`]. `None` (overflow) shows `—`.
 pub fn computed_cell(
     ui: &mut Ui,
     ctx: &mut PageContext<'_>,
@@ -519,12 +529,14 @@ pub fn computed_cell(
                 color,
             );
         }
-        // Announced as a read-only text box: a screen reader reads its name and value, and the
-        // accessibility check knows it is not an input to fill in.
-        resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, name));
+        // Announced as read-only text, not as a text box: AT-SPI shows no AccessKit value of a
+        // text box, and names a label by its text (its value), so the text is the name and the
+        // figure together ("Part II class 1 closing total issued shares: 3,805,534,801").
+        let spoken = computed_cell_text(name, text);
+        resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &spoken));
         ui.ctx().accesskit_node_builder(resp.id, |b| {
-            b.set_label(name);
-            b.set_value(text);
+            b.set_label(spoken.clone());
+            b.set_value(spoken);
             b.set_read_only();
         });
         super::help::computed_help(ctx, path, name, resp.clone());
@@ -552,6 +564,16 @@ pub fn currency_label(ui: &mut Ui, ccy: &str) -> Response {
 pub fn messages_ui(ui: &mut Ui, ctx: &PageContext<'_>, path: &FieldPath) {
     if let Some(flag) = flag_for(ctx, &[path], None) {
         messages(ui, &flag, 0.0);
+    }
+}
+
+/// Gives the widgets `ids` (a pair of radio buttons with no field of their own) the messages
+/// of the findings at `path` as their accessible description, as a field's flag does.
+pub fn describe_by_findings(ui: &Ui, ctx: &PageContext<'_>, path: &FieldPath, ids: &[egui::Id]) {
+    if let Some(flag) = flag_for(ctx, &[path], None) {
+        for id in ids {
+            describe(ui, *id, &flag);
+        }
     }
 }
 

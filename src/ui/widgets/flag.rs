@@ -60,6 +60,7 @@ pub(super) fn flag_line(ui: &mut Ui, resp: &Response, flag: Option<Flag>) {
     let Some(flag) = flag else {
         return;
     };
+    describe(ui, resp.id, &flag);
     let color = crate::ui::theme::severity_colour(ui.visuals(), flag.severity);
     ui.painter().rect_stroke(
         resp.rect.expand(1.0),
@@ -68,6 +69,14 @@ pub(super) fn flag_line(ui: &mut Ui, resp: &Response, flag: Option<Flag>) {
         StrokeKind::Outside,
     );
     messages(ui, &flag, resp.rect.width());
+}
+
+/// Gives the widget `id` the messages of `flag` as its accessible description, so a screen
+/// reader says what is wrong with a field when it reaches it, not only the outline's colour.
+pub(super) fn describe(ui: &Ui, id: egui::Id, flag: &Flag) {
+    let text = format!("{}: {}", flag.severity, flag.messages.join("; "));
+    ui.ctx()
+        .accesskit_node_builder(id, |b| b.set_description(text));
 }
 
 /// The messages of `flag`, wrapped within the room left in `ui` but at least `min_width`.

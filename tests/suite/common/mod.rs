@@ -2,6 +2,7 @@
 //! Moon-like v1.2.0 return and a stress return. Built in code until the examples land on `core`.
 #![allow(dead_code)]
 
+pub mod a11y;
 pub mod editor;
 
 use chrono::NaiveDate;
