@@ -130,84 +130,71 @@ impl Collect<'_> {
         });
     }
 
+    /// The lines of one Part I or II class block: each figure with last month's close when
+    /// last month had a block of the class (`Some`), else as new this month.
+    fn block_lines(
+        &mut self,
+        part: FormPart,
+        class: &str,
+        figures: Vec<(&'static str, Option<Option<Figure>>, ThisMonth)>,
+    ) {
+        for (figure, last, this) in figures {
+            match last {
+                Some(last) => {
+                    self.matched(part, class.to_string(), String::new(), figure, last, this);
+                }
+                None => self.new_line(part, class.to_string(), String::new(), figure, this),
+            }
+        }
+    }
+
     fn part1(&mut self) {
         let part = FormPart::I;
+        const SHARES: &str = "authorised/registered shares";
+        const PAR: &str = "par value";
         let mut seen = vec![false; self.last.part1.len()];
         for (i, b) in self.ret.part1.part.active().iter().enumerate() {
-            let name = self.derived.class_name(self.ret, b.class);
             let f = self.derived.part1.get(i);
-            let close_shares = count(f.and_then(|f| f.close_shares));
-            let close_par = amount(f.and_then(|f| f.close_par_value));
             let j = self.classes.block(b.class, &self.last.part1, |x| x.class);
-            match j.and_then(|j| Some((j, self.last.part1.get(j)?))) {
-                Some((j, last)) => {
-                    seen[j] = true;
-                    self.matched(
-                        part,
-                        name.clone(),
-                        String::new(),
-                        "authorised/registered shares",
-                        count(last.shares),
-                        ThisMonth {
-                            opening: count(b.preceding_shares),
-                            close: close_shares,
-                            path: paths::part1::preceding_shares(i),
-                        },
-                    );
-                    self.matched(
-                        part,
-                        name,
-                        String::new(),
-                        "par value",
-                        amount(last.par_value),
-                        ThisMonth {
-                            opening: amount(b.par_value.amount),
-                            close: close_par,
-                            path: paths::part1::par_value(i),
-                        },
-                    );
-                    // Typed capital is brought forward too (PREV-002); computed capital
-                    // follows from shares × par.
-                    if b.manual_capital {
-                        self.matched(
-                            part,
-                            self.derived.class_name(self.ret, b.class),
-                            String::new(),
-                            "share capital",
-                            amount(last.capital),
-                            ThisMonth {
-                                opening: amount(b.manual_preceding_capital),
-                                close: amount(f.and_then(|f| f.close_capital)),
-                                path: paths::part1::preceding_capital(i),
-                            },
-                        );
-                    }
-                }
-                None => {
-                    self.new_line(
-                        part,
-                        name.clone(),
-                        String::new(),
-                        "authorised/registered shares",
-                        ThisMonth {
-                            opening: count(b.preceding_shares),
-                            close: close_shares,
-                            path: paths::part1::preceding_shares(i),
-                        },
-                    );
-                    self.new_line(
-                        part,
-                        name,
-                        String::new(),
-                        "par value",
-                        ThisMonth {
-                            opening: amount(b.par_value.amount),
-                            close: close_par,
-                            path: paths::part1::par_value(i),
-                        },
-                    );
-                }
+            let last = j.and_then(|j| self.last.part1.get(j));
+            if let Some(s) = j.and_then(|j| seen.get_mut(j)) {
+                *s = true;
             }
+            let mut figures = vec![
+                (
+                    SHARES,
+                    last.map(|l| count(l.shares)),
+                    ThisMonth {
+                        opening: count(b.preceding_shares),
+                        close: count(f.and_then(|f| f.close_shares)),
+                        path: paths::part1::preceding_shares(i),
+                    },
+                ),
+                (
+                    PAR,
+                    last.map(|l| amount(l.par_value)),
+                    ThisMonth {
+                        opening: amount(b.par_value.amount),
+                        close: amount(f.and_then(|f| f.close_par_value)),
+                        path: paths::part1::par_value(i),
+                    },
+                ),
+            ];
+            // Typed capital is brought forward too (PREV-002); computed capital follows from
+            // shares × par.
+            if let Some(last) = last.filter(|_| b.manual_capital) {
+                figures.push((
+                    "share capital",
+                    Some(amount(last.capital)),
+                    ThisMonth {
+                        opening: amount(b.manual_preceding_capital),
+                        close: amount(f.and_then(|f| f.close_capital)),
+                        path: paths::part1::preceding_capital(i),
+                    },
+                ));
+            }
+            let name = self.derived.class_name(self.ret, b.class);
+            self.block_lines(part, &name, figures);
         }
         for (j, last) in self.last.part1.iter().enumerate() {
             if !seen[j] {
@@ -216,16 +203,10 @@ impl Collect<'_> {
                     part,
                     name.clone(),
                     String::new(),
-                    "authorised/registered shares",
+                    SHARES,
                     count(last.shares),
                 );
-                self.vanished(
-                    part,
-                    name,
-                    String::new(),
-                    "par value",
-                    amount(last.par_value),
-                );
+                self.vanished(part, name, String::new(), PAR, amount(last.par_value));
             }
         }
     }
@@ -236,75 +217,40 @@ impl Collect<'_> {
         const TREASURY: &str = "treasury shares";
         let mut seen = vec![false; self.last.part2.len()];
         for (i, b) in self.ret.part2.part.active().iter().enumerate() {
-            let name = self.derived.class_name(self.ret, b.class);
             let f = self.derived.part2.get(i);
-            let close_excl = count(f.and_then(|f| f.close_excluding_treasury));
-            let close_treasury = count(f.and_then(|f| f.close_treasury));
             let j = self.classes.block(b.class, &self.last.part2, |x| x.class);
-            match j.and_then(|j| Some((j, self.last.part2.get(j)?))) {
-                Some((j, last)) => {
-                    seen[j] = true;
-                    self.matched(
-                        part,
-                        name.clone(),
-                        String::new(),
-                        EXCL,
-                        count(last.excluding_treasury),
-                        ThisMonth {
-                            opening: count(b.preceding.excluding_treasury),
-                            close: close_excl,
-                            path: paths::part2::preceding_excluding_treasury(i),
-                        },
-                    );
-                    self.matched(
-                        part,
-                        name,
-                        String::new(),
-                        TREASURY,
-                        count(last.treasury),
-                        ThisMonth {
-                            opening: count(b.preceding.treasury),
-                            close: close_treasury,
-                            path: paths::part2::preceding_treasury(i),
-                        },
-                    );
-                }
-                None => {
-                    self.new_line(
-                        part,
-                        name.clone(),
-                        String::new(),
-                        EXCL,
-                        ThisMonth {
-                            opening: count(b.preceding.excluding_treasury),
-                            close: close_excl,
-                            path: paths::part2::preceding_excluding_treasury(i),
-                        },
-                    );
-                    self.new_line(
-                        part,
-                        name,
-                        String::new(),
-                        TREASURY,
-                        ThisMonth {
-                            opening: count(b.preceding.treasury),
-                            close: close_treasury,
-                            path: paths::part2::preceding_treasury(i),
-                        },
-                    );
-                }
+            let last = j.and_then(|j| self.last.part2.get(j));
+            if let Some(s) = j.and_then(|j| seen.get_mut(j)) {
+                *s = true;
             }
+            let figures = vec![
+                (
+                    EXCL,
+                    last.map(|l| count(l.excluding_treasury)),
+                    ThisMonth {
+                        opening: count(b.preceding.excluding_treasury),
+                        close: count(f.and_then(|f| f.close_excluding_treasury)),
+                        path: paths::part2::preceding_excluding_treasury(i),
+                    },
+                ),
+                (
+                    TREASURY,
+                    last.map(|l| count(l.treasury)),
+                    ThisMonth {
+                        opening: count(b.preceding.treasury),
+                        close: count(f.and_then(|f| f.close_treasury)),
+                        path: paths::part2::preceding_treasury(i),
+                    },
+                ),
+            ];
+            let name = self.derived.class_name(self.ret, b.class);
+            self.block_lines(part, &name, figures);
         }
         for (j, last) in self.last.part2.iter().enumerate() {
             if !seen[j] {
                 let name = self.last.class_name(last.class);
-                self.vanished(
-                    part,
-                    name.clone(),
-                    String::new(),
-                    EXCL,
-                    count(last.excluding_treasury),
-                );
+                let excl = count(last.excluding_treasury);
+                self.vanished(part, name.clone(), String::new(), EXCL, excl);
                 self.vanished(part, name, String::new(), TREASURY, count(last.treasury));
             }
         }
