@@ -106,34 +106,33 @@ impl Ctx<'_> {
 
     /// A count printed at item `k` (blank when there is none); unreadable text is an issue.
     pub fn count(&mut self, k: Option<usize>, path: &FieldPath) -> Option<i64> {
-        let k = k?;
-        let s = self.doc.text(k).to_string();
-        match parse::parse_count(&s) {
-            Ok(v) => v,
-            Err(e) => {
-                let page = self.page_of(k);
-                self.issue(
-                    page,
-                    path,
-                    format!("cannot read the figure: {}", e.describe(&s)),
-                );
-                None
-            }
-        }
+        self.figure(k, path, "figure", parse::parse_count)
     }
 
     /// An exact amount printed at item `k`.
     pub fn amount(&mut self, k: Option<usize>, path: &FieldPath) -> Option<rust_decimal::Decimal> {
+        self.figure(k, path, "amount", parse::parse_decimal)
+    }
+
+    /// The text at item `k` read by `read` (the editor's strict parsers); text it refuses is an
+    /// issue naming the `what` that could not be read.
+    fn figure<T>(
+        &mut self,
+        k: Option<usize>,
+        path: &FieldPath,
+        what: &str,
+        read: fn(&str) -> Result<Option<T>, parse::ParseError>,
+    ) -> Option<T> {
         let k = k?;
         let s = self.doc.text(k).to_string();
-        match parse::parse_decimal(&s) {
+        match read(&s) {
             Ok(v) => v,
             Err(e) => {
                 let page = self.page_of(k);
                 self.issue(
                     page,
                     path,
-                    format!("cannot read the amount: {}", e.describe(&s)),
+                    format!("cannot read the {what}: {}", e.describe(&s)),
                 );
                 None
             }
